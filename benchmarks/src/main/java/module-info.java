@@ -1,0 +1,10 @@
+/** JMH benchmarks for Pagoda's hot paths and comparisons with other engines. */
+module dev.pagoda.benchmarks {
+  requires dev.pagoda.engine;
+  requires dev.pagoda.btree;
+  requires dev.pagoda.parser;
+  requires jmh.core;
+
+  exports dev.pagoda.benchmarks;
+  exports dev.pagoda.benchmarks.jmh_generated;
+}

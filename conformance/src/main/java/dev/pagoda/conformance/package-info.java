@@ -1,0 +1,2 @@
+/** TODO */
+package dev.pagoda.conformance;

@@ -1,0 +1,7 @@
+/** Conformance tooling: module rules, sqllogictest runner, differential and interop tests. */
+module dev.pagoda.conformance {
+  requires dev.pagoda.engine;
+  requires dev.pagoda.jdbc;
+
+  exports dev.pagoda.conformance;
+}

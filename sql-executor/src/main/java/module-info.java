@@ -1,0 +1,8 @@
+/** Runs physical plans: record codec, expression evaluators, operators over B-tree cursors. */
+module dev.pagoda.executor {
+  requires transitive dev.pagoda.planner;
+  requires transitive dev.pagoda.spi;
+  requires transitive dev.pagoda.btree;
+
+  exports dev.pagoda.executor;
+}

@@ -1,0 +1,2 @@
+/** AST. */
+package dev.pagoda.parser.ast;

@@ -1,0 +1,2 @@
+/** Physical plans. */
+package dev.pagoda.planner.plan;
