@@ -1,8 +1,7 @@
 /** JMH benchmarks for Pagoda's hot paths and comparisons with other engines. */
 module dev.pagoda.benchmarks {
   requires dev.pagoda.engine;
-  requires dev.pagoda.btree;
-  requires dev.pagoda.parser;
+  requires dev.pagoda.executor;
   requires jmh.core;
 
   exports dev.pagoda.benchmarks;

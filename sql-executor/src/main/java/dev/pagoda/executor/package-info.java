@@ -1,2 +1,33 @@
-/** TODO */
+/**
+ * The executor: runs physical plans over B-tree cursors with SQLite's semantics.
+ *
+ * <ul>
+ *   <li>{@link dev.pagoda.executor.RecordCodec} and {@link dev.pagoda.executor.RecordReader}: the
+ *       record format (serial types) in which rows are stored.
+ *   <li>{@link dev.pagoda.executor.Values}: SQLite's rules for values: order across storage
+ *       classes, affinity, conversions, truth; {@code Arithmetic}, {@code Comparison}, {@code
+ *       Casts} and {@code NumberParser} hold the details.
+ *   <li>{@link dev.pagoda.executor.CompiledStatement}: a plan whose expressions are compiled into
+ *       evaluators once per prepared statement; queries return a {@link
+ *       dev.pagoda.executor.QueryRun} of Volcano operators ({@code Operators}).
+ *   <li>{@link dev.pagoda.executor.SchemaTable}: reading and writing {@code sqlite_schema}.
+ * </ul>
+ *
+ * <p>Invariants:
+ *
+ * <ol>
+ *   <li>Expressions are compiled once per prepared statement; a run only opens cursors.
+ *       Parameters are read from {@link dev.pagoda.executor.Bindings} on every evaluation.
+ *   <li>A write runs inside the caller's pager write transaction and changes nothing outside it;
+ *       on any exception the caller rolls the transaction back.
+ *   <li>A scan decodes a record's header once per row and a column only when it is read.
+ *   <li>Every value rule (comparison, affinity, conversion) is written once, in {@code Values} and
+ *       its helpers, and checked against real SQLite by differential tests.
+ *   <li>Errors for the SQL caller are {@link dev.pagoda.spi.SqlException}s with SQLite's result
+ *       codes and wording.
+ * </ol>
+ *
+ * <p>Known gap (Step 1): evaluators return boxed {@link dev.pagoda.spi.Value}s, one allocation
+ * per computed value; the unboxed evaluation path comes with the benchmarks of Step 8.
+ */
 package dev.pagoda.executor;

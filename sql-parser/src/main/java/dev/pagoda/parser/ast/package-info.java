@@ -1,2 +1,31 @@
-/** AST. */
+/**
+ * The abstract syntax tree: one record per construct, grouped by sealed interfaces ({@link
+ * dev.pagoda.parser.ast.Statement}, {@link dev.pagoda.parser.ast.Expr}, {@link
+ * dev.pagoda.parser.ast.FromItem}, {@link dev.pagoda.parser.ast.ResultColumn}, {@link
+ * dev.pagoda.parser.ast.ColumnConstraint}, {@link dev.pagoda.parser.ast.TableConstraint}, {@link
+ * dev.pagoda.parser.ast.InsertSource}), so a {@code switch} over them is checked for
+ * completeness.
+ *
+ * <p>Invariants:
+ *
+ * <ol>
+ *   <li>Every node is immutable: records whose lists are unmodifiable copies. Nodes compare by
+ *       value.
+ *   <li>Optional parts are null (single values) or empty (lists); lists never hold null.
+ *   <li>Identifiers are stored dequoted, in their original case. Where SQLite's behaviour depends
+ *       on the original spelling the AST keeps it: {@link dev.pagoda.parser.ast.ColumnRef#doubleQuoted()},
+ *       a result column's source {@code span} (SQLite's column name), the source text of
+ *       {@code CHECK}, {@code DEFAULT} and type names.
+ *   <li>Literals keep their text: integers exactly as written (hex, and out-of-range values that
+ *       SQLite makes REAL), strings and blobs decoded. {@code TRUE} and {@code FALSE} are
+ *       identifiers, as in SQLite, except after {@code DEFAULT}.
+ *   <li>Parentheses leave no node; operator precedence is in the tree's shape. Sugar SQLite
+ *       removes while parsing is removed here too ({@code x IS NULL} is {@link
+ *       dev.pagoda.parser.ast.IsNull}, {@code REPLACE INTO} is {@code INSERT OR REPLACE}, {@code
+ *       a IS DISTINCT FROM b} is {@code IS NOT}).
+ *   <li>A FROM clause is a left-deep tree of {@link dev.pagoda.parser.ast.Join}s; a compound
+ *       SELECT is its first core plus {@link dev.pagoda.parser.ast.CompoundTerm}s, with ORDER BY
+ *       and LIMIT on the outer {@link dev.pagoda.parser.ast.Select}.
+ * </ol>
+ */
 package dev.pagoda.parser.ast;

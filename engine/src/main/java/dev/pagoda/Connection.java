@@ -1,0 +1,168 @@
+package dev.pagoda;
+
+import dev.pagoda.executor.ExecutionResult;
+import dev.pagoda.parser.ParsedStatement;
+import dev.pagoda.parser.Parser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A connection to a {@link Database}. Used by one thread at a time. In this step every statement
+ * runs in autocommit mode: it commits when it completes and rolls back entirely when it fails.
+ */
+public final class Connection implements AutoCloseable {
+  private final Database db;
+  private final List<PreparedStatement> statements = new ArrayList<>();
+  private long lastInsertRowid;
+  private long changes;
+  private long totalChanges;
+  private boolean closed;
+
+  Connection(Database db) {
+    this.db = db;
+  }
+
+  /**
+   * Prepares the first SQL statement in {@code sql}. Text after it is available through {@link
+   * PreparedStatement#tail()}, so a caller can run a script one statement at a time.
+   *
+   * @throws PagodaException with {@code ERROR} for a syntax error or unknown table; with {@code
+   *     MISUSE} when {@code sql} holds no statement at all
+   */
+  public PreparedStatement prepare(String sql) {
+    PreparedStatement ps = prepareAt(sql, 0);
+    if (ps == null) {
+      throw Errors.misuse("no SQL statement to prepare");
+    }
+    return ps;
+  }
+
+  /**
+   * Prepares the first statement at or after {@code offset} in {@code sql}, or returns null when
+   * only white space and comments remain.
+   */
+  private PreparedStatement prepareAt(String sql, int offset) {
+    ReentrantLock lock = db.lock();
+    lock.lock();
+    try {
+      checkOpen();
+      ParsedStatement parsed = Parser.parseFirst(sql, offset);
+      if (parsed == null) {
+        return null;
+      }
+      PreparedStatement ps = new PreparedStatement(this, sql, parsed);
+      statements.add(ps);
+      return ps;
+    } catch (RuntimeException e) {
+      throw Errors.translate(e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Runs every statement in {@code sql} in turn, discarding any rows. Each statement is parsed
+   * only after the one before it ran, so a script can create a table and then use it; the first
+   * failure stops the script, and what ran before it stays done.
+   */
+  public void execute(String sql) {
+    int offset = 0;
+    while (offset < sql.length()) {
+      try (PreparedStatement ps = prepareAt(sql, offset)) {
+        if (ps == null) {
+          return;
+        }
+        ps.executeUpdate();
+        offset = ps.tailOffset();
+      }
+    }
+  }
+
+  /** The rowid of the last row inserted through this connection, or 0 if none. */
+  public long lastInsertRowid() {
+    return lastInsertRowid;
+  }
+
+  /** Rows changed by the most recent INSERT, UPDATE or DELETE on this connection. */
+  public long changes() {
+    return changes;
+  }
+
+  /** Rows changed by every INSERT, UPDATE or DELETE since this connection opened. */
+  public long totalChanges() {
+    return totalChanges;
+  }
+
+  /** Whether no explicit transaction is open; always true in this step. */
+  public boolean isAutoCommit() {
+    return true;
+  }
+
+  /** Whether {@link #close()} has been called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** The database this connection belongs to. */
+  public Database database() {
+    return db;
+  }
+
+  /** The names of the tables in the schema, sorted; what the shell's {@code .tables} shows. */
+  public List<String> tableNames() {
+    ReentrantLock lock = db.lock();
+    lock.lock();
+    try {
+      checkOpen();
+      return db.catalog().userTableNames();
+    } catch (RuntimeException e) {
+      throw Errors.translate(e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Closes this connection and every statement prepared on it. */
+  @Override
+  public void close() {
+    ReentrantLock lock = db.lock();
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      for (PreparedStatement ps : List.copyOf(statements)) {
+        ps.close();
+      }
+      statements.clear();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void checkOpen() {
+    if (closed) {
+      throw Errors.misuse("connection is closed");
+    }
+    db.checkOpen();
+  }
+
+  void forget(PreparedStatement ps) {
+    statements.remove(ps);
+  }
+
+  /** Records what an INSERT, UPDATE or DELETE did, for {@link #changes()} and friends. */
+  void recordDml(ExecutionResult result) {
+    changes = result.changes();
+    totalChanges += result.changes();
+    if (result.inserted()) {
+      lastInsertRowid = result.lastInsertRowid();
+    }
+  }
+
+  Database db() {
+    return db;
+  }
+}

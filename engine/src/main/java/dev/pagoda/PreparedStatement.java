@@ -1,0 +1,298 @@
+package dev.pagoda;
+
+import dev.pagoda.executor.Bindings;
+import dev.pagoda.executor.CompiledStatement;
+import dev.pagoda.executor.ExecutionResult;
+import dev.pagoda.executor.QueryRun;
+import dev.pagoda.pager.Pager;
+import dev.pagoda.parser.ParsedStatement;
+import dev.pagoda.planner.Planner;
+import dev.pagoda.planner.plan.Plan;
+import dev.pagoda.planner.plan.PlanNode;
+import dev.pagoda.spi.ResultCode;
+import dev.pagoda.spi.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One prepared SQL statement. Parameters are numbered from 1, as in SQLite's C API; result columns
+ * from 0. Bind parameters, then run it with {@link #query()} (rows) or {@link #executeUpdate()}
+ * (changes); run it again with new bindings as often as you like. Bindings persist until changed
+ * or {@link #clearBindings() cleared}; unbound parameters are NULL.
+ *
+ * <p>The statement is planned when prepared and planned again, transparently, when the schema
+ * changed since (as {@code sqlite3_prepare_v2} statements are).
+ */
+public final class PreparedStatement implements AutoCloseable {
+  private final Connection conn;
+  private final Database db;
+  private final ParsedStatement parsed;
+  private final String source;
+  private final Bindings bindings;
+  private CompiledStatement compiled;
+  private int generation;
+  private Rows activeRows;
+  private boolean closed;
+
+  PreparedStatement(Connection conn, String source, ParsedStatement parsed) {
+    this.conn = conn;
+    this.db = conn.db();
+    this.source = source;
+    this.parsed = parsed;
+    this.bindings = new Bindings(parsed.parameterCount());
+    compile();
+  }
+
+  /** Plans and compiles against the current schema. Lock held. */
+  private void compile() {
+    SchemaCatalog catalog = db.catalog();
+    Plan plan = Planner.plan(parsed, source, catalog);
+    compiled = CompiledStatement.compile(plan, bindings);
+    generation = catalog.generation();
+  }
+
+  private void ensureCurrent() {
+    if (db.catalog().generation() != generation) {
+      compile();
+    }
+  }
+
+  /** The text of this statement, without the text that followed it. */
+  public String sql() {
+    return source.substring(parsed.start(), parsed.end());
+  }
+
+  /** The text after this statement in what was passed to {@link Connection#prepare}. */
+  public String tail() {
+    return source.substring(parsed.tailOffset());
+  }
+
+  /** Where the text after this statement starts in what was passed to prepare. */
+  int tailOffset() {
+    return parsed.tailOffset();
+  }
+
+  /** The largest parameter index in the statement. */
+  public int parameterCount() {
+    return parsed.parameterCount();
+  }
+
+  /** The name of parameter {@code index} with its prefix (":a", "@a", "$a", "?5"), or null. */
+  public String parameterName(int index) {
+    return parsed.parameterNames().get(index);
+  }
+
+  /** The index of the parameter named {@code name} (with its prefix), or 0 if there is none. */
+  public int parameterIndex(String name) {
+    for (Map.Entry<Integer, String> e : parsed.parameterNames().entrySet()) {
+      if (e.getValue().equals(name)) {
+        return e.getKey();
+      }
+    }
+    return 0;
+  }
+
+  public PreparedStatement bind(int index, Value value) {
+    checkOpen();
+    try {
+      bindings.set(index, value);
+    } catch (RuntimeException e) {
+      throw Errors.translate(e);
+    }
+    return this;
+  }
+
+  public PreparedStatement bind(int index, long value) {
+    return bind(index, Value.of(value));
+  }
+
+  public PreparedStatement bind(int index, double value) {
+    return bind(index, Value.of(value));
+  }
+
+  /** Binds TEXT, or NULL when {@code value} is null. */
+  public PreparedStatement bind(int index, String value) {
+    return bind(index, Value.of(value));
+  }
+
+  /** Binds a BLOB (copied), or NULL when {@code value} is null. */
+  public PreparedStatement bind(int index, byte[] value) {
+    return bind(index, Value.of(value));
+  }
+
+  public PreparedStatement bindNull(int index) {
+    return bind(index, Value.NULL);
+  }
+
+  /** Sets every parameter back to NULL. */
+  public PreparedStatement clearBindings() {
+    bindings.clear();
+    return this;
+  }
+
+  /** Whether running this statement produces rows (a SELECT). */
+  public boolean isQuery() {
+    return compiled.isQuery();
+  }
+
+  /** Result column count: 0 for statements that produce no rows. */
+  public int columnCount() {
+    return columnNames().size();
+  }
+
+  /** The name of result column {@code column} (0-based), as sqlite3_column_name gives it. */
+  public String columnName(int column) {
+    return columnNames().get(column);
+  }
+
+  List<String> columnNames() {
+    return compiled.plan() instanceof Plan.Query q ? q.columnNames() : List.of();
+  }
+
+  /**
+   * Runs a query. Running the statement again closes the rows of the previous run.
+   *
+   * @throws PagodaException with {@code MISUSE} when the statement is not a query
+   */
+  public Rows query() {
+    ReentrantLock lock = db.lock();
+    lock.lock();
+    try {
+      checkOpen();
+      ensureCurrent();
+      if (!compiled.isQuery()) {
+        throw Errors.misuse("not a query: " + sql());
+      }
+      closeActiveRows();
+      List<Integer> roots = scannedRoots(((Plan.Query) compiled.plan()).root());
+      QueryRun run = compiled.query(db.pager());
+      activeRows = new Rows(this, run, columnNames(), roots);
+      return activeRows;
+    } catch (RuntimeException e) {
+      throw Errors.translate(e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Runs the statement to completion and returns the number of rows it changed (0 for DDL). A
+   * query run this way is stepped through and its rows discarded.
+   */
+  public long executeUpdate() {
+    ReentrantLock lock = db.lock();
+    lock.lock();
+    try {
+      checkOpen();
+      ensureCurrent();
+      closeActiveRows();
+      if (compiled.isQuery()) {
+        try (QueryRun run = compiled.query(db.pager())) {
+          while (run.next()) {
+            // discarded
+          }
+        }
+        return 0;
+      }
+      ExecutionResult result = write();
+      if (compiled.plan() instanceof Plan.Insert) {
+        conn.recordDml(result);
+      }
+      return result.changes();
+    } catch (RuntimeException e) {
+      throw Errors.translate(e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs a changing statement in its own transaction: all of it commits, or none of it. */
+  private ExecutionResult write() {
+    checkNoConflictingReader();
+    Pager pager = db.pager();
+    pager.beginWrite();
+    try {
+      ExecutionResult result = compiled.execute(pager);
+      pager.commit();
+      return result;
+    } catch (RuntimeException e) {
+      try {
+        pager.rollback();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      db.catalogAfterRollback();
+      throw e;
+    }
+  }
+
+  private void checkNoConflictingReader() {
+    Plan plan = compiled.plan();
+    boolean conflict = false;
+    if (plan instanceof Plan.Insert i) {
+      conflict = db.isBeingRead(i.table().rootPage());
+    } else if (plan instanceof Plan.DropTable d) {
+      conflict = d.table() != null && db.hasReaders();
+    }
+    if (conflict) {
+      throw new PagodaException(ResultCode.LOCKED, "database table is locked");
+    }
+  }
+
+  private static List<Integer> scannedRoots(PlanNode node) {
+    List<Integer> roots = new ArrayList<>();
+    collectRoots(node, roots);
+    return roots;
+  }
+
+  private static void collectRoots(PlanNode node, List<Integer> roots) {
+    if (node instanceof PlanNode.TableScan s) {
+      roots.add(s.table().rootPage());
+    } else if (node instanceof PlanNode.Filter f) {
+      collectRoots(f.input(), roots);
+    } else if (node instanceof PlanNode.Project p) {
+      collectRoots(p.input(), roots);
+    }
+  }
+
+  private void closeActiveRows() {
+    if (activeRows != null) {
+      activeRows.close();
+      activeRows = null;
+    }
+  }
+
+  void rowsClosed(Rows rows) {
+    if (activeRows == rows) {
+      activeRows = null;
+    }
+  }
+
+  Database db() {
+    return db;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw Errors.misuse("statement is closed");
+    }
+    conn.checkOpen();
+  }
+
+  @Override
+  public void close() {
+    ReentrantLock lock = db.lock();
+    lock.lock();
+    try {
+      if (!closed) {
+        closeActiveRows();
+        closed = true;
+        conn.forget(this);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.pagoda.executor;
+
+import dev.pagoda.pager.Pager;
+import dev.pagoda.planner.plan.Plan;
+
+/**
+ * A physical plan compiled for execution: expressions are evaluators, built once when the
+ * statement is prepared; each {@link #query} or {@link #execute} only opens cursors and runs.
+ * Parameters are read from the {@link Bindings} given at compile time on every run.
+ */
+public sealed interface CompiledStatement
+    permits QueryStatement, InsertStatement, SchemaStatement {
+
+  /** The plan this was compiled from. */
+  Plan plan();
+
+  /** Whether {@link #query} applies (the statement yields rows). */
+  default boolean isQuery() {
+    return false;
+  }
+
+  /** Runs a query statement, returning its rows. */
+  default QueryRun query(Pager pager) {
+    throw new IllegalStateException("not a query: " + plan().getClass().getSimpleName());
+  }
+
+  /**
+   * Runs a statement that changes the database, inside the caller's write transaction.
+   *
+   * @return the rows changed and the last rowid inserted
+   */
+  ExecutionResult execute(Pager pager);
+
+  /** Compiles {@code plan}; its parameters will be read from {@code bindings}. */
+  static CompiledStatement compile(Plan plan, Bindings bindings) {
+    ExprCompiler compiler = new ExprCompiler(bindings);
+    if (plan instanceof Plan.Query q) {
+      return new QueryStatement(q, compiler);
+    } else if (plan instanceof Plan.Insert i) {
+      return new InsertStatement(i, compiler);
+    }
+    return new SchemaStatement(plan);
+  }
+}

@@ -1,0 +1,218 @@
+package dev.pagoda.executor;
+
+import dev.pagoda.planner.Affinity;
+import dev.pagoda.planner.plan.BinaryOp;
+import dev.pagoda.planner.plan.BoundExpr;
+import dev.pagoda.spi.Value;
+import java.util.List;
+
+/** Turns bound expressions into evaluators, once per prepared statement. */
+final class ExprCompiler {
+  private final Bindings bindings;
+
+  ExprCompiler(Bindings bindings) {
+    this.bindings = bindings;
+  }
+
+  Evaluator compile(BoundExpr e) {
+    if (e instanceof BoundExpr.Constant c) {
+      return constant(c.value());
+    } else if (e instanceof BoundExpr.Column c) {
+      return column(c.index());
+    } else if (e instanceof BoundExpr.Parameter p) {
+      return parameter(p.index());
+    } else if (e instanceof BoundExpr.Unary u) {
+      return unary(u);
+    } else if (e instanceof BoundExpr.Binary b) {
+      return binary(b);
+    } else if (e instanceof BoundExpr.IsNull n) {
+      return isNull(compile(n.operand()), n.negated());
+    } else if (e instanceof BoundExpr.Cast c) {
+      return cast(compile(c.operand()), c.target());
+    } else if (e instanceof BoundExpr.InList in) {
+      return inList(in);
+    } else if (e instanceof BoundExpr.Case c) {
+      return caseExpr(c);
+    }
+    throw new AssertionError("unknown bound expression: " + e);
+  }
+
+  private static Evaluator constant(Value v) {
+    return row -> v;
+  }
+
+  private static Evaluator column(int index) {
+    return row -> row.column(index);
+  }
+
+  private Evaluator parameter(int index) {
+    Bindings b = bindings;
+    return row -> b.get(index);
+  }
+
+  private Evaluator unary(BoundExpr.Unary u) {
+    Evaluator operand = compile(u.operand());
+    return switch (u.op()) {
+      case NEGATE -> row -> {
+        Value v = operand.eval(row);
+        return v.isNull() ? v : Arithmetic.negate(Values.toNumber(v));
+      };
+      case PLUS -> operand;
+      case NOT -> row -> {
+        int t = Values.truth(operand.eval(row));
+        return t < 0 ? Value.NULL : Values.of(t == 0);
+      };
+      case BITNOT -> row -> {
+        Value v = operand.eval(row);
+        return v.isNull() ? v : Value.of(~Values.toLong(v));
+      };
+    };
+  }
+
+  private Evaluator binary(BoundExpr.Binary b) {
+    Evaluator l = compile(b.left());
+    Evaluator r = compile(b.right());
+    BinaryOp op = b.op();
+    return switch (op) {
+      case AND -> row -> and(l.eval(row), r, row);
+      case OR -> row -> or(l.eval(row), r, row);
+      case EQ, NE, LT, LE, GT, GE, IS, IS_NOT -> comparison(op, l, r, b.compareAffinity());
+      case CONCAT -> row -> {
+        Value x = l.eval(row);
+        Value y = r.eval(row);
+        if (x.isNull() || y.isNull()) {
+          return Value.NULL;
+        }
+        return Value.of(Values.toText(x) + Values.toText(y));
+      };
+      default -> arithmetic(op, l, r);
+    };
+  }
+
+  private static Value and(Value x, Evaluator r, Row row) {
+    int a = Values.truth(x);
+    if (a == 0) {
+      return Values.FALSE;
+    }
+    int b = Values.truth(r.eval(row));
+    if (b == 0) {
+      return Values.FALSE;
+    }
+    return a < 0 || b < 0 ? Value.NULL : Values.TRUE;
+  }
+
+  private static Value or(Value x, Evaluator r, Row row) {
+    int a = Values.truth(x);
+    if (a == 1) {
+      return Values.TRUE;
+    }
+    int b = Values.truth(r.eval(row));
+    if (b == 1) {
+      return Values.TRUE;
+    }
+    return a < 0 || b < 0 ? Value.NULL : Values.FALSE;
+  }
+
+  private static Evaluator comparison(BinaryOp op, Evaluator l, Evaluator r, Affinity aff) {
+    return row -> {
+      Value x = l.eval(row);
+      Value y = r.eval(row);
+      if (x.isNull() || y.isNull()) {
+        if (op == BinaryOp.IS) {
+          return Values.of(x.isNull() && y.isNull());
+        }
+        if (op == BinaryOp.IS_NOT) {
+          return Values.of(x.isNull() != y.isNull());
+        }
+        return Value.NULL;
+      }
+      int c = Comparison.compare(x, y, aff);
+      return Values.of(
+          switch (op) {
+            case EQ, IS -> c == 0;
+            case NE, IS_NOT -> c != 0;
+            case LT -> c < 0;
+            case LE -> c <= 0;
+            case GT -> c > 0;
+            case GE -> c >= 0;
+            default -> throw new AssertionError("not a comparison: " + op);
+          });
+    };
+  }
+
+  private static Evaluator arithmetic(BinaryOp op, Evaluator l, Evaluator r) {
+    return row -> {
+      Value x = l.eval(row);
+      Value y = r.eval(row);
+      if (x.isNull() || y.isNull()) {
+        return Value.NULL;
+      }
+      x = Values.toNumber(x);
+      y = Values.toNumber(y);
+      return switch (op) {
+        case ADD -> Arithmetic.add(x, y);
+        case SUB -> Arithmetic.subtract(x, y);
+        case MUL -> Arithmetic.multiply(x, y);
+        case DIV -> Arithmetic.divide(x, y);
+        case MOD -> Arithmetic.remainder(x, y);
+        case BITAND -> Value.of(Values.toLong(x) & Values.toLong(y));
+        case BITOR -> Value.of(Values.toLong(x) | Values.toLong(y));
+        case SHL -> Arithmetic.shift(Values.toLong(x), Values.toLong(y));
+        case SHR -> Arithmetic.shiftRight(Values.toLong(x), Values.toLong(y));
+        default -> throw new AssertionError("not arithmetic: " + op);
+      };
+    };
+  }
+
+  private static Evaluator isNull(Evaluator operand, boolean negated) {
+    return row -> Values.of(operand.eval(row).isNull() != negated);
+  }
+
+  private static Evaluator cast(Evaluator operand, Affinity target) {
+    return row -> Casts.cast(operand.eval(row), target);
+  }
+
+  private Evaluator inList(BoundExpr.InList in) {
+    Evaluator operand = compile(in.operand());
+    List<Evaluator> items = in.items().stream().map(this::compile).toList();
+    List<Affinity> affinities = in.compareAffinities();
+    boolean negated = in.negated();
+    return row -> {
+      Value x = operand.eval(row);
+      if (x.isNull()) {
+        return items.isEmpty() ? Values.of(negated) : Value.NULL;
+      }
+      boolean sawNull = false;
+      for (int i = 0; i < items.size(); i++) {
+        Value y = items.get(i).eval(row);
+        if (y.isNull()) {
+          sawNull = true;
+        } else if (Comparison.compare(x, y, affinities.get(i)) == 0) {
+          return Values.of(!negated);
+        }
+      }
+      return sawNull ? Value.NULL : Values.of(negated);
+    };
+  }
+
+  private Evaluator caseExpr(BoundExpr.Case c) {
+    Evaluator base = c.base() == null ? null : compile(c.base());
+    List<Evaluator> whens = c.whens().stream().map(this::compile).toList();
+    List<Evaluator> thens = c.thens().stream().map(this::compile).toList();
+    Evaluator otherwise = c.otherwise() == null ? constant(Value.NULL) : compile(c.otherwise());
+    return row -> {
+      Value b = base == null ? null : base.eval(row);
+      for (int i = 0; i < whens.size(); i++) {
+        Value w = whens.get(i).eval(row);
+        boolean hit =
+            b == null
+                ? Values.truth(w) == 1
+                : !b.isNull() && !w.isNull() && Comparison.compare(b, w, null) == 0;
+        if (hit) {
+          return thens.get(i).eval(row);
+        }
+      }
+      return otherwise.eval(row);
+    };
+  }
+}

@@ -1,0 +1,42 @@
+package dev.pagoda.parser;
+
+import dev.pagoda.parser.ast.Expr;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses SQL in SQLite's dialect into the immutable AST of {@link dev.pagoda.parser.ast}. Stateless
+ * and thread-safe. Every method throws {@link ParseException} with SQLite's message on bad input.
+ */
+public final class Parser {
+  private Parser() {}
+
+  /** Parses every statement in sql; empty statements ({@code ;;}) are skipped. */
+  public static List<ParsedStatement> parseAll(String sql) {
+    StatementParser p = new StatementParser(sql, 0);
+    List<ParsedStatement> list = new ArrayList<>();
+    for (ParsedStatement s = p.next(); s != null; s = p.next()) {
+      list.add(s);
+    }
+    return List.copyOf(list);
+  }
+
+  /**
+   * Parses the first statement; returns null when sql holds only whitespace, comments and
+   * semicolons. The returned statement tells where it ends so a caller can continue with the rest
+   * (like sqlite3_prepare's pzTail); {@link ScriptParser} does that without re-scanning.
+   */
+  public static ParsedStatement parseFirst(String sql) {
+    return parseFirst(sql, 0);
+  }
+
+  /** Like {@link #parseFirst(String)}, starting at char {@code offset}; offsets stay absolute. */
+  public static ParsedStatement parseFirst(String sql, int offset) {
+    return new StatementParser(sql, offset).next();
+  }
+
+  /** Parses sql as exactly one expression (e.g. a stored DEFAULT value). */
+  public static Expr parseExpression(String sql) {
+    return new StatementParser(sql, 0).standaloneExpression();
+  }
+}

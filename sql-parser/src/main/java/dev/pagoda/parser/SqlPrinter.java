@@ -1,0 +1,448 @@
+package dev.pagoda.parser;
+
+import dev.pagoda.parser.ast.ColumnConstraint;
+import dev.pagoda.parser.ast.ColumnDef;
+import dev.pagoda.parser.ast.CommonTableExpr;
+import dev.pagoda.parser.ast.CompoundTerm;
+import dev.pagoda.parser.ast.ConflictAction;
+import dev.pagoda.parser.ast.CreateTable;
+import dev.pagoda.parser.ast.DropTable;
+import dev.pagoda.parser.ast.Expr;
+import dev.pagoda.parser.ast.ForeignKeyClause;
+import dev.pagoda.parser.ast.FromItem;
+import dev.pagoda.parser.ast.GeneratedStorage;
+import dev.pagoda.parser.ast.Insert;
+import dev.pagoda.parser.ast.InsertSource;
+import dev.pagoda.parser.ast.Join;
+import dev.pagoda.parser.ast.JoinKind;
+import dev.pagoda.parser.ast.Literal;
+import dev.pagoda.parser.ast.LiteralKind;
+import dev.pagoda.parser.ast.Materialization;
+import dev.pagoda.parser.ast.OrderingTerm;
+import dev.pagoda.parser.ast.ResultColumn;
+import dev.pagoda.parser.ast.Select;
+import dev.pagoda.parser.ast.Statement;
+import dev.pagoda.parser.ast.SubqueryRef;
+import dev.pagoda.parser.ast.TableConstraint;
+import dev.pagoda.parser.ast.TableFunctionRef;
+import dev.pagoda.parser.ast.TableRef;
+import dev.pagoda.parser.ast.WithClause;
+import java.util.List;
+
+/**
+ * Prints an AST as SQL that {@link Parser} reads back to an equal AST. Parentheses appear only
+ * where precedence needs them; names are quoted only when they must be. Source text the AST keeps
+ * (a result column's span, a CHECK's or DEFAULT's text, a type's text) is printed as is, so the
+ * names and texts SQLite derives from it survive the round trip.
+ */
+public final class SqlPrinter extends ExprPrinter {
+  private SqlPrinter() {}
+
+  public static String print(Statement statement) {
+    SqlPrinter p = new SqlPrinter();
+    p.statement(statement);
+    return p.toString();
+  }
+
+  public static String print(Expr expr) {
+    SqlPrinter p = new SqlPrinter();
+    p.expr(expr);
+    return p.toString();
+  }
+
+  private void statement(Statement s) {
+    if (s instanceof Select select) {
+      select(select);
+    } else if (s instanceof CreateTable createTable) {
+      createTable(createTable);
+    } else if (s instanceof DropTable d) {
+      out.append(d.ifExists() ? "DROP TABLE IF EXISTS " : "DROP TABLE ");
+      qualifiedName(d.name());
+    } else {
+      insert((Insert) s);
+    }
+  }
+
+  // ---- SELECT
+
+  @Override
+  void select(Select s) {
+    if (s.with() != null) {
+      with(s.with());
+    }
+    core(s);
+    for (CompoundTerm c : s.compounds()) {
+      out.append(' ').append(c.op().sql()).append(' ');
+      core(c.select());
+    }
+    if (!s.orderBy().isEmpty()) {
+      out.append(" ORDER BY ");
+      orderingTerms(s.orderBy());
+    }
+    if (s.limit() != null) {
+      out.append(" LIMIT ");
+      expr(s.limit());
+      if (s.offset() != null) {
+        out.append(" OFFSET ");
+        expr(s.offset());
+      }
+    }
+  }
+
+  private void with(WithClause w) {
+    out.append(w.recursive() ? "WITH RECURSIVE " : "WITH ");
+    String sep = "";
+    for (CommonTableExpr cte : w.tables()) {
+      out.append(sep);
+      sep = ", ";
+      name(cte.name());
+      if (!cte.columns().isEmpty()) {
+        nameList(cte.columns());
+      }
+      out.append(" AS ");
+      if (cte.materialization() == Materialization.MATERIALIZED) {
+        out.append("MATERIALIZED ");
+      } else if (cte.materialization() == Materialization.NOT_MATERIALIZED) {
+        out.append("NOT MATERIALIZED ");
+      }
+      out.append('(');
+      select(cte.select());
+      out.append(')');
+    }
+    out.append(' ');
+  }
+
+  private void core(Select s) {
+    if (s.isValues()) {
+      values(s.values());
+      return;
+    }
+    out.append(s.distinct() ? "SELECT DISTINCT " : "SELECT ");
+    String sep = "";
+    for (ResultColumn c : s.columns()) {
+      out.append(sep);
+      sep = ", ";
+      resultColumn(c);
+    }
+    if (s.from() != null) {
+      out.append(" FROM ");
+      fromItem(s.from());
+    }
+    if (s.where() != null) {
+      out.append(" WHERE ");
+      expr(s.where());
+    }
+    if (!s.groupBy().isEmpty()) {
+      out.append(" GROUP BY ");
+      exprList(s.groupBy());
+    }
+    if (s.having() != null) {
+      out.append(" HAVING ");
+      expr(s.having());
+    }
+  }
+
+  private void values(List<List<Expr>> rows) {
+    out.append("VALUES ");
+    String sep = "";
+    for (List<Expr> row : rows) {
+      out.append(sep).append('(');
+      sep = ", ";
+      exprList(row);
+      out.append(')');
+    }
+  }
+
+  private void resultColumn(ResultColumn c) {
+    if (c instanceof ResultColumn.Star) {
+      out.append('*');
+    } else if (c instanceof ResultColumn.TableStar tableStar) {
+      name(tableStar.table());
+      out.append(".*");
+    } else {
+      ResultColumn.ExprColumn e = (ResultColumn.ExprColumn) c;
+      if (e.alias() == null && e.span() != null) {
+        verbatim(e.span());
+      } else {
+        expr(e.expr());
+      }
+      alias(e.alias());
+    }
+  }
+
+  private void alias(String alias) {
+    if (alias != null) {
+      out.append(" AS ");
+      name(alias);
+    }
+  }
+
+  private void fromItem(FromItem f) {
+    if (f instanceof TableRef t) {
+      qualifiedName(t.name());
+      alias(t.alias());
+      if (t.indexedBy() != null) {
+        out.append(" INDEXED BY ");
+        name(t.indexedBy());
+      } else if (t.notIndexed()) {
+        out.append(" NOT INDEXED");
+      }
+    } else if (f instanceof TableFunctionRef t) {
+      qualifiedName(t.name());
+      out.append('(');
+      exprList(t.args());
+      out.append(')');
+      alias(t.alias());
+    } else if (f instanceof SubqueryRef subqueryRef) {
+      out.append('(');
+      select(subqueryRef.select());
+      out.append(')');
+      alias(subqueryRef.alias());
+    } else {
+      join((Join) f);
+    }
+  }
+
+  private void join(Join j) {
+    fromItem(j.left());
+    if (j.kind() == JoinKind.COMMA) {
+      out.append(", ");
+    } else {
+      out.append(j.natural() ? " NATURAL " : " ");
+      out.append(j.kind() == JoinKind.INNER ? "" : j.kind().name() + " ").append("JOIN ");
+    }
+    if (j.right() instanceof Join join) {
+      out.append('(');
+      join(join);
+      out.append(')');
+    } else {
+      fromItem(j.right());
+    }
+    if (j.on() != null) {
+      out.append(" ON ");
+      expr(j.on());
+    } else if (!j.using().isEmpty()) {
+      out.append(" USING ");
+      nameList(j.using());
+    }
+  }
+
+  private void orderingTerms(List<OrderingTerm> terms) {
+    String sep = "";
+    for (OrderingTerm t : terms) {
+      out.append(sep);
+      sep = ", ";
+      orderingTerm(t);
+    }
+  }
+
+  // ---- INSERT
+
+  private void insert(Insert i) {
+    if (i.with() != null) {
+      with(i.with());
+    }
+    out.append("INSERT ");
+    if (i.orConflict() != null) {
+      out.append("OR ").append(i.orConflict().name()).append(' ');
+    }
+    out.append("INTO ");
+    qualifiedName(i.table());
+    alias(i.alias());
+    if (!i.columns().isEmpty()) {
+      out.append(' ');
+      nameList(i.columns());
+    }
+    out.append(' ');
+    InsertSource source = i.source();
+    if (source instanceof InsertSource.Values values) {
+      values(values.rows());
+    } else if (source instanceof InsertSource.FromSelect fromSelect) {
+      select(fromSelect.select());
+    } else {
+      out.append("DEFAULT VALUES");
+    }
+  }
+
+  // ---- CREATE TABLE
+
+  private void createTable(CreateTable t) {
+    out.append(t.temporary() ? "CREATE TEMP TABLE " : "CREATE TABLE ");
+    if (t.ifNotExists()) {
+      out.append("IF NOT EXISTS ");
+    }
+    qualifiedName(t.name());
+    if (t.asSelect() != null) {
+      out.append(" AS ");
+      select(t.asSelect());
+      return;
+    }
+    out.append(" (");
+    String sep = "";
+    for (ColumnDef c : t.columns()) {
+      out.append(sep);
+      sep = ", ";
+      columnDef(c);
+    }
+    for (TableConstraint c : t.constraints()) {
+      out.append(", ");
+      tableConstraint(c);
+    }
+    out.append(')');
+    if (t.withoutRowid()) {
+      out.append(" WITHOUT ROWID");
+    }
+    if (t.strict()) {
+      out.append(t.withoutRowid() ? ", STRICT" : " STRICT");
+    }
+  }
+
+  private void columnDef(ColumnDef c) {
+    name(c.name());
+    if (c.type() != null) {
+      out.append(' ');
+      verbatim(c.type().text());
+    }
+    for (ColumnConstraint k : c.constraints()) {
+      out.append(' ');
+      if (k.name() != null) {
+        out.append("CONSTRAINT ");
+        name(k.name());
+        out.append(' ');
+      }
+      columnConstraint(k);
+    }
+  }
+
+  private void columnConstraint(ColumnConstraint k) {
+    if (k instanceof ColumnConstraint.PrimaryKey pk) {
+      out.append("PRIMARY KEY");
+      if (pk.order() != null) {
+        out.append(' ').append(pk.order().name());
+      }
+      onConflict(pk.onConflict());
+      out.append(pk.autoincrement() ? " AUTOINCREMENT" : "");
+    } else if (k instanceof ColumnConstraint.NotNull notNull) {
+      out.append("NOT NULL");
+      onConflict(notNull.onConflict());
+    } else if (k instanceof ColumnConstraint.Null nullConstraint) {
+      out.append("NULL");
+      onConflict(nullConstraint.onConflict());
+    } else if (k instanceof ColumnConstraint.Unique unique) {
+      out.append("UNIQUE");
+      onConflict(unique.onConflict());
+    } else if (k instanceof ColumnConstraint.Check c) {
+      check(c.expr(), c.text());
+    } else if (k instanceof ColumnConstraint.Default defaultConstraint) {
+      defaultValue(defaultConstraint);
+    } else if (k instanceof ColumnConstraint.Collate collate) {
+      out.append("COLLATE ");
+      name(collate.collation());
+    } else if (k instanceof ColumnConstraint.References references) {
+      foreignKey(references.foreignKey());
+    } else if (k instanceof ColumnConstraint.Deferral deferral) {
+      out.append(deferral.deferrability().sql());
+    } else {
+      ColumnConstraint.Generated g = (ColumnConstraint.Generated) k;
+      out.append("AS (");
+      expr(g.expr());
+      out.append(g.storage() == GeneratedStorage.STORED ? ") STORED" : ")");
+    }
+  }
+
+  private void check(Expr e, String text) {
+    out.append("CHECK (");
+    if (text != null) {
+      verbatim(text);
+    } else {
+      expr(e);
+    }
+    out.append(')');
+  }
+
+  private void defaultValue(ColumnConstraint.Default d) {
+    out.append("DEFAULT ");
+    if (d.text() != null) {
+      if (d.parenthesized()) {
+        out.append('(');
+        verbatim(d.text());
+        out.append(')');
+      } else {
+        verbatim(d.text());
+      }
+    } else if (d.value() instanceof Literal
+        && (((Literal) d.value()).kind() == LiteralKind.TRUE
+            || ((Literal) d.value()).kind() == LiteralKind.FALSE)) {
+      out.append(((Literal) d.value()).text());
+    } else {
+      out.append('(');
+      expr(d.value());
+      out.append(')');
+    }
+  }
+
+  private void onConflict(ConflictAction a) {
+    if (a != null) {
+      out.append(" ON CONFLICT ").append(a.name());
+    }
+  }
+
+  private void foreignKey(ForeignKeyClause fk) {
+    out.append("REFERENCES ");
+    name(fk.table());
+    if (!fk.columns().isEmpty()) {
+      nameList(fk.columns());
+    }
+    if (fk.onDelete() != null) {
+      out.append(" ON DELETE ").append(fk.onDelete().sql());
+    }
+    if (fk.onUpdate() != null) {
+      out.append(" ON UPDATE ").append(fk.onUpdate().sql());
+    }
+    if (fk.match() != null) {
+      out.append(" MATCH ");
+      name(fk.match());
+    }
+    if (fk.deferrability() != null) {
+      out.append(' ').append(fk.deferrability().sql());
+    }
+  }
+
+  private void tableConstraint(TableConstraint c) {
+    if (c.name() != null) {
+      out.append("CONSTRAINT ");
+      name(c.name());
+      out.append(' ');
+    }
+    if (c instanceof TableConstraint.PrimaryKey pk) {
+      out.append("PRIMARY KEY (");
+      orderingTerms(pk.columns());
+      out.append(pk.autoincrement() ? " AUTOINCREMENT)" : ")");
+      onConflict(pk.onConflict());
+    } else if (c instanceof TableConstraint.Unique u) {
+      out.append("UNIQUE (");
+      orderingTerms(u.columns());
+      out.append(')');
+      onConflict(u.onConflict());
+    } else if (c instanceof TableConstraint.Check check) {
+      check(check.expr(), check.text());
+    } else {
+      TableConstraint.ForeignKey fk = (TableConstraint.ForeignKey) c;
+      out.append("FOREIGN KEY ");
+      nameList(fk.columns());
+      out.append(' ');
+      foreignKey(fk.references());
+    }
+  }
+
+  private void nameList(List<String> names) {
+    out.append('(');
+    String sep = "";
+    for (String n : names) {
+      out.append(sep);
+      sep = ", ";
+      name(n);
+    }
+    out.append(')');
+  }
+}

@@ -1,0 +1,72 @@
+package dev.pagoda.parser.ast;
+
+import java.util.List;
+
+/**
+ * A SELECT statement, subquery or VALUES list. The fields up to {@code offset} are those of one
+ * {@code SELECT} core plus the statement's ORDER BY and LIMIT; unwritten parts are null or empty.
+ *
+ * <p>A VALUES core has {@code values} non-empty (each row the same width) and no columns. A
+ * compound SELECT keeps its first core in this record's core fields and the others, in order, in
+ * {@code compounds}; those inner {@code Select}s are cores only (no with, compounds, ORDER BY or
+ * LIMIT): ORDER BY, LIMIT and WITH belong to the whole statement. {@code LIMIT a, b} is stored as
+ * limit b offset a.
+ */
+public record Select(
+    boolean distinct,
+    List<ResultColumn> columns,
+    FromItem from,
+    Expr where,
+    List<Expr> groupBy,
+    Expr having,
+    List<OrderingTerm> orderBy,
+    Expr limit,
+    Expr offset,
+    List<List<Expr>> values,
+    List<CompoundTerm> compounds,
+    WithClause with)
+    implements Statement {
+  public Select {
+    columns = List.copyOf(columns);
+    groupBy = List.copyOf(groupBy);
+    orderBy = List.copyOf(orderBy);
+    values = values.stream().map(List::copyOf).toList();
+    compounds = List.copyOf(compounds);
+    if (columns.isEmpty() == values.isEmpty()) {
+      throw new IllegalArgumentException("a core has either result columns or VALUES rows");
+    }
+    if (offset != null && limit == null) {
+      throw new IllegalArgumentException("OFFSET without LIMIT");
+    }
+  }
+
+  /** {@code SELECT columns [FROM from] [WHERE where]}. */
+  public static Select of(List<ResultColumn> columns, FromItem from, Expr where) {
+    return core(false, columns, from, where, List.of(), null);
+  }
+
+  /** One SELECT core with no ORDER BY, LIMIT, compound or WITH. */
+  public static Select core(
+      boolean distinct,
+      List<ResultColumn> columns,
+      FromItem from,
+      Expr where,
+      List<Expr> groupBy,
+      Expr having) {
+    return new Select(
+        distinct, columns, from, where, groupBy, having, List.of(), null, null, List.of(),
+        List.of(), null);
+  }
+
+  /** {@code VALUES (..), (..)}. */
+  public static Select ofValues(List<List<Expr>> rows) {
+    return new Select(
+        false, List.of(), null, null, List.of(), null, List.of(), null, null, rows, List.of(),
+        null);
+  }
+
+  /** True when this core is a VALUES list. */
+  public boolean isValues() {
+    return !values.isEmpty();
+  }
+}

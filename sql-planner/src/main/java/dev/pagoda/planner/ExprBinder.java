@@ -1,0 +1,230 @@
+package dev.pagoda.planner;
+
+import dev.pagoda.parser.ast.Between;
+import dev.pagoda.parser.ast.Case;
+import dev.pagoda.parser.ast.Cast;
+import dev.pagoda.parser.ast.Collate;
+import dev.pagoda.parser.ast.ColumnRef;
+import dev.pagoda.parser.ast.Expr;
+import dev.pagoda.parser.ast.FunctionCall;
+import dev.pagoda.parser.ast.InList;
+import dev.pagoda.parser.ast.IsNull;
+import dev.pagoda.parser.ast.Literal;
+import dev.pagoda.parser.ast.LiteralKind;
+import dev.pagoda.parser.ast.Parameter;
+import dev.pagoda.parser.ast.Unary;
+import dev.pagoda.planner.plan.BinaryOp;
+import dev.pagoda.planner.plan.BoundExpr;
+import dev.pagoda.planner.plan.UnaryOp;
+import dev.pagoda.spi.SqlException;
+import dev.pagoda.spi.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** Binds expressions: resolves names in a {@link Scope}, maps operators, fixes affinities. */
+final class ExprBinder {
+  private final Scope scope;
+
+  ExprBinder(Scope scope) {
+    this.scope = scope;
+  }
+
+  BoundExpr bind(Expr e) {
+    if (e instanceof Literal l) {
+      return new BoundExpr.Constant(Literals.value(l, false));
+    } else if (e instanceof ColumnRef c) {
+      return column(c);
+    } else if (e instanceof Parameter p) {
+      return new BoundExpr.Parameter(p.index());
+    } else if (e instanceof Unary u) {
+      return unary(u);
+    } else if (e instanceof dev.pagoda.parser.ast.Binary b) {
+      return binary(b);
+    } else if (e instanceof Collate c) {
+      return collate(c);
+    } else if (e instanceof Cast c) {
+      String type = c.type() == null ? "" : c.type().declaredType();
+      return new BoundExpr.Cast(bind(c.expr()), Affinity.ofDeclaredType(type));
+    } else if (e instanceof Case c) {
+      return caseExpr(c);
+    } else if (e instanceof Between b) {
+      return between(b);
+    } else if (e instanceof InList in) {
+      return inList(in);
+    } else if (e instanceof IsNull n) {
+      return new BoundExpr.IsNull(bind(n.expr()), n.not());
+    } else if (e instanceof FunctionCall f) {
+      throw SqlException.error("no such function: " + f.name());
+    }
+    throw SqlException.error(
+        "not supported yet: " + e.getClass().getSimpleName() + " expressions");
+  }
+
+  private BoundExpr column(ColumnRef c) {
+    if (c.schema() != null && !c.schema().equalsIgnoreCase("main")) {
+      throw SqlException.error("no such column: " + c.schema() + "." + c.table() + "." + c.column());
+    }
+    try {
+      return scope.resolve(c.table(), c.column());
+    } catch (SqlException noSuchColumn) {
+      if (c.table() == null && !c.doubleQuoted()) {
+        if (c.column().equalsIgnoreCase("true")) {
+          return new BoundExpr.Constant(Value.of(1L));
+        }
+        if (c.column().equalsIgnoreCase("false")) {
+          return new BoundExpr.Constant(Value.of(0L));
+        }
+      }
+      if (c.doubleQuoted() && c.table() == null) {
+        // SQLite's legacy rule: an unresolvable "identifier" is a string literal.
+        return new BoundExpr.Constant(Value.of(c.column()));
+      }
+      throw noSuchColumn;
+    }
+  }
+
+  private BoundExpr unary(Unary u) {
+    if (u.op() == dev.pagoda.parser.ast.UnaryOp.NEGATE
+        && u.operand() instanceof Literal l
+        && (l.kind() == LiteralKind.INTEGER || l.kind() == LiteralKind.REAL)) {
+      // Folded here so that -9223372036854775808 stays an INTEGER.
+      return new BoundExpr.Constant(Literals.value(l, true));
+    }
+    BoundExpr operand = bind(u.operand());
+    UnaryOp op = switch (u.op()) {
+      case NEGATE -> UnaryOp.NEGATE;
+      case PLUS -> UnaryOp.PLUS;
+      case BIT_NOT -> UnaryOp.BITNOT;
+      case NOT -> UnaryOp.NOT;
+    };
+    return new BoundExpr.Unary(op, operand);
+  }
+
+  private BoundExpr binary(dev.pagoda.parser.ast.Binary b) {
+    BinaryOp op = switch (b.op()) {
+      case OR -> BinaryOp.OR;
+      case AND -> BinaryOp.AND;
+      case EQ -> BinaryOp.EQ;
+      case NE -> BinaryOp.NE;
+      case IS -> BinaryOp.IS;
+      case IS_NOT -> BinaryOp.IS_NOT;
+      case LT -> BinaryOp.LT;
+      case LE -> BinaryOp.LE;
+      case GT -> BinaryOp.GT;
+      case GE -> BinaryOp.GE;
+      case BIT_AND -> BinaryOp.BITAND;
+      case BIT_OR -> BinaryOp.BITOR;
+      case LSHIFT -> BinaryOp.SHL;
+      case RSHIFT -> BinaryOp.SHR;
+      case ADD -> BinaryOp.ADD;
+      case SUBTRACT -> BinaryOp.SUB;
+      case MULTIPLY -> BinaryOp.MUL;
+      case DIVIDE -> BinaryOp.DIV;
+      case REMAINDER -> BinaryOp.MOD;
+      case CONCAT -> BinaryOp.CONCAT;
+      case JSON_EXTRACT, JSON_EXTRACT_VALUE ->
+          throw SqlException.error("not supported yet: the " + b.op().symbol() + " operator");
+    };
+    return comparisonOrOperator(op, bind(b.left()), bind(b.right()));
+  }
+
+  private static BoundExpr comparisonOrOperator(BinaryOp op, BoundExpr l, BoundExpr r) {
+    Affinity affinity = op.isComparison() ? compareAffinity(l, r) : null;
+    return new BoundExpr.Binary(op, l, r, affinity);
+  }
+
+  /**
+   * SQLite's comparison affinity: numeric when either side has a numeric affinity and both have
+   * one; no conversion (BLOB) when both have non-numeric ones; else the one side's affinity.
+   */
+  static Affinity compareAffinity(BoundExpr l, BoundExpr r) {
+    Affinity a = l.affinity();
+    Affinity b = r.affinity();
+    if (a != null && b != null) {
+      return a.isNumeric() || b.isNumeric() ? Affinity.NUMERIC : Affinity.BLOB;
+    }
+    return a != null ? a : b;
+  }
+
+  private BoundExpr collate(Collate c) {
+    if (!c.collation().equalsIgnoreCase("BINARY")) {
+      throw SqlException.error("not supported yet: COLLATE " + c.collation());
+    }
+    return bind(c.expr());
+  }
+
+  private BoundExpr caseExpr(Case c) {
+    BoundExpr base = c.operand() == null ? null : bind(c.operand());
+    List<BoundExpr> whens = new ArrayList<>();
+    List<BoundExpr> thens = new ArrayList<>();
+    for (Case.When w : c.whens()) {
+      whens.add(bind(w.condition()));
+      thens.add(bind(w.result()));
+    }
+    BoundExpr otherwise = c.elseExpr() == null ? null : bind(c.elseExpr());
+    return new BoundExpr.Case(base, whens, thens, otherwise);
+  }
+
+  /** {@code x BETWEEN a AND b} is {@code x >= a AND x <= b}, each with its own affinity. */
+  private BoundExpr between(Between b) {
+    BoundExpr x = bind(b.expr());
+    BoundExpr both = new BoundExpr.Binary(
+        BinaryOp.AND,
+        comparisonOrOperator(BinaryOp.GE, x, bind(b.low())),
+        comparisonOrOperator(BinaryOp.LE, x, bind(b.high())),
+        null);
+    return b.not() ? new BoundExpr.Unary(UnaryOp.NOT, both) : both;
+  }
+
+  private BoundExpr inList(InList in) {
+    BoundExpr x = bind(in.expr());
+    List<BoundExpr> items = new ArrayList<>();
+    List<Affinity> affinities = new ArrayList<>();
+    for (Expr item : in.values()) {
+      BoundExpr bound = bind(item);
+      items.add(bound);
+      affinities.add(compareAffinity(x, bound));
+    }
+    return new BoundExpr.InList(x, items, affinities, in.not());
+  }
+
+  /** Constant values of literals. */
+  static final class Literals {
+    private Literals() {}
+
+    static Value value(Literal l, boolean negate) {
+      return switch (l.kind()) {
+        case NULL -> Value.NULL;
+        case INTEGER -> integer(l, negate);
+        case REAL -> Value.of(negate ? -Double.parseDouble(l.text()) : Double.parseDouble(l.text()));
+        case STRING -> Value.of(l.text());
+        case BLOB -> Value.of(hex(l.text()));
+        case TRUE -> Value.of(1L);
+        case FALSE -> Value.of(0L);
+        case CURRENT_TIME, CURRENT_DATE, CURRENT_TIMESTAMP ->
+            throw SqlException.error("not supported yet: " + l.kind());
+      };
+    }
+
+    private static Value integer(Literal l, boolean negate) {
+      OptionalLong v = negate ? l.negatedIntegerValue() : l.integerValue();
+      if (v.isPresent()) {
+        return Value.of(v.getAsLong());
+      }
+      if (l.text().length() > 1 && (l.text().charAt(1) | 0x20) == 'x') {
+        throw SqlException.error("hex literal too big: " + (negate ? "-" : "") + l.text());
+      }
+      double d = Double.parseDouble(l.text());
+      return Value.of(negate ? -d : d);
+    }
+
+    private static byte[] hex(String digits) {
+      byte[] out = new byte[digits.length() / 2];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = (byte) Integer.parseInt(digits, 2 * i, 2 * i + 2, 16);
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.pagoda.planner;
+
+import dev.pagoda.parser.ParsedStatement;
+import dev.pagoda.parser.ast.CreateTable;
+import dev.pagoda.parser.ast.DropTable;
+import dev.pagoda.parser.ast.Insert;
+import dev.pagoda.parser.ast.QualifiedName;
+import dev.pagoda.parser.ast.Select;
+import dev.pagoda.parser.ast.Statement;
+import dev.pagoda.planner.plan.Plan;
+import dev.pagoda.spi.SqlException;
+
+/** Plans one parsed statement against a catalog: the entry point of this module. */
+public final class Planner {
+  private Planner() {}
+
+  /**
+   * The physical plan of {@code parsed}.
+   *
+   * @param source the SQL text {@code parsed} was parsed from (CREATE statements keep their text)
+   * @throws SqlException for names that do not resolve and for what is not supported yet
+   */
+  public static Plan plan(ParsedStatement parsed, String source, Catalog catalog) {
+    Statement statement = parsed.statement();
+    if (statement instanceof Select s) {
+      return SelectBinder.bind(s, catalog);
+    } else if (statement instanceof Insert i) {
+      return InsertBinder.bind(i, catalog);
+    } else if (statement instanceof CreateTable c) {
+      return createTable(c, CreateText.stored(parsed, source), catalog);
+    } else if (statement instanceof DropTable d) {
+      return dropTable(d, catalog);
+    }
+    throw SqlException.error(
+        "not supported yet: " + statement.getClass().getSimpleName() + " statements");
+  }
+
+  private static Plan createTable(CreateTable c, String sql, Catalog catalog) {
+    checkSchemaName(c.name());
+    String name = c.name().name();
+    if (catalog.table(name) != null) {
+      if (c.ifNotExists()) {
+        return new Plan.CreateTable(catalog.table(name), true);
+      }
+      throw SqlException.error("table " + name + " already exists");
+    }
+    if (name.regionMatches(true, 0, "sqlite_", 0, 7)) {
+      throw SqlException.error("object name reserved for internal use: " + name);
+    }
+    TableSchema table = SchemaBuilder.fromCreateTable(c, sql, 0);
+    if (table.unsupportedWrite() != null) {
+      throw SqlException.error("not supported yet: " + table.unsupportedWrite());
+    }
+    return new Plan.CreateTable(table, false);
+  }
+
+  private static Plan dropTable(DropTable d, Catalog catalog) {
+    checkSchemaName(d.name());
+    TableSchema table = catalog.table(d.name().name());
+    if (table == null) {
+      if (d.ifExists()) {
+        return new Plan.DropTable(null);
+      }
+      throw SqlException.error("no such table: " + display(d.name()));
+    }
+    if (table.rootPage() == 1) {
+      throw SqlException.error("table " + table.name() + " may not be dropped");
+    }
+    return new Plan.DropTable(table);
+  }
+
+  /** The table {@code name} refers to, or SQLite's {@code no such table} error. */
+  static TableSchema lookupTable(Catalog catalog, QualifiedName name) {
+    checkSchemaName(name);
+    TableSchema table = catalog.table(name.name());
+    if (table == null) {
+      throw SqlException.error("no such table: " + display(name));
+    }
+    return table;
+  }
+
+  /** Refuses writes that would leave a table, or its indexes, inconsistent. */
+  static void checkWritable(Catalog catalog, TableSchema table) {
+    if (table.rootPage() == 1) {
+      throw SqlException.error("table " + table.name() + " may not be modified");
+    }
+    if (table.unsupportedWrite() != null) {
+      throw SqlException.error(
+          "not supported yet: writing to table " + table.name() + " with "
+              + table.unsupportedWrite());
+    }
+    if (catalog.hasIndexes(table.name())) {
+      throw SqlException.error(
+          "not supported yet: writing to table " + table.name() + ", which has indexes");
+    }
+  }
+
+  private static void checkSchemaName(QualifiedName name) {
+    String schema = name.schema();
+    if (schema != null && !schema.equalsIgnoreCase("main")) {
+      throw SqlException.error("unknown database " + schema);
+    }
+  }
+
+  private static String display(QualifiedName name) {
+    return name.schema() == null ? name.name() : name.schema() + "." + name.name();
+  }
+}

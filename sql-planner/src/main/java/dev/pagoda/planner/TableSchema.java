@@ -1,0 +1,54 @@
+package dev.pagoda.planner;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One table as the catalog knows it, built from its CREATE TABLE text in {@code sqlite_schema}.
+ *
+ * @param name the table name, exact case
+ * @param rootPage the page number of the table's B-tree root; 0 while a CREATE is being planned
+ * @param columns the columns in declaration order
+ * @param rowidAlias the index of the INTEGER PRIMARY KEY column that aliases the rowid, or -1
+ * @param sql the CREATE TABLE text as stored in {@code sqlite_schema}
+ * @param unsupportedWrite why Pagoda cannot yet write this table (a feature it does not maintain,
+ *     such as WITHOUT ROWID or CHECK constraints), or null when it can; reading is always allowed
+ */
+public record TableSchema(
+    String name,
+    int rootPage,
+    List<ColumnSchema> columns,
+    int rowidAlias,
+    String sql,
+    String unsupportedWrite) {
+  public TableSchema {
+    requireNonNull(name, "name");
+    columns = List.copyOf(columns);
+    requireNonNull(sql, "sql");
+    if (rowidAlias < -1 || rowidAlias >= columns.size()) {
+      throw new IllegalArgumentException("rowidAlias out of range: " + rowidAlias);
+    }
+  }
+
+  /** The index of the column named {@code column} (ASCII case-insensitive), or -1. */
+  public int columnIndex(String column) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equalsIgnoreCase(column)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** This schema with its root page set. */
+  public TableSchema withRootPage(int page) {
+    return new TableSchema(name, page, columns, rowidAlias, sql, unsupportedWrite);
+  }
+
+  /** The key under which catalogs index table names: SQLite compares them ASCII case-blind. */
+  public static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+}

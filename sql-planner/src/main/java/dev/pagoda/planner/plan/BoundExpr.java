@@ -1,0 +1,106 @@
+package dev.pagoda.planner.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.pagoda.planner.Affinity;
+import dev.pagoda.spi.Value;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * An expression after binding: names are resolved to column positions of the input row, operator
+ * kinds are fixed and the comparison affinity is decided. The executor compiles each one into an
+ * evaluator once per prepared statement.
+ */
+public sealed interface BoundExpr {
+
+  /**
+   * The affinity this expression carries into a comparison: a column's affinity, a CAST's target,
+   * or null when the expression has none (SQLite's "no affinity").
+   */
+  default Affinity affinity() {
+    return null;
+  }
+
+  /** A constant value. */
+  record Constant(Value value) implements BoundExpr {
+    public Constant {
+      requireNonNull(value, "value");
+    }
+  }
+
+  /**
+   * Column {@code index} of the input row. For a table scan, index {@link #ROWID} reads the rowid.
+   *
+   * @param name the column name, for messages and result column names
+   */
+  record Column(int index, Affinity affinity, String name) implements BoundExpr {
+    // affinity() is the record accessor: the column's declared affinity.
+    /** The column index that denotes the rowid. */
+    public static final int ROWID = -1;
+
+    public Column {
+      requireNonNull(name, "name");
+    }
+  }
+
+  /** Parameter {@code index}, 1-based. */
+  record Parameter(int index) implements BoundExpr {}
+
+  /** A prefix operator. */
+  record Unary(UnaryOp op, BoundExpr operand) implements BoundExpr {
+    public Unary {
+      requireNonNull(op, "op");
+      requireNonNull(operand, "operand");
+    }
+  }
+
+  /**
+   * An infix operator. For comparisons, {@code compareAffinity} is the affinity applied to both
+   * operands before comparing (null: none), chosen by SQLite's rules at bind time.
+   */
+  record Binary(BinaryOp op, BoundExpr left, BoundExpr right, Affinity compareAffinity)
+      implements BoundExpr {
+    public Binary {
+      requireNonNull(op, "op");
+      requireNonNull(left, "left");
+      requireNonNull(right, "right");
+    }
+  }
+
+  /** {@code operand IS NULL}, or {@code IS NOT NULL} when {@code negated}. */
+  record IsNull(BoundExpr operand, boolean negated) implements BoundExpr {}
+
+  /** {@code CAST(operand AS type)}. */
+  record Cast(BoundExpr operand, Affinity target) implements BoundExpr {
+    @Override
+    public Affinity affinity() {
+      return target;
+    }
+  }
+
+  /**
+   * {@code operand [NOT] IN (items)}; {@code compareAffinities[i]} is the affinity for comparing
+   * the operand with item i.
+   */
+  record InList(BoundExpr operand, List<BoundExpr> items, List<Affinity> compareAffinities,
+      boolean negated) implements BoundExpr {
+    public InList {
+      items = List.copyOf(items);
+      compareAffinities = Collections.unmodifiableList(new ArrayList<>(compareAffinities));
+    }
+  }
+
+  /**
+   * {@code CASE [base] WHEN w THEN t ... [ELSE e] END}; {@code base} and {@code otherwise} may be
+   * null.
+   */
+  record Case(BoundExpr base, List<BoundExpr> whens, List<BoundExpr> thens, BoundExpr otherwise)
+      implements BoundExpr {
+    public Case {
+      whens = List.copyOf(whens);
+      thens = List.copyOf(thens);
+    }
+  }
+}

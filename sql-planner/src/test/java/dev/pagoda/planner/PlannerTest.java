@@ -1,0 +1,203 @@
+package dev.pagoda.planner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pagoda.parser.ParsedStatement;
+import dev.pagoda.parser.Parser;
+import dev.pagoda.parser.ast.CreateTable;
+import dev.pagoda.planner.plan.BinaryOp;
+import dev.pagoda.planner.plan.BoundExpr;
+import dev.pagoda.planner.plan.Plan;
+import dev.pagoda.planner.plan.PlanNode;
+import dev.pagoda.spi.SqlException;
+import dev.pagoda.spi.Value;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+  /** A catalog of tables created from CREATE TABLE text, root pages numbered from 2. */
+  private static final class TestCatalog implements Catalog {
+    private final Map<String, TableSchema> tables = new HashMap<>();
+
+    TestCatalog with(String createSql) {
+      CreateTable ast = (CreateTable) Parser.parseFirst(createSql).statement();
+      TableSchema t = SchemaBuilder.fromCreateTable(ast, createSql, tables.size() + 2);
+      tables.put(TableSchema.key(t.name()), t);
+      return this;
+    }
+
+    @Override
+    public TableSchema table(String name) {
+      return tables.get(TableSchema.key(name));
+    }
+
+    @Override
+    public Collection<TableSchema> tables() {
+      return tables.values();
+    }
+
+    @Override
+    public boolean hasIndexes(String name) {
+      return false;
+    }
+  }
+
+  private static Plan plan(String sql, Catalog catalog) {
+    ParsedStatement parsed = Parser.parseFirst(sql);
+    return Planner.plan(parsed, sql, catalog);
+  }
+
+  private static TableSchema schema(String sql) {
+    return SchemaBuilder.fromCreateTable((CreateTable) Parser.parseFirst(sql).statement(), sql, 2);
+  }
+
+  @Test
+  void schema_integerPrimaryKey_aliasesRowid() {
+    assertEquals(0, schema("CREATE TABLE t(id INTEGER PRIMARY KEY, v)").rowidAlias());
+    assertEquals(1, schema("CREATE TABLE t(v, id integer, PRIMARY KEY(id))").rowidAlias());
+  }
+
+  @Test
+  void schema_otherPrimaryKeys_doNotAliasRowid() {
+    assertEquals(-1, schema("CREATE TABLE t(id INT PRIMARY KEY)").rowidAlias());
+    assertEquals(-1, schema("CREATE TABLE t(id INTEGER PRIMARY KEY DESC)").rowidAlias());
+    assertEquals(-1, schema("CREATE TABLE t(a INTEGER, b INTEGER, PRIMARY KEY(a, b))").rowidAlias());
+  }
+
+  @Test
+  void schema_declaredTypes_giveSqliteAffinities() {
+    TableSchema t = schema(
+        "CREATE TABLE t(a INT, b VARCHAR(10), c BLOB, d, e DOUBLE PRECISION, f DECIMAL(5,2), g FLOATING POINT)");
+    List<Affinity> affinities = t.columns().stream().map(ColumnSchema::affinity).toList();
+    assertEquals(List.of(Affinity.INTEGER, Affinity.TEXT, Affinity.BLOB, Affinity.BLOB,
+        Affinity.REAL, Affinity.NUMERIC, Affinity.INTEGER), affinities);
+  }
+
+  @Test
+  void schema_duplicateColumn_rejected() {
+    SqlException e = assertThrows(SqlException.class, () -> schema("CREATE TABLE t(a, A)"));
+    assertEquals("duplicate column name: A", e.getMessage());
+  }
+
+  @Test
+  void schema_uniqueConstraint_marksTableUnwritable() {
+    assertEquals("UNIQUE constraints", schema("CREATE TABLE t(a UNIQUE)").unsupportedWrite());
+    assertNull(schema("CREATE TABLE t(a NOT NULL DEFAULT 3)").unsupportedWrite());
+  }
+
+  @Test
+  void createTable_storedText_startsAtUnqualifiedName() {
+    Plan.CreateTable p = (Plan.CreateTable) plan(
+        "create  table if not exists main.\"My T\" (a, b) ", new TestCatalog());
+    assertEquals("CREATE TABLE \"My T\" (a, b)", p.table().sql());
+    assertEquals("My T", p.table().name());
+  }
+
+  @Test
+  void createTable_existing_errorsUnlessIfNotExists() {
+    TestCatalog catalog = new TestCatalog().with("CREATE TABLE t(a)");
+    SqlException e = assertThrows(SqlException.class, () -> plan("CREATE TABLE T(b)", catalog));
+    assertEquals("table T already exists", e.getMessage());
+    assertTrue(((Plan.CreateTable) plan("CREATE TABLE IF NOT EXISTS t(b)", catalog)).noop());
+  }
+
+  @Test
+  void select_whereComparison_bindsColumnAndAffinity() {
+    TestCatalog catalog = new TestCatalog().with("CREATE TABLE t(a INTEGER, b TEXT)");
+    Plan.Query q = (Plan.Query) plan("SELECT b FROM t WHERE a = '5'", catalog);
+
+    PlanNode.Project project = (PlanNode.Project) q.root();
+    PlanNode.Filter filter = (PlanNode.Filter) project.input();
+    BoundExpr.Binary eq = (BoundExpr.Binary) filter.predicate();
+    assertEquals(BinaryOp.EQ, eq.op());
+    assertEquals(new BoundExpr.Column(0, Affinity.INTEGER, "a"), eq.left());
+    assertEquals(new BoundExpr.Constant(Value.of("5")), eq.right());
+    assertEquals(Affinity.INTEGER, eq.compareAffinity());
+    assertEquals(List.of("b"), q.columnNames());
+  }
+
+  @Test
+  void compareAffinity_followsSqliteRules() {
+    BoundExpr intCol = new BoundExpr.Column(0, Affinity.INTEGER, "i");
+    BoundExpr textCol = new BoundExpr.Column(1, Affinity.TEXT, "t");
+    BoundExpr blobCol = new BoundExpr.Column(2, Affinity.BLOB, "b");
+    BoundExpr literal = new BoundExpr.Constant(Value.of(1L));
+    assertEquals(Affinity.NUMERIC, ExprBinder.compareAffinity(intCol, textCol));
+    assertEquals(Affinity.BLOB, ExprBinder.compareAffinity(textCol, blobCol));
+    assertEquals(Affinity.TEXT, ExprBinder.compareAffinity(literal, textCol));
+    assertEquals(Affinity.INTEGER, ExprBinder.compareAffinity(intCol, literal));
+    assertNull(ExprBinder.compareAffinity(literal, literal));
+  }
+
+  @Test
+  void select_starAndRowid_expandAndResolve() {
+    TestCatalog catalog = new TestCatalog().with("CREATE TABLE t(id INTEGER PRIMARY KEY, v)");
+    Plan.Query q = (Plan.Query) plan("SELECT *, rowid, _rowid_ FROM t AS x WHERE x.v > 1", catalog);
+    assertEquals(List.of("id", "v", "rowid", "_rowid_"), q.columnNames());
+    PlanNode.Project project = (PlanNode.Project) q.root();
+    assertEquals(BoundExpr.Column.ROWID, ((BoundExpr.Column) project.expressions().get(2)).index());
+  }
+
+  @Test
+  void select_unknownNames_reportedLikeSqlite() {
+    TestCatalog catalog = new TestCatalog().with("CREATE TABLE t(a)");
+    assertEquals("no such table: u",
+        assertThrows(SqlException.class, () -> plan("SELECT * FROM u", catalog)).getMessage());
+    assertEquals("no such column: b",
+        assertThrows(SqlException.class, () -> plan("SELECT b FROM t", catalog)).getMessage());
+    assertEquals("no such column: z.a",
+        assertThrows(SqlException.class, () -> plan("SELECT z.a FROM t", catalog)).getMessage());
+    assertEquals("no tables specified",
+        assertThrows(SqlException.class, () -> plan("SELECT *", catalog)).getMessage());
+  }
+
+  @Test
+  void select_doubleQuotedUnknownName_isStringLiteral() {
+    Plan.Query q = (Plan.Query) plan("SELECT \"hello\"", new TestCatalog());
+    PlanNode.Project project = (PlanNode.Project) q.root();
+    assertEquals(new BoundExpr.Constant(Value.of("hello")), project.expressions().get(0));
+  }
+
+  @Test
+  void insert_missingColumns_getDefaultsAndNull() {
+    TestCatalog catalog = new TestCatalog().with("CREATE TABLE t(a, b DEFAULT 7, c)");
+    Plan.Insert p = (Plan.Insert) plan("INSERT INTO t(c) VALUES (1)", catalog);
+    assertEquals(List.of(new BoundExpr.Constant(Value.NULL), new BoundExpr.Constant(Value.of(7L)),
+        new BoundExpr.Constant(Value.of(1L))), p.rows().get(0));
+  }
+
+  @Test
+  void insert_wrongArity_reportedLikeSqlite() {
+    TestCatalog catalog = new TestCatalog().with("CREATE TABLE t(a, b)");
+    assertEquals("table t has 2 columns but 1 values were supplied",
+        assertThrows(SqlException.class, () -> plan("INSERT INTO t VALUES (1)", catalog))
+            .getMessage());
+    assertEquals("2 values for 1 columns",
+        assertThrows(SqlException.class, () -> plan("INSERT INTO t(a) VALUES (1, 2)", catalog))
+            .getMessage());
+  }
+
+  @Test
+  void negativeIntegerLiteral_minimumStaysInteger() {
+    Plan.Query q = (Plan.Query) plan("SELECT -9223372036854775808, 9223372036854775808",
+        new TestCatalog());
+    List<BoundExpr> exprs = ((PlanNode.Project) q.root()).expressions();
+    assertEquals(new BoundExpr.Constant(Value.of(Long.MIN_VALUE)), exprs.get(0));
+    assertInstanceOf(Value.Real.class, ((BoundExpr.Constant) exprs.get(1)).value());
+  }
+
+  @Test
+  void dropTable_schemaTable_refused() {
+    TestCatalog catalog = new TestCatalog();
+    assertNull(((Plan.DropTable) plan("DROP TABLE IF EXISTS nope", catalog)).table());
+    assertEquals("no such table: nope",
+        assertThrows(SqlException.class, () -> plan("DROP TABLE nope", catalog)).getMessage());
+  }
+}

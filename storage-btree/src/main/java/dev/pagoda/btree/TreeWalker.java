@@ -1,0 +1,108 @@
+package dev.pagoda.btree;
+
+import dev.pagoda.pager.Pager;
+import java.util.List;
+
+/**
+ * Whole-tree operations: freeing all pages of a table or index b-tree.
+ *
+ * <p>Index cells (needed here only to find their overflow pages):
+ *
+ * <pre>
+ * index leaf (0x0A):     varint P | local payload | [4-byte first overflow page]
+ * index interior (0x02): 4-byte left child | varint P | local payload | [4-byte overflow page]
+ * </pre>
+ *
+ * with local size: X = ((U-12)*64/255)-23, M = ((U-12)*32/255)-23; P if P &lt;= X, else K =
+ * M+((P-M) mod (U-4)) if K &lt;= X, else M.
+ */
+final class TreeWalker {
+  private TreeWalker() {}
+
+  /** Frees the tree's pages below the root, and the root too when {@code freeRoot}. */
+  static void freeTree(Pager pager, int root, boolean freeRoot) {
+    BTreePage rootPage = page(pager, root);
+    int type = rootPage.type();
+    freeChildrenAndOverflow(pager, rootPage, 0);
+    if (freeRoot) {
+      pager.freePage(root);
+    } else {
+      pager.makeWritable(rootPage.page());
+      rootPage.rebuild(type | 0x08, List.of(), 0);
+    }
+  }
+
+  private static void freeChildrenAndOverflow(Pager pager, BTreePage p, int depth) {
+    if (depth > TableCursor.MAX_DEPTH) {
+      throw CellCodec.corrupt("b-tree too deep at page " + p.pgno());
+    }
+    int n = p.cellCount();
+    for (int i = 0; i < n; i++) {
+      freeCellOverflow(pager, p, i);
+    }
+    if (!p.isLeaf()) {
+      for (int i = 0; i <= n; i++) {
+        int child = p.childAt(i);
+        if (child < 2) {
+          throw CellCodec.corrupt("bad child page number " + child + " on page " + p.pgno());
+        }
+        freeChildrenAndOverflow(pager, page(pager, child), depth + 1);
+        pager.freePage(child);
+      }
+    }
+  }
+
+  private static void freeCellOverflow(Pager pager, BTreePage p, int i) {
+    byte[] d = p.data();
+    int off = p.cellOffset(i);
+    int u = pager.usableSize();
+    int type = p.type();
+    if (type == BTreePage.TABLE_INTERIOR) {
+      return;
+    }
+    long payload;
+    int local;
+    int at;
+    if (type == BTreePage.TABLE_LEAF) {
+      CellInfo info = new CellInfo();
+      CellCodec.parseLeaf(d, off, u, info);
+      payload = info.payloadSize;
+      local = info.localSize;
+      at = off + info.headerSize;
+    } else {
+      at = p.isLeaf() ? off : off + 4;
+      payload = Varint.get(d, at);
+      at += Varint.length(d, at);
+      local = indexLocalSize(payload, u);
+    }
+    if (local < payload) {
+      if (at + local + 4 > u) {
+        throw CellCodec.corrupt("cell extends past the page end on page " + p.pgno());
+      }
+      OverflowChain.free(pager, Bytes.i32(d, at + local), (int) (payload - local));
+    }
+  }
+
+  static int indexLocalSize(long p, int u) {
+    int x = ((u - 12) * 64 / 255) - 23;
+    if (p <= x) {
+      return (int) p;
+    }
+    int m = ((u - 12) * 32 / 255) - 23;
+    long k = m + ((p - m) % (u - 4));
+    return k <= x ? (int) k : m;
+  }
+
+  private static BTreePage page(Pager pager, int pgno) {
+    if (pgno < 1 || pgno > pager.pageCount()) {
+      throw CellCodec.corrupt("b-tree page number out of range: " + pgno);
+    }
+    BTreePage p = new BTreePage(pager.getPage(pgno), pager.usableSize());
+    int t = p.type();
+    if (t != BTreePage.TABLE_LEAF && t != BTreePage.TABLE_INTERIOR
+        && t != BTreePage.INDEX_LEAF && t != BTreePage.INDEX_INTERIOR) {
+      throw CellCodec.corrupt("page " + pgno + " is not a b-tree page (type " + t + ")");
+    }
+    return p;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.pagoda.btree;
+
+/**
+ * SQLite variable-length integers: 1 to 9 bytes, big-endian. Bytes 1..8 contribute their low 7 bits
+ * and have the high bit set when another byte follows; a 9th byte contributes all 8 bits. Negative
+ * values always take 9 bytes.
+ */
+final class Varint {
+  /** The maximum encoded length. */
+  static final int MAX_LENGTH = 9;
+
+  private Varint() {}
+
+  /** Decodes the varint at {@code off}. */
+  static long get(byte[] b, int off) {
+    long v = 0;
+    for (int i = 0; i < 8; i++) {
+      int x = b[off + i] & 0xff;
+      v = (v << 7) | (x & 0x7f);
+      if (x < 0x80) {
+        return v;
+      }
+    }
+    return (v << 8) | (b[off + 8] & 0xff);
+  }
+
+  /** The encoded length of the varint at {@code off}. */
+  static int length(byte[] b, int off) {
+    for (int i = 0; i < 8; i++) {
+      if ((b[off + i] & 0x80) == 0) {
+        return i + 1;
+      }
+    }
+    return 9;
+  }
+
+  /** The number of bytes needed to encode {@code v}. */
+  static int sizeOf(long v) {
+    if ((v & 0xff00000000000000L) != 0) {
+      return 9;
+    }
+    int n = 1;
+    long x = v >>> 7;
+    while (x != 0) {
+      n++;
+      x >>>= 7;
+    }
+    return n;
+  }
+
+  /** Encodes {@code v} at {@code off}; returns the number of bytes written. */
+  static int put(byte[] b, int off, long v) {
+    long x = v;
+    if ((x & 0xff00000000000000L) != 0) {
+      b[off + 8] = (byte) x;
+      x >>>= 8;
+      for (int i = 7; i >= 0; i--) {
+        b[off + i] = (byte) ((x & 0x7f) | 0x80);
+        x >>>= 7;
+      }
+      return 9;
+    }
+    int n = sizeOf(x);
+    for (int i = n - 1; i >= 0; i--) {
+      b[off + i] = (byte) ((x & 0x7f) | 0x80);
+      x >>>= 7;
+    }
+    b[off + n - 1] &= 0x7f;
+    return n;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.pagoda.pager;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** A {@link DbFile} on a {@link FileChannel}. */
+public final class DiskFile implements DbFile {
+  private final Path path;
+  private final FileChannel channel;
+  private final boolean readOnly;
+
+  private DiskFile(Path path, FileChannel channel, boolean readOnly) {
+    this.path = path;
+    this.channel = channel;
+    this.readOnly = readOnly;
+  }
+
+  /**
+   * Opens {@code path}; when not read-only, creates the file if it is missing.
+   *
+   * @throws StorageException CANTOPEN when the file cannot be opened
+   */
+  public static DiskFile open(Path path, boolean readOnly) {
+    try {
+      FileChannel ch =
+          readOnly
+              ? FileChannel.open(path, StandardOpenOption.READ)
+              : FileChannel.open(
+                  path, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+      return new DiskFile(path, ch, readOnly);
+    } catch (NoSuchFileException e) {
+      throw new StorageException(StorageException.Kind.CANTOPEN, "no such file: " + path, e);
+    } catch (IOException | SecurityException | UnsupportedOperationException e) {
+      throw new StorageException(StorageException.Kind.CANTOPEN, "cannot open " + path + ": " + e, e);
+    }
+  }
+
+  /** The path this file was opened with. */
+  public Path path() {
+    return path;
+  }
+
+  @Override
+  public int read(long pos, byte[] buf, int off, int len) {
+    ByteBuffer bb = ByteBuffer.wrap(buf, off, len);
+    try {
+      int total = 0;
+      while (bb.hasRemaining()) {
+        int n = channel.read(bb, pos + total);
+        if (n < 0) {
+          break;
+        }
+        total += n;
+      }
+      return total;
+    } catch (IOException e) {
+      throw ioerr("read", e);
+    }
+  }
+
+  @Override
+  public void write(long pos, byte[] buf, int off, int len) {
+    checkWritable();
+    ByteBuffer bb = ByteBuffer.wrap(buf, off, len);
+    try {
+      long p = pos;
+      while (bb.hasRemaining()) {
+        p += channel.write(bb, p);
+      }
+    } catch (IOException e) {
+      throw ioerr("write", e);
+    }
+  }
+
+  @Override
+  public long size() {
+    try {
+      return channel.size();
+    } catch (IOException e) {
+      throw ioerr("size", e);
+    }
+  }
+
+  @Override
+  public void truncate(long size) {
+    checkWritable();
+    try {
+      channel.truncate(size);
+    } catch (IOException e) {
+      throw ioerr("truncate", e);
+    }
+  }
+
+  @Override
+  public void sync() {
+    if (readOnly) {
+      return;
+    }
+    try {
+      channel.force(true);
+    } catch (IOException e) {
+      throw ioerr("sync", e);
+    }
+  }
+
+  @Override
+  public boolean isReadOnly() {
+    return readOnly;
+  }
+
+  @Override
+  public void close() {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      throw ioerr("close", e);
+    }
+  }
+
+  private void checkWritable() {
+    if (readOnly) {
+      throw new StorageException(StorageException.Kind.READONLY, "file is read-only: " + path);
+    }
+  }
+
+  private StorageException ioerr(String op, IOException e) {
+    return new StorageException(StorageException.Kind.IOERR, op + " failed on " + path + ": " + e, e);
+  }
+}
