@@ -1,5 +1,6 @@
 package dev.pagoda.parser;
 
+import dev.pagoda.parser.ast.CreateTable;
 import dev.pagoda.parser.ast.Expr;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,38 @@ public final class Parser {
   /** Like {@link #parseFirst(String)}, starting at char {@code offset}; offsets stay absolute. */
   public static ParsedStatement parseFirst(String sql, int offset) {
     return new StatementParser(sql, offset).next();
+  }
+
+  /**
+   * Where the table name starts in a parsed CREATE TABLE: the first char of the unqualified name
+   * after {@code CREATE [TEMP] TABLE [IF NOT EXISTS] [schema.]}. SQLite stores {@code "CREATE
+   * TABLE "} followed by the statement's text from there in {@code sqlite_schema}.
+   *
+   * @param parsed a CREATE TABLE statement parsed from {@code sql}
+   */
+  public static int createTableNameOffset(String sql, ParsedStatement parsed) {
+    if (!(parsed.statement() instanceof CreateTable)) {
+      throw new IllegalArgumentException("not a CREATE TABLE statement");
+    }
+    Tokenizer t = new Tokenizer(sql.toCharArray(), parsed.start(), parsed.end());
+    t.next(); // CREATE
+    t.next();
+    if (t.type == TokenType.TEMP) {
+      t.next();
+    }
+    t.next(); // past TABLE
+    if (t.type == TokenType.IF) {
+      t.next(); // NOT
+      t.next(); // EXISTS
+      t.next();
+    }
+    int nameStart = t.start;
+    t.next();
+    if (t.type == TokenType.DOT) {
+      t.next();
+      nameStart = t.start;
+    }
+    return nameStart;
   }
 
   /** Parses sql as exactly one expression (e.g. a stored DEFAULT value). */
