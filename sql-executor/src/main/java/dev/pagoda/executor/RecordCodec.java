@@ -1,5 +1,6 @@
 package dev.pagoda.executor;
 
+import dev.pagoda.btree.Varint;
 import dev.pagoda.spi.ResultCode;
 import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.Value;
@@ -45,22 +46,22 @@ public final class RecordCodec {
         type = serialType(v);
       }
       types[i] = type;
-      typesSize += Varint.size(type);
+      typesSize += Varint.sizeOf(type);
       bodySize += bodySize(type);
     }
     // The header size counts its own varint, whose length depends on the size: iterate to the fixpoint.
     int headerSize = typesSize + 1;
-    while (headerSize != typesSize + Varint.size(headerSize)) {
-      headerSize = typesSize + Varint.size(headerSize);
+    while (headerSize != typesSize + Varint.sizeOf(headerSize)) {
+      headerSize = typesSize + Varint.sizeOf(headerSize);
     }
     long total = headerSize + bodySize;
     if (total > Integer.MAX_VALUE - 8) {
       throw new SqlException(ResultCode.TOOBIG, "string or blob too big");
     }
     byte[] out = new byte[(int) total];
-    int pos = Varint.write(out, 0, headerSize);
+    int pos = Varint.put(out, 0, headerSize);
     for (long type : types) {
-      pos = Varint.write(out, pos, type);
+      pos += Varint.put(out, pos, type);
     }
     for (int i = 0; i < n; i++) {
       pos = writeBody(out, pos, types[i], values[i], texts[i]);

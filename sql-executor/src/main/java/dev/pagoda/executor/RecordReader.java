@@ -1,5 +1,6 @@
 package dev.pagoda.executor;
 
+import dev.pagoda.btree.Varint;
 import dev.pagoda.spi.ResultCode;
 import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.Value;
@@ -24,14 +25,14 @@ public final class RecordReader {
     if (record.length == 0) {
       return this;
     }
-    long headerSize = Varint.read(record, 0);
+    long headerSize = Varint.get(record, 0);
     int pos = Varint.length(record, 0);
     if (headerSize > record.length || headerSize < pos) {
       throw corrupt();
     }
     int body = (int) headerSize;
     while (pos < headerSize) {
-      long type = Varint.read(record, pos);
+      long type = Varint.get(record, pos);
       pos += Varint.length(record, pos);
       if (type == 10 || type == 11) {
         throw corrupt();

@@ -1,5 +1,6 @@
 package dev.pagoda.btree;
 
+import dev.pagoda.pager.BigEndian;
 import dev.pagoda.pager.Page;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,16 +107,16 @@ final class BTreePage {
   }
 
   int cellCount() {
-    return Bytes.u16(d, hdr + 3);
+    return BigEndian.u16(d, hdr + 3);
   }
 
   int rightChild() {
-    return Bytes.i32(d, hdr + 8);
+    return BigEndian.i32(d, hdr + 8);
   }
 
   /** The offset of cell {@code i}. */
   int cellOffset(int i) {
-    int off = Bytes.u16(d, hdr + headerSize() + 2 * i);
+    int off = BigEndian.u16(d, hdr + headerSize() + 2 * i);
     if (off < hdr + headerSize() || off > usable - CellCodec.MIN_CELL_SIZE) {
       throw CellCodec.corrupt("cell pointer " + off + " out of range on page " + pgno());
     }
@@ -124,7 +125,7 @@ final class BTreePage {
 
   /** Child page for index {@code i} in 0..cellCount(): a cell's left child, or the right child. */
   int childAt(int i) {
-    return i < cellCount() ? Bytes.i32(d, cellOffset(i)) : rightChild();
+    return i < cellCount() ? BigEndian.i32(d, cellOffset(i)) : rightChild();
   }
 
   /** The rowid key of cell {@code i} (table leaf or table interior page). */
@@ -159,7 +160,7 @@ final class BTreePage {
   }
 
   private int contentStart() {
-    return ((Bytes.u16(d, hdr + 5) - 1) & 0xffff) + 1;
+    return ((BigEndian.u16(d, hdr + 5) - 1) & 0xffff) + 1;
   }
 
   private int pointerArrayEnd() {
@@ -174,19 +175,19 @@ final class BTreePage {
       throw CellCodec.corrupt("cell pointer array overlaps content on page " + pgno());
     }
     int total = top - gap + (d[hdr + 7] & 0xff);
-    int pc = Bytes.u16(d, hdr + 1);
+    int pc = BigEndian.u16(d, hdr + 1);
     int prevEnd = 0;
     while (pc != 0) {
       if (pc < top || pc > usable - 4 || pc < prevEnd) {
         throw CellCodec.corrupt("bad freeblock chain on page " + pgno());
       }
-      int size = Bytes.u16(d, pc + 2);
+      int size = BigEndian.u16(d, pc + 2);
       if (size < 4 || pc + size > usable) {
         throw CellCodec.corrupt("bad freeblock size on page " + pgno());
       }
       total += size;
       prevEnd = pc + size + 4;
-      pc = Bytes.u16(d, pc);
+      pc = BigEndian.u16(d, pc);
     }
     return total;
   }
@@ -205,8 +206,8 @@ final class BTreePage {
     System.arraycopy(cell, 0, d, off, cell.length);
     int ptr = hdr + headerSize() + 2 * idx;
     System.arraycopy(d, ptr, d, ptr + 2, 2 * (n - idx));
-    Bytes.putU16(d, ptr, off);
-    Bytes.putU16(d, hdr + 3, n + 1);
+    BigEndian.putU16(d, ptr, off);
+    BigEndian.putU16(d, hdr + 3, n + 1);
     return true;
   }
 
@@ -225,12 +226,12 @@ final class BTreePage {
       d[hdr + 3] = 0;
       d[hdr + 4] = 0;
       d[hdr + 7] = 0;
-      Bytes.putU16(d, hdr + 5, usable);
+      BigEndian.putU16(d, hdr + 5, usable);
       return;
     }
     int ptr = hdr + headerSize() + 2 * idx;
     System.arraycopy(d, ptr + 2, d, ptr, 2 * (n - 1 - idx));
-    Bytes.putU16(d, hdr + 3, n - 1);
+    BigEndian.putU16(d, hdr + 3, n - 1);
   }
 
   /**
@@ -248,11 +249,11 @@ final class BTreePage {
       throw new IllegalStateException("too many cells for page " + pgno());
     }
     d[hdr] = (byte) type;
-    Bytes.putU16(d, hdr + 1, 0);
-    Bytes.putU16(d, hdr + 3, n);
+    BigEndian.putU16(d, hdr + 1, 0);
+    BigEndian.putU16(d, hdr + 3, n);
     d[hdr + 7] = 0;
     if (!leaf) {
-      Bytes.putI32(d, hdr + 8, rightChild);
+      BigEndian.putI32(d, hdr + 8, rightChild);
     }
     for (int i = 0; i < n; i++) {
       byte[] c = cells.get(i);
@@ -261,10 +262,10 @@ final class BTreePage {
         throw new IllegalStateException("cells do not fit on page " + pgno());
       }
       System.arraycopy(c, 0, d, top, c.length);
-      Bytes.putU16(d, ptr + 2 * i, top);
+      BigEndian.putU16(d, ptr + 2 * i, top);
     }
     Arrays.fill(d, ptr + 2 * n, top, (byte) 0);
-    Bytes.putU16(d, hdr + 5, top);
+    BigEndian.putU16(d, hdr + 5, top);
   }
 
   /** Rewrites the page with its own cells packed together (removes freeblocks and fragments). */
@@ -276,7 +277,7 @@ final class BTreePage {
   private int allocateSpace(int size) {
     int gap = pointerArrayEnd();
     int top = contentStart();
-    if (Bytes.u16(d, hdr + 1) != 0 && gap + 2 <= top) {
+    if (BigEndian.u16(d, hdr + 1) != 0 && gap + 2 <= top) {
       int slot = findSlot(size);
       if (slot > 0) {
         return slot;
@@ -287,31 +288,31 @@ final class BTreePage {
       top = contentStart();
     }
     top -= size;
-    Bytes.putU16(d, hdr + 5, top);
+    BigEndian.putU16(d, hdr + 5, top);
     return top;
   }
 
   /** First-fit search of the freeblock list (SQLite's pageFindSlot); returns 0 when none fits. */
   private int findSlot(int size) {
     int prev = hdr + 1;
-    int pc = Bytes.u16(d, prev);
+    int pc = BigEndian.u16(d, prev);
     int maxPc = usable - size;
     while (pc != 0 && pc <= maxPc) {
-      int blockSize = Bytes.u16(d, pc + 2);
+      int blockSize = BigEndian.u16(d, pc + 2);
       int x = blockSize - size;
       if (x >= 0) {
         if (x < 4) {
           if ((d[hdr + 7] & 0xff) > MAX_FRAGMENTED) {
             return 0;
           }
-          Bytes.putU16(d, prev, Bytes.u16(d, pc));
+          BigEndian.putU16(d, prev, BigEndian.u16(d, pc));
           d[hdr + 7] = (byte) ((d[hdr + 7] & 0xff) + x);
           return pc;
         }
-        Bytes.putU16(d, pc + 2, x);
+        BigEndian.putU16(d, pc + 2, x);
         return pc + x;
       }
-      int next = Bytes.u16(d, pc);
+      int next = BigEndian.u16(d, pc);
       if (next != 0 && next <= pc) {
         throw CellCodec.corrupt("freeblock chain out of order on page " + pgno());
       }
@@ -330,14 +331,14 @@ final class BTreePage {
     int iEnd = start + size;
     int iSize = size;
     int ptr = hdr + 1;
-    int freeBlk = Bytes.u16(d, ptr);
+    int freeBlk = BigEndian.u16(d, ptr);
     if (freeBlk != 0) {
       while (freeBlk != 0 && freeBlk < iStart) {
         if (freeBlk <= ptr && ptr != hdr + 1) {
           throw CellCodec.corrupt("freeblock chain out of order on page " + pgno());
         }
         ptr = freeBlk;
-        freeBlk = Bytes.u16(d, ptr);
+        freeBlk = BigEndian.u16(d, ptr);
       }
       if (freeBlk > usable - 4) {
         throw CellCodec.corrupt("freeblock out of range on page " + pgno());
@@ -348,12 +349,12 @@ final class BTreePage {
           throw CellCodec.corrupt("freeblock overlaps a cell on page " + pgno());
         }
         frag = freeBlk - iEnd;
-        iEnd = freeBlk + Bytes.u16(d, freeBlk + 2);
+        iEnd = freeBlk + BigEndian.u16(d, freeBlk + 2);
         iSize = iEnd - iStart;
-        freeBlk = Bytes.u16(d, freeBlk);
+        freeBlk = BigEndian.u16(d, freeBlk);
       }
       if (ptr > hdr + 1) {
-        int ptrEnd = ptr + Bytes.u16(d, ptr + 2);
+        int ptrEnd = ptr + BigEndian.u16(d, ptr + 2);
         if (ptrEnd + 3 >= iStart) {
           if (ptrEnd > iStart) {
             throw CellCodec.corrupt("freeblock overlaps a cell on page " + pgno());
@@ -373,12 +374,12 @@ final class BTreePage {
       if (iStart < top || ptr != hdr + 1) {
         throw CellCodec.corrupt("freed space below the content area on page " + pgno());
       }
-      Bytes.putU16(d, hdr + 1, freeBlk);
-      Bytes.putU16(d, hdr + 5, iEnd);
+      BigEndian.putU16(d, hdr + 1, freeBlk);
+      BigEndian.putU16(d, hdr + 5, iEnd);
     } else {
-      Bytes.putU16(d, ptr, iStart);
-      Bytes.putU16(d, iStart, freeBlk);
-      Bytes.putU16(d, iStart + 2, iSize);
+      BigEndian.putU16(d, ptr, iStart);
+      BigEndian.putU16(d, iStart, freeBlk);
+      BigEndian.putU16(d, iStart + 2, iSize);
     }
   }
 }

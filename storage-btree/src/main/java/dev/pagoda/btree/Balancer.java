@@ -1,5 +1,6 @@
 package dev.pagoda.btree;
 
+import dev.pagoda.pager.BigEndian;
 import dev.pagoda.pager.Pager;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -204,7 +205,7 @@ final class Balancer {
         }
       } else if (j < k - 1) {
         byte[] sep = all.get(b[j + 1] - 1);
-        p.rebuild(content.type, all.subList(b[j], b[j + 1] - 1), Bytes.i32(sep, 0));
+        p.rebuild(content.type, all.subList(b[j], b[j + 1] - 1), BigEndian.i32(sep, 0));
         dividers.add(CellCodec.interiorCell(pages[j], CellCodec.interiorKey(sep, 0)));
       } else {
         p.rebuild(content.type, all.subList(b[j], b[j + 1]), rightmost);

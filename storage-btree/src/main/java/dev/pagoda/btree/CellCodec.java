@@ -1,5 +1,6 @@
 package dev.pagoda.btree;
 
+import dev.pagoda.pager.BigEndian;
 import dev.pagoda.pager.Pager;
 import dev.pagoda.pager.StorageException;
 
@@ -74,7 +75,7 @@ final class CellCodec {
       if (p + local + OVERFLOW_POINTER > usable) {
         throw corrupt("cell extends past the page end at offset " + off);
       }
-      out.overflowPage = Bytes.i32(d, p + local);
+      out.overflowPage = BigEndian.i32(d, p + local);
       size += OVERFLOW_POINTER;
     }
     if (off + size > usable) {
@@ -119,7 +120,7 @@ final class CellCodec {
   /** Builds a table interior cell. */
   static byte[] interiorCell(int leftChild, long key) {
     byte[] c = new byte[4 + Varint.sizeOf(key)];
-    Bytes.putI32(c, 0, leftChild);
+    BigEndian.putI32(c, 0, leftChild);
     Varint.put(c, 4, key);
     return c;
   }
@@ -140,7 +141,7 @@ final class CellCodec {
     System.arraycopy(payload, 0, cell, p, local);
     if (overflow) {
       int first = OverflowChain.write(pager, payload, local);
-      Bytes.putI32(cell, p + local, first);
+      BigEndian.putI32(cell, p + local, first);
     }
     return cell;
   }

@@ -1,5 +1,6 @@
 package dev.pagoda.btree;
 
+import dev.pagoda.pager.BigEndian;
 import java.util.List;
 
 /**
@@ -41,14 +42,14 @@ final class NodeContent {
 
   /** The child page referenced at index {@code i} in 0..cells.size() (interior content only). */
   int childAt(int i) {
-    return i < cells.size() ? Bytes.i32(cells.get(i), 0) : rightChild;
+    return i < cells.size() ? BigEndian.i32(cells.get(i), 0) : rightChild;
   }
 
   /** Makes index {@code i} in 0..cells.size() reference {@code child} (interior content only). */
   void setChildAt(int i, int child) {
     if (i < cells.size()) {
       byte[] c = cells.get(i).clone();
-      Bytes.putI32(c, 0, child);
+      BigEndian.putI32(c, 0, child);
       cells.set(i, c);
     } else {
       rightChild = child;

@@ -1,5 +1,6 @@
 package dev.pagoda.btree;
 
+import dev.pagoda.pager.BigEndian;
 import dev.pagoda.pager.Page;
 import dev.pagoda.pager.Pager;
 
@@ -27,7 +28,7 @@ final class OverflowChain {
       if (prev == null) {
         first = pgno;
       } else {
-        Bytes.putI32(prev.data(), 0, pgno);
+        BigEndian.putI32(prev.data(), 0, pgno);
       }
       int n = Math.min(per, payload.length - pos);
       System.arraycopy(payload, pos, page.data(), 4, n);
@@ -50,7 +51,7 @@ final class OverflowChain {
       System.arraycopy(d, 4, dest, pos, n);
       pos += n;
       remaining -= n;
-      page = Bytes.i32(d, 0);
+      page = BigEndian.i32(d, 0);
     }
   }
 
@@ -61,7 +62,7 @@ final class OverflowChain {
     int page = pgno;
     for (int i = 0; i < pages; i++) {
       checkPage(pager, page);
-      int next = Bytes.i32(pager.getPage(page).data(), 0);
+      int next = BigEndian.i32(pager.getPage(page).data(), 0);
       pager.freePage(page);
       page = next;
     }

@@ -1,5 +1,6 @@
 package dev.pagoda.btree;
 
+import dev.pagoda.pager.BigEndian;
 import dev.pagoda.pager.Pager;
 import java.util.List;
 
@@ -79,7 +80,7 @@ final class TreeWalker {
       if (at + local + 4 > u) {
         throw CellCodec.corrupt("cell extends past the page end on page " + p.pgno());
       }
-      OverflowChain.free(pager, Bytes.i32(d, at + local), (int) (payload - local));
+      OverflowChain.free(pager, BigEndian.i32(d, at + local), (int) (payload - local));
     }
   }
 

@@ -3,16 +3,17 @@ package dev.pagoda.btree;
 /**
  * SQLite variable-length integers: 1 to 9 bytes, big-endian. Bytes 1..8 contribute their low 7 bits
  * and have the high bit set when another byte follows; a 9th byte contributes all 8 bits. Negative
- * values always take 9 bytes.
+ * values always take 9 bytes. Public because the record format above the B-tree (in the
+ * executor) uses the same encoding.
  */
-final class Varint {
+public final class Varint {
   /** The maximum encoded length. */
-  static final int MAX_LENGTH = 9;
+  public static final int MAX_LENGTH = 9;
 
   private Varint() {}
 
   /** Decodes the varint at {@code off}. */
-  static long get(byte[] b, int off) {
+  public static long get(byte[] b, int off) {
     long v = 0;
     for (int i = 0; i < 8; i++) {
       int x = b[off + i] & 0xff;
@@ -25,7 +26,7 @@ final class Varint {
   }
 
   /** The encoded length of the varint at {@code off}. */
-  static int length(byte[] b, int off) {
+  public static int length(byte[] b, int off) {
     for (int i = 0; i < 8; i++) {
       if ((b[off + i] & 0x80) == 0) {
         return i + 1;
@@ -35,7 +36,7 @@ final class Varint {
   }
 
   /** The number of bytes needed to encode {@code v}. */
-  static int sizeOf(long v) {
+  public static int sizeOf(long v) {
     if ((v & 0xff00000000000000L) != 0) {
       return 9;
     }
@@ -49,7 +50,7 @@ final class Varint {
   }
 
   /** Encodes {@code v} at {@code off}; returns the number of bytes written. */
-  static int put(byte[] b, int off, long v) {
+  public static int put(byte[] b, int off, long v) {
     long x = v;
     if ((x & 0xff00000000000000L) != 0) {
       b[off + 8] = (byte) x;

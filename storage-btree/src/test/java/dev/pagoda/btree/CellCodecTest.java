@@ -1,5 +1,6 @@
 package dev.pagoda.btree;
 
+import dev.pagoda.pager.BigEndian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class CellCodecTest {
   @Test
   void interiorCell_roundTripsChildAndKey() {
     byte[] c = CellCodec.interiorCell(77, -5);
-    assertEquals(77, Bytes.i32(c, 0));
+    assertEquals(77, BigEndian.i32(c, 0));
     assertEquals(-5, CellCodec.interiorKey(c, 0));
     assertEquals(c.length, CellCodec.interiorCellSize(c, 0));
   }
