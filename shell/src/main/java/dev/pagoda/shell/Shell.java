@@ -1,0 +1,141 @@
+package dev.pagoda.shell;
+
+import dev.pagoda.Connection;
+import dev.pagoda.Database;
+import dev.pagoda.PagodaException;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+
+/**
+ * The {@code pagoda} command: a shell like {@code sqlite3}. {@code pagoda [FILENAME]} opens the
+ * database file (creating it when missing), or a transient in-memory database without one, then
+ * reads SQL statements ending in {@code ;} and dot-commands ({@code .help}) from standard input.
+ *
+ * <p>On a terminal it is interactive: a banner and {@code pagoda> } prompts. From a pipe or file it
+ * reads a script silently, reports each error on standard error and goes on; the exit status is 1
+ * when any error happened.
+ */
+public final class Shell {
+  private Shell() {}
+
+  public static void main(String[] args) {
+    PrintStream out =
+        new PrintStream(
+            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+            false,
+            StandardCharsets.UTF_8);
+    PrintStream err =
+        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    int status = run(args, System.in, out, err);
+    out.flush();
+    System.exit(status);
+  }
+
+  /**
+   * Runs the shell with {@code args} on the given streams and returns the exit status. It is
+   * interactive when {@code in} is {@link System#in} and there is a console, unless the options
+   * {@code -interactive} or {@code -batch} say otherwise.
+   */
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.print("pagoda: Error: " + e.getMessage() + "\nUse -help for a list of options.\n");
+      return 1;
+    }
+    if (options.help) {
+      out.print(Options.USAGE);
+      return 0;
+    }
+    if (options.version) {
+      out.print(Version.VERSION + "\n");
+      return 0;
+    }
+    boolean interactive =
+        options.interactive != null
+            ? options.interactive
+            : options.commands.isEmpty() && in == System.in && hasTerminal();
+    try {
+      return session(options, in, out, err, interactive);
+    } finally {
+      out.flush();
+    }
+  }
+
+  private static int session(
+      Options options, InputStream in, PrintStream out, PrintStream err, boolean interactive) {
+    Database database;
+    try {
+      database = options.isMemory() ? Database.openInMemory() : Database.open(options.file);
+    } catch (PagodaException | InvalidPathException e) {
+      err.print(
+          "Error: unable to open database \"" + options.file + "\": " + e.getMessage() + "\n");
+      return 1;
+    }
+    try (database;
+        Connection connection = database.connect()) {
+      Session session = new Session(connection, options.settings, out, err, interactive);
+      if (interactive) {
+        banner(options, out);
+      }
+      if (!options.commands.isEmpty()) {
+        for (String command : options.commands) {
+          if (session.runArgument(command) == DotCommands.Next.STOP) {
+            break;
+          }
+        }
+        return session.status();
+      }
+      session.process(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+      if (interactive) {
+        out.print("\n");
+      }
+      return session.status();
+    } catch (IOException e) {
+      err.print("Error: cannot read input: " + e.getMessage() + "\n");
+      return 1;
+    } catch (PagodaException e) {
+      err.print("Error: " + e.getMessage() + "\n");
+      return 1;
+    }
+  }
+
+  /**
+   * Whether standard input and output are a terminal. Before JDK 22 that is whether there is a
+   * console; from JDK 22 on there may be a console without a terminal, and {@code
+   * Console.isTerminal()} (looked up reflectively, as this code targets Java 17) tells.
+   */
+  @SuppressWarnings("SystemConsoleNull") // handled: isTerminal() is asked where it exists
+  private static boolean hasTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      return false;
+    }
+  }
+
+  private static void banner(Options options, PrintStream out) {
+    out.print("Pagoda version " + Version.VERSION + "\n");
+    out.print("Enter \".help\" for usage hints.\n");
+    if (options.isMemory()) {
+      out.print("Connected to a transient in-memory database.\n");
+      out.print("Use \"pagoda FILENAME\" to open a persistent database.\n");
+    }
+  }
+}
