@@ -2,6 +2,7 @@
 module dev.pagoda.benchmarks {
   requires dev.pagoda.engine;
   requires dev.pagoda.executor;
+  requires dev.pagoda.btree;
   requires jmh.core;
 
   exports dev.pagoda.benchmarks;
