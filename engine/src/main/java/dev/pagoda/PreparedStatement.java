@@ -233,8 +233,10 @@ public final class PreparedStatement implements AutoCloseable {
     boolean conflict = false;
     if (plan instanceof Plan.Insert i) {
       conflict = db.isBeingRead(i.table().rootPage());
-    } else if (plan instanceof Plan.DropTable d) {
-      conflict = d.table() != null && db.hasReaders();
+    } else if (plan instanceof Plan.DropTable
+        || plan instanceof Plan.CreateIndex
+        || plan instanceof Plan.DropIndex) {
+      conflict = db.hasReaders(); // a schema change while a query runs
     }
     if (conflict) {
       throw new PagodaException(ResultCode.LOCKED, "database table is locked");

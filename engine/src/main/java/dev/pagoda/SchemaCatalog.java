@@ -4,18 +4,20 @@ import dev.pagoda.executor.SchemaTable;
 import dev.pagoda.pager.Pager;
 import dev.pagoda.parser.ParsedStatement;
 import dev.pagoda.parser.Parser;
+import dev.pagoda.parser.ast.CreateIndex;
 import dev.pagoda.parser.ast.CreateTable;
 import dev.pagoda.planner.Catalog;
+import dev.pagoda.planner.IndexBuilder;
+import dev.pagoda.planner.IndexSchema;
 import dev.pagoda.planner.SchemaBuilder;
 import dev.pagoda.planner.TableSchema;
 import dev.pagoda.spi.ResultCode;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The schema as read from {@code sqlite_schema}: each table's CREATE text parsed and turned into a
@@ -29,8 +31,10 @@ final class SchemaCatalog implements Catalog {
   private final Pager pager;
   private final TableSchema schemaTable;
   private Map<String, TableSchema> tables = Map.of();
-  /** Keys of tables that have at least one index (as named in {@code tbl_name}). */
-  private Set<String> indexed = Set.of();
+  /** Indexes by their key. */
+  private Map<String, IndexSchema> indexes = Map.of();
+  /** Indexes by the key of their table, in creation order. */
+  private Map<String, List<IndexSchema>> indexesByTable = Map.of();
   private int cookie;
   private boolean loaded;
   private int generation;
@@ -66,16 +70,28 @@ final class SchemaCatalog implements Catalog {
     Map<String, TableSchema> loadedTables = new LinkedHashMap<>();
     loadedTables.put("sqlite_schema", schemaTable);
     loadedTables.put("sqlite_master", schemaTable);
-    Set<String> loadedIndexed = new HashSet<>();
+    List<SchemaTable.Entry> indexEntries = new ArrayList<>();
     for (SchemaTable.Entry e : SchemaTable.read(pager)) {
       if ("table".equals(e.type())) {
         loadedTables.put(TableSchema.key(e.name()), parse(e));
-      } else if ("index".equals(e.type()) && e.tableName() != null) {
-        loadedIndexed.add(TableSchema.key(e.tableName()));
+      } else if ("index".equals(e.type())) {
+        indexEntries.add(e);
       }
     }
+    Map<String, IndexSchema> loadedIndexes = new LinkedHashMap<>();
+    Map<String, List<IndexSchema>> byTable = new HashMap<>();
+    for (SchemaTable.Entry e : indexEntries) {
+      TableSchema table = e.tableName() == null ? null : loadedTables.get(TableSchema.key(e.tableName()));
+      if (table == null) {
+        throw new PagodaException(ResultCode.CORRUPT, "malformed database schema (" + e.name() + ")");
+      }
+      IndexSchema index = parseIndex(e, table);
+      loadedIndexes.put(TableSchema.key(index.name()), index);
+      byTable.computeIfAbsent(TableSchema.key(table.name()), k -> new ArrayList<>()).add(index);
+    }
     tables = loadedTables;
-    indexed = loadedIndexed;
+    indexes = loadedIndexes;
+    indexesByTable = byTable;
     cookie = pager.schemaCookie();
     loaded = true;
     generation++;
@@ -86,6 +102,22 @@ final class SchemaCatalog implements Catalog {
       ParsedStatement parsed = Parser.parseFirst(e.sql());
       if (parsed != null && parsed.statement() instanceof CreateTable ast) {
         return SchemaBuilder.fromCreateTable(ast, e.sql(), e.rootPage());
+      }
+    } catch (RuntimeException ex) {
+      throw new PagodaException(
+          ResultCode.CORRUPT, "malformed database schema (" + e.name() + ")", ex);
+    }
+    throw new PagodaException(ResultCode.CORRUPT, "malformed database schema (" + e.name() + ")");
+  }
+
+  private static IndexSchema parseIndex(SchemaTable.Entry e, TableSchema table) {
+    if (e.sql() == null) {
+      return IndexBuilder.automatic(e.name(), table, e.rootPage());
+    }
+    try {
+      ParsedStatement parsed = Parser.parseFirst(e.sql());
+      if (parsed != null && parsed.statement() instanceof CreateIndex ast) {
+        return IndexBuilder.fromCreateIndex(ast, e.sql(), e.rootPage(), table);
       }
     } catch (RuntimeException ex) {
       throw new PagodaException(
@@ -105,8 +137,13 @@ final class SchemaCatalog implements Catalog {
   }
 
   @Override
-  public boolean hasIndexes(String name) {
-    return indexed.contains(TableSchema.key(name));
+  public List<IndexSchema> indexes(String table) {
+    return indexesByTable.getOrDefault(TableSchema.key(table), List.of());
+  }
+
+  @Override
+  public IndexSchema index(String name) {
+    return indexes.get(TableSchema.key(name));
   }
 
   /** The names of the user's tables (not {@code sqlite_*} ones), sorted. */

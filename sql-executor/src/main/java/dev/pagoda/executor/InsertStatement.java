@@ -4,11 +4,13 @@ import dev.pagoda.btree.BTree;
 import dev.pagoda.btree.TableCursor;
 import dev.pagoda.pager.Pager;
 import dev.pagoda.planner.ColumnSchema;
+import dev.pagoda.planner.IndexSchema;
 import dev.pagoda.planner.TableSchema;
 import dev.pagoda.planner.plan.Plan;
 import dev.pagoda.spi.ResultCode;
 import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.Value;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,19 +42,28 @@ final class InsertStatement implements CompiledStatement {
     List<ColumnSchema> columns = table.columns();
     Value[] values = new Value[columns.size()];
     long lastRowid = 0;
+    List<IndexWriter> indexes = new ArrayList<>();
     try (TableCursor cursor = BTree.openTable(pager, table.rootPage())) {
+      for (IndexSchema index : plan.indexes()) {
+        indexes.add(new IndexWriter(pager, index, table));
+      }
       for (Evaluator[] row : rows) {
         for (int i = 0; i < values.length; i++) {
           values[i] = Values.applyAffinity(columns.get(i).affinity(), row[i].eval(Row0.INSTANCE));
         }
         long rowid = chooseRowid(cursor, values);
         checkNotNull(values);
+        for (IndexWriter index : indexes) {
+          index.add(values, rowid);
+        }
         if (table.rowidAlias() >= 0) {
           values[table.rowidAlias()] = Value.NULL; // the alias lives in the key, not the record
         }
         cursor.insert(rowid, RecordCodec.encode(values));
         lastRowid = rowid;
       }
+    } finally {
+      indexes.forEach(IndexWriter::close);
     }
     return new ExecutionResult(rows.size(), !rows.isEmpty(), lastRowid);
   }

@@ -2,7 +2,10 @@ package dev.pagoda.executor;
 
 import dev.pagoda.btree.BTree;
 import dev.pagoda.pager.Pager;
+import dev.pagoda.btree.TableCursor;
+import dev.pagoda.planner.IndexSchema;
 import dev.pagoda.planner.TableSchema;
+import dev.pagoda.spi.Value;
 import dev.pagoda.planner.plan.Plan;
 
 /**
@@ -31,6 +34,14 @@ final class SchemaStatement implements CompiledStatement {
       if (d.table() != null) {
         dropTable(pager, d.table());
       }
+    } else if (plan instanceof Plan.CreateIndex c) {
+      if (!c.noop()) {
+        createIndex(pager, c.index(), c.table());
+      }
+    } else if (plan instanceof Plan.DropIndex d) {
+      if (d.index() != null) {
+        dropIndex(pager, d.index());
+      }
     } else {
       throw new AssertionError("not a schema statement: " + plan);
     }
@@ -40,6 +51,36 @@ final class SchemaStatement implements CompiledStatement {
   private static void createTable(Pager pager, TableSchema table) {
     int root = BTree.createTable(pager);
     SchemaTable.insert(pager, "table", table.name(), table.name(), root, table.sql());
+    pager.setSchemaCookie(pager.schemaCookie() + 1);
+  }
+
+  /** Allocates the index B-tree and adds an entry for every row already in the table. */
+  private static void createIndex(Pager pager, IndexSchema index, TableSchema table) {
+    IndexSchema allocated = index.withRootPage(BTree.createIndex(pager));
+    RecordReader record = new RecordReader();
+    Value[] row = new Value[table.columns().size()];
+    try (TableCursor rows = BTree.openTable(pager, table.rootPage());
+        IndexWriter writer = new IndexWriter(pager, allocated, table)) {
+      for (boolean ok = rows.first(); ok; ok = rows.next()) {
+        record.reset(rows.payload());
+        for (int i = 0; i < row.length; i++) {
+          row[i] = i == table.rowidAlias() ? Value.of(rows.rowid()) : record.column(i);
+        }
+        writer.add(row, rows.rowid());
+      }
+    }
+    SchemaTable.insert(
+        pager, "index", index.name(), table.name(), allocated.rootPage(), index.sql());
+    pager.setSchemaCookie(pager.schemaCookie() + 1);
+  }
+
+  private static void dropIndex(Pager pager, IndexSchema index) {
+    for (SchemaTable.Entry e : SchemaTable.read(pager)) {
+      if ("index".equals(e.type()) && e.name().equalsIgnoreCase(index.name())) {
+        BTree.drop(pager, e.rootPage());
+        SchemaTable.delete(pager, e.rowid());
+      }
+    }
     pager.setSchemaCookie(pager.schemaCookie() + 1);
   }
 

@@ -1,7 +1,9 @@
 package dev.pagoda.parser;
 
+import dev.pagoda.parser.ast.CreateIndex;
 import dev.pagoda.parser.ast.CreateTable;
 import dev.pagoda.parser.ast.Expr;
+import dev.pagoda.parser.ast.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,9 +39,7 @@ public final class Parser {
   }
 
   /**
-   * Where the table name starts in a parsed CREATE TABLE: the first char of the unqualified name
-   * after {@code CREATE [TEMP] TABLE [IF NOT EXISTS] [schema.]}. SQLite stores {@code "CREATE
-   * TABLE "} followed by the statement's text from there in {@code sqlite_schema}.
+   * Where the table name starts in a parsed CREATE TABLE; same as {@link #schemaTextStart}.
    *
    * @param parsed a CREATE TABLE statement parsed from {@code sql}
    */
@@ -47,13 +47,28 @@ public final class Parser {
     if (!(parsed.statement() instanceof CreateTable)) {
       throw new IllegalArgumentException("not a CREATE TABLE statement");
     }
+    return schemaTextStart(sql, parsed);
+  }
+
+  /**
+   * Where the text SQLite keeps in {@code sqlite_schema.sql} starts in a parsed CREATE TABLE or
+   * CREATE INDEX: the first char of the unqualified name after {@code CREATE [TEMP] TABLE [IF NOT
+   * EXISTS] [schema.]} or {@code CREATE [UNIQUE] INDEX [IF NOT EXISTS] [schema.]}.
+   *
+   * @param parsed a CREATE TABLE or CREATE INDEX statement parsed from {@code sql}
+   * @see #schemaSql
+   */
+  public static int schemaTextStart(String sql, ParsedStatement parsed) {
+    Statement s = parsed.statement();
+    if (!(s instanceof CreateTable) && !(s instanceof CreateIndex)) {
+      throw new IllegalArgumentException("not a CREATE TABLE or CREATE INDEX statement");
+    }
     Tokenizer t = new Tokenizer(sql.toCharArray(), parsed.start(), parsed.end());
     t.next(); // CREATE
+    do {
+      t.next(); // [TEMP] TABLE or [UNIQUE] INDEX
+    } while (t.type != TokenType.TABLE && t.type != TokenType.INDEX);
     t.next();
-    if (t.type == TokenType.TEMP) {
-      t.next();
-    }
-    t.next(); // past TABLE
     if (t.type == TokenType.IF) {
       t.next(); // NOT
       t.next(); // EXISTS
@@ -66,6 +81,50 @@ public final class Parser {
       nameStart = t.start;
     }
     return nameStart;
+  }
+
+  /**
+   * The text SQLite stores in {@code sqlite_schema.sql} for a parsed CREATE TABLE (not {@code AS
+   * SELECT}, whose text SQLite generates) or CREATE INDEX, reproducing {@code sqlite3EndTable} and
+   * {@code sqlite3CreateIndex}: a normalized head, then the statement's own text from the
+   * unqualified name ({@link #schemaTextStart}) on, so {@code create unique index if not exists
+   * main.i on t(a)} is stored as {@code CREATE UNIQUE INDEX i on t(a)}. Where the text ends:
+   *
+   * <ul>
+   *   <li>CREATE TABLE without options: at its closing parenthesis.
+   *   <li>CREATE TABLE with {@code WITHOUT ROWID} or {@code STRICT}: at the token after the
+   *       statement, the {@code ;} (excluded) or the end of input, so whitespace and comments
+   *       before it are kept.
+   *   <li>CREATE INDEX: likewise, except that a last char {@code ;} is dropped also when it ends a
+   *       trailing {@code --} comment at the end of input.
+   * </ul>
+   *
+   * @param parsed a CREATE TABLE or CREATE INDEX statement parsed from {@code sql}
+   * @throws IllegalArgumentException for other statements and for CREATE TABLE ... AS SELECT
+   */
+  public static String schemaSql(String sql, ParsedStatement parsed) {
+    Statement s = parsed.statement();
+    if (s instanceof CreateIndex index) {
+      int from = schemaTextStart(sql, parsed);
+      int to = parsed.tailOffset();
+      if (to > from && sql.charAt(to - 1) == ';') {
+        to--;
+      }
+      return (index.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
+          + sql.substring(from, to);
+    }
+    if (!(s instanceof CreateTable table) || table.asSelect() != null) {
+      throw new IllegalArgumentException(
+          "not a CREATE TABLE (without AS SELECT) or CREATE INDEX statement");
+    }
+    int from = schemaTextStart(sql, parsed);
+    int to = parsed.end();
+    if (table.withoutRowid() || table.strict()) {
+      Tokenizer t = new Tokenizer(sql.toCharArray(), parsed.end(), parsed.tailOffset());
+      t.next();
+      to = t.type == TokenType.SEMI ? t.start : parsed.tailOffset();
+    }
+    return "CREATE TABLE " + sql.substring(from, to);
   }
 
   /** Parses sql as exactly one expression (e.g. a stored DEFAULT value). */

@@ -5,8 +5,12 @@ import dev.pagoda.parser.ast.ColumnDef;
 import dev.pagoda.parser.ast.CommonTableExpr;
 import dev.pagoda.parser.ast.CompoundTerm;
 import dev.pagoda.parser.ast.ConflictAction;
+import dev.pagoda.parser.ast.CreateIndex;
 import dev.pagoda.parser.ast.CreateTable;
+import dev.pagoda.parser.ast.DropIndex;
 import dev.pagoda.parser.ast.DropTable;
+import dev.pagoda.parser.ast.DropTrigger;
+import dev.pagoda.parser.ast.DropView;
 import dev.pagoda.parser.ast.Expr;
 import dev.pagoda.parser.ast.ForeignKeyClause;
 import dev.pagoda.parser.ast.FromItem;
@@ -19,6 +23,7 @@ import dev.pagoda.parser.ast.Literal;
 import dev.pagoda.parser.ast.LiteralKind;
 import dev.pagoda.parser.ast.Materialization;
 import dev.pagoda.parser.ast.OrderingTerm;
+import dev.pagoda.parser.ast.QualifiedName;
 import dev.pagoda.parser.ast.ResultColumn;
 import dev.pagoda.parser.ast.Select;
 import dev.pagoda.parser.ast.Statement;
@@ -55,12 +60,24 @@ public final class SqlPrinter extends ExprPrinter {
       select(select);
     } else if (s instanceof CreateTable createTable) {
       createTable(createTable);
+    } else if (s instanceof CreateIndex createIndex) {
+      createIndex(createIndex);
     } else if (s instanceof DropTable d) {
-      out.append(d.ifExists() ? "DROP TABLE IF EXISTS " : "DROP TABLE ");
-      qualifiedName(d.name());
+      drop("TABLE", d.ifExists(), d.name());
+    } else if (s instanceof DropIndex d) {
+      drop("INDEX", d.ifExists(), d.name());
+    } else if (s instanceof DropView d) {
+      drop("VIEW", d.ifExists(), d.name());
+    } else if (s instanceof DropTrigger d) {
+      drop("TRIGGER", d.ifExists(), d.name());
     } else {
       insert((Insert) s);
     }
+  }
+
+  private void drop(String kind, boolean ifExists, QualifiedName name) {
+    out.append("DROP ").append(kind).append(ifExists ? " IF EXISTS " : " ");
+    qualifiedName(name);
   }
 
   // ---- SELECT
@@ -294,6 +311,25 @@ public final class SqlPrinter extends ExprPrinter {
     }
     if (t.strict()) {
       out.append(t.withoutRowid() ? ", STRICT" : " STRICT");
+    }
+  }
+
+  // ---- CREATE INDEX
+
+  private void createIndex(CreateIndex i) {
+    out.append(i.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
+    if (i.ifNotExists()) {
+      out.append("IF NOT EXISTS ");
+    }
+    qualifiedName(i.name());
+    out.append(" ON ");
+    name(i.table());
+    out.append(" (");
+    orderingTerms(i.columns());
+    out.append(')');
+    if (i.where() != null) {
+      out.append(" WHERE ");
+      expr(i.where());
     }
   }
 

@@ -8,18 +8,22 @@ import static dev.pagoda.parser.TokenType.RP;
 import static dev.pagoda.parser.TokenType.SEMI;
 
 import dev.pagoda.parser.ast.ConflictAction;
-import dev.pagoda.parser.ast.CreateTable;
+import dev.pagoda.parser.ast.CreateIndex;
+import dev.pagoda.parser.ast.DropIndex;
 import dev.pagoda.parser.ast.DropTable;
+import dev.pagoda.parser.ast.DropTrigger;
+import dev.pagoda.parser.ast.DropView;
 import dev.pagoda.parser.ast.Expr;
 import dev.pagoda.parser.ast.Insert;
 import dev.pagoda.parser.ast.InsertSource;
+import dev.pagoda.parser.ast.OrderingTerm;
 import dev.pagoda.parser.ast.QualifiedName;
 import dev.pagoda.parser.ast.Select;
 import dev.pagoda.parser.ast.Statement;
 import dev.pagoda.parser.ast.WithClause;
 import java.util.List;
 
-/** Statements: dispatch on the first keyword, statement boundaries, DROP and INSERT. */
+/** Statements: dispatch on the first keyword, statement boundaries, CREATE INDEX, DROP, INSERT. */
 final class StatementParser extends TableParser {
   StatementParser(String sql, int from) {
     super(sql, from);
@@ -90,9 +94,16 @@ final class StatementParser extends TableParser {
     }
   }
 
-  /** {@code CREATE [TEMP] TABLE ...}; other CREATE forms are not supported yet. */
+  /**
+   * {@code CREATE [TEMP] TABLE ...} or {@code CREATE [UNIQUE] INDEX ...}; other CREATE forms are
+   * not supported yet. SQLite has no TEMP index: TEMP goes with TABLE, VIEW and TRIGGER only.
+   */
   private Statement create() {
     advance();
+    TokenType t = peek();
+    if (t == TokenType.UNIQUE || t == TokenType.INDEX) {
+      return createIndex();
+    }
     boolean temporary = accept(TokenType.TEMP);
     if (peek() != TokenType.TABLE) {
       throw syntaxError();
@@ -100,10 +111,41 @@ final class StatementParser extends TableParser {
     return createTable(temporary);
   }
 
-  /** {@code DROP TABLE [IF EXISTS] name}; other DROP forms are not supported yet. */
+  /**
+   * From {@code [UNIQUE]}: {@code [UNIQUE] INDEX [IF NOT EXISTS] [schema.]name ON table
+   * (sortlist) [WHERE expr]}, parse.y's {@code uniqueflag INDEX ifnotexists nm dbnm ON nm LP
+   * sortlist RP where_opt}. The table is a bare {@code nm}.
+   */
+  private CreateIndex createIndex() {
+    boolean unique = accept(TokenType.UNIQUE);
+    expect(TokenType.INDEX);
+    boolean ifNotExists = false;
+    if (accept(TokenType.IF)) {
+      expect(TokenType.NOT);
+      expect(TokenType.EXISTS);
+      ifNotExists = true;
+    }
+    QualifiedName name = qualifiedName();
+    expect(TokenType.ON);
+    String table = nm();
+    expect(LP);
+    List<OrderingTerm> columns = sortList();
+    expect(RP);
+    Expr where = accept(TokenType.WHERE) ? expr() : null;
+    return new CreateIndex(unique, ifNotExists, name, table, columns, where);
+  }
+
+  /**
+   * {@code DROP TABLE|INDEX|VIEW|TRIGGER [IF EXISTS] [schema.]name}; parse.y gives all four the
+   * same shape ({@code ifexists fullname}).
+   */
   private Statement drop() {
     advance();
-    if (peek() != TokenType.TABLE) {
+    TokenType kind = peek();
+    if (kind != TokenType.TABLE
+        && kind != TokenType.INDEX
+        && kind != TokenType.VIEW
+        && kind != TokenType.TRIGGER) {
       throw syntaxError();
     }
     advance();
@@ -112,7 +154,21 @@ final class StatementParser extends TableParser {
       expect(TokenType.EXISTS);
       ifExists = true;
     }
-    return new DropTable(ifExists, qualifiedName());
+    QualifiedName name = qualifiedName();
+    switch (kind) {
+      case INDEX -> {
+        return new DropIndex(ifExists, name);
+      }
+      case VIEW -> {
+        return new DropView(ifExists, name);
+      }
+      case TRIGGER -> {
+        return new DropTrigger(ifExists, name);
+      }
+      default -> {
+        return new DropTable(ifExists, name);
+      }
+    }
   }
 
   /** {@code [WITH ..] INSERT [OR action] | REPLACE INTO table [AS alias] [(cols)] source}. */

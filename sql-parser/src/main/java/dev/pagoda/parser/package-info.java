@@ -6,12 +6,15 @@
  * <p>Entry points: {@link dev.pagoda.parser.Parser#parseAll}, {@link
  * dev.pagoda.parser.Parser#parseFirst} (with {@code tailOffset} for the rest, like {@code
  * sqlite3_prepare}'s {@code pzTail}), {@link dev.pagoda.parser.ScriptParser} for a script run one
- * statement at a time, and {@link dev.pagoda.parser.Parser#parseExpression}.
+ * statement at a time, and {@link dev.pagoda.parser.Parser#parseExpression}. {@link
+ * dev.pagoda.parser.Parser#schemaSql} gives the text SQLite stores in {@code sqlite_schema} for a
+ * CREATE TABLE or CREATE INDEX.
  *
  * <p>Layout: {@code Tokenizer} (chars to tokens, {@code sqlite3GetToken}), {@code Keywords}
  * (allocation-free keyword table), {@code TokenCursor} (lookahead, errors, parameter numbering),
  * then one parser layer per grammar area, each extending the previous: {@code ExpressionParser},
- * {@code SelectParser}, {@code TableParser} (CREATE TABLE), {@code StatementParser}.
+ * {@code SelectParser}, {@code TableParser} (CREATE TABLE), {@code StatementParser} (dispatch,
+ * CREATE INDEX, DROP TABLE|INDEX|VIEW|TRIGGER, INSERT).
  *
  * <p>Invariants:
  *

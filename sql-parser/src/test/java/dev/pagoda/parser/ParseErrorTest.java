@@ -115,6 +115,31 @@ class ParseErrorTest {
   }
 
   @Test
+  void error_createIndex_matchesSqlite() {
+    assertEquals("near \")\": syntax error", error("CREATE INDEX i ON t()"));
+    assertEquals("near \"ON\": syntax error", error("CREATE INDEX ON t(a)"));
+    assertEquals("near \"t\": syntax error", error("CREATE INDEX i t(a)"));
+    assertEquals("near \"INDEX\": syntax error", error("CREATE TEMP INDEX i ON t(a)"));
+    assertEquals("near \".\": syntax error", error("CREATE INDEX i ON main.t(a)"));
+    assertEquals("near \"i\": syntax error", error("CREATE UNIQUE i ON t(a)"));
+    assertEquals("near \"EXISTS\": syntax error", error("CREATE INDEX IF EXISTS i ON t(a)"));
+    assertEquals("near \"DESC\": syntax error", error("CREATE INDEX i ON t(a ASC DESC)"));
+    assertEquals("near \"ORDER\": syntax error", error("CREATE INDEX i ON t(a) ORDER BY a"));
+    assertEquals("near \"index\": syntax error", error("create index index on t(a)"));
+    assertEquals("incomplete input", error("CREATE INDEX i ON t"));
+    assertEquals("incomplete input", error("CREATE INDEX i ON t(a) WHERE"));
+  }
+
+  @Test
+  void error_drop_matchesSqlite() {
+    assertEquals("incomplete input", error("DROP INDEX"));
+    assertEquals("incomplete input", error("DROP INDEX if"));
+    assertEquals("incomplete input", error("DROP INDEX main."));
+    assertEquals("near \"i\": syntax error", error("DROP INDEX IF i"));
+    assertEquals("near \".\": syntax error", error("DROP TRIGGER x.y.z"));
+  }
+
+  @Test
   void error_position_pointsAtOffendingToken() {
     assertEquals(9, positionOf("SELECT * FORM t"));
     assertEquals(6, positionOf("SELECT"));

@@ -57,6 +57,13 @@ class SqlPrinterTest {
     "VALUES (1, 2), (3, 4)",
     "SELECT ?, ?5, ?, :a, @b, $c, :a",
     "SELECT key, action, \"true\", `a b`, [c d], 'e'.f FROM t AS key",
+    "CREATE INDEX i ON t(a)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS main.\"my i\" ON \"select\" (a COLLATE nocase DESC,"
+        + " b ASC, a + b, lower(b) COLLATE \"x y\", c NULLS LAST) WHERE a > 0 AND b IS NOT NULL",
+    "CREATE INDEX indexed ON key (action) WHERE action IN (1, 2) OR ?",
+    "DROP INDEX IF EXISTS main.i",
+    "DROP VIEW v",
+    "DROP TRIGGER IF EXISTS temp.\"t r\"",
   };
 
   static final String[] EXPRESSIONS = {
@@ -80,7 +87,8 @@ class SqlPrinterTest {
   };
 
   @ParameterizedTest
-  @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+  @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+      21, 22, 23, 24, 25, 26})
   void print_statement_roundTripsToEqualAst(int i) {
     Statement s = Parser.parseFirst(STATEMENTS[i]).statement();
     String printed = SqlPrinter.print(s);
@@ -90,7 +98,7 @@ class SqlPrinterTest {
 
   @Test
   void print_statementCorpus_isCovered() {
-    assertEquals(21, STATEMENTS.length);
+    assertEquals(27, STATEMENTS.length);
   }
 
   @Test
@@ -121,6 +129,20 @@ class SqlPrinterTest {
     assertEquals("- -1", SqlPrinter.print(un(UnaryOp.NEGATE, un(UnaryOp.NEGATE, num(1)))));
     assertEquals("1 - (2 - 3)", SqlPrinter.print(bin(BinaryOp.SUBTRACT, num(1),
         bin(BinaryOp.SUBTRACT, num(2), num(3)))));
+  }
+
+  @Test
+  void print_createIndexAndDrops_canonicalText() {
+    assertEquals("CREATE UNIQUE INDEX IF NOT EXISTS main.i ON t (a COLLATE nocase DESC, b)"
+            + " WHERE a > 0",
+        SqlPrinter.print(Parser.parseFirst(
+            "create unique index if not exists main.i on t(a collate nocase desc,b) where a>0")
+            .statement()));
+    assertEquals("DROP INDEX i", SqlPrinter.print(Parser.parseFirst("drop index i").statement()));
+    assertEquals("DROP VIEW IF EXISTS main.v",
+        SqlPrinter.print(Parser.parseFirst("drop view if exists main.v").statement()));
+    assertEquals("DROP TRIGGER \"select\"",
+        SqlPrinter.print(Parser.parseFirst("drop trigger [select]").statement()));
   }
 
   @Test

@@ -16,11 +16,17 @@ import dev.pagoda.parser.ast.ColumnConstraint;
 import dev.pagoda.parser.ast.ColumnDef;
 import dev.pagoda.parser.ast.CompoundOperator;
 import dev.pagoda.parser.ast.ConflictAction;
+import dev.pagoda.parser.ast.Collate;
+import dev.pagoda.parser.ast.CreateIndex;
 import dev.pagoda.parser.ast.CreateTable;
 import dev.pagoda.parser.ast.Deferrability;
+import dev.pagoda.parser.ast.DropIndex;
 import dev.pagoda.parser.ast.DropTable;
+import dev.pagoda.parser.ast.DropTrigger;
+import dev.pagoda.parser.ast.DropView;
 import dev.pagoda.parser.ast.ForeignKeyAction;
 import dev.pagoda.parser.ast.ForeignKeyClause;
+import dev.pagoda.parser.ast.FunctionCall;
 import dev.pagoda.parser.ast.GeneratedStorage;
 import dev.pagoda.parser.ast.Insert;
 import dev.pagoda.parser.ast.InsertSource;
@@ -176,13 +182,75 @@ class StatementParserTest {
     assertEquals(select("SELECT 1 AS x"), t.asSelect());
   }
 
-  // ---- DROP TABLE
+  // ---- CREATE INDEX
+
+  @Test
+  void parse_createIndex_minimal() {
+    assertEquals(
+        new CreateIndex(false, false, QualifiedName.of("i"), "t",
+            List.of(OrderingTerm.of(col("a"))), null),
+        stmt("CREATE INDEX i ON t(a)"));
+  }
+
+  @Test
+  void parse_createIndex_uniqueIfNotExistsQualified() {
+    assertEquals(
+        new CreateIndex(true, true, new QualifiedName("main", "my i"), "my t",
+            List.of(OrderingTerm.of(col("a")), OrderingTerm.of(col("b"))), null),
+        stmt("create unique index if not exists main.\"my i\" on [my t] (a, b)"));
+  }
+
+  @Test
+  void parse_createIndex_collationOrderExpressionsAndWhere() {
+    CreateIndex i = (CreateIndex) stmt(
+        "CREATE INDEX i ON t(a COLLATE nocase DESC, b ASC, a + b, lower(b) COLLATE \"rtrim\")"
+            + " WHERE a > 0 AND b IS NOT NULL");
+    assertEquals(
+        List.of(
+            new OrderingTerm(new Collate(col("a"), "nocase"), SortOrder.DESC, null),
+            new OrderingTerm(col("b"), SortOrder.ASC, null),
+            OrderingTerm.of(bin(BinaryOp.ADD, col("a"), col("b"))),
+            OrderingTerm.of(new Collate(FunctionCall.of("lower", col("b")), "rtrim"))),
+        i.columns());
+    assertEquals(Ast.expr("a > 0 AND b IS NOT NULL"), i.where());
+  }
+
+  @Test
+  void parse_createIndex_keepsNullsOrderForTheEngineToReject() {
+    CreateIndex i = (CreateIndex) stmt("CREATE INDEX i ON t(a NULLS FIRST)");
+    assertEquals(new OrderingTerm(col("a"), null, NullsOrder.FIRST), i.columns().get(0));
+  }
+
+  @Test
+  void parse_createIndex_keywordNames() {
+    CreateIndex i = (CreateIndex) stmt("CREATE INDEX indexed ON key(action)");
+    assertEquals(QualifiedName.of("indexed"), i.name());
+    assertEquals("key", i.table());
+  }
+
+  @Test
+  void parse_createIndex_parametersInWhereAreCounted() {
+    assertEquals(2, Parser.parseFirst("CREATE INDEX i ON t(a) WHERE a > ? AND b < ?")
+        .parameterCount());
+  }
+
+  // ---- DROP
 
   @Test
   void parse_dropTable() {
     assertEquals(new DropTable(false, QualifiedName.of("t")), stmt("DROP TABLE t"));
     assertEquals(new DropTable(true, new QualifiedName("temp", "t")),
         stmt("drop table if exists temp.t"));
+  }
+
+  @Test
+  void parse_dropIndexViewTrigger() {
+    assertEquals(new DropIndex(false, QualifiedName.of("i")), stmt("DROP INDEX i"));
+    assertEquals(new DropIndex(true, new QualifiedName("main", "i")),
+        stmt("drop index if exists main.i"));
+    assertEquals(new DropView(true, QualifiedName.of("v")), stmt("DROP VIEW IF EXISTS v"));
+    assertEquals(new DropTrigger(false, new QualifiedName("temp", "tr")),
+        stmt("DROP TRIGGER temp.tr"));
   }
 
   // ---- INSERT

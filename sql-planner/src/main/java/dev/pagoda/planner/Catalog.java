@@ -1,6 +1,7 @@
 package dev.pagoda.planner;
 
 import java.util.Collection;
+import java.util.List;
 
 /** What the planner knows of the schema: the tables, looked up by name. */
 public interface Catalog {
@@ -10,6 +11,9 @@ public interface Catalog {
   /** Every table, in no particular order. */
   Collection<TableSchema> tables();
 
-  /** Whether any index is defined on table {@code name}. */
-  boolean hasIndexes(String name);
+  /** The indexes of table {@code name}, in the order they were created; empty when none. */
+  List<IndexSchema> indexes(String table);
+
+  /** The index named {@code name} (ASCII case-insensitive), or null when there is none. */
+  IndexSchema index(String name);
 }

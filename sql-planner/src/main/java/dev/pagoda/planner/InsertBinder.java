@@ -50,7 +50,7 @@ final class InsertBinder {
       }
       rows.add(row);
     }
-    return new Plan.Insert(table, rows);
+    return new Plan.Insert(table, rows, catalog.indexes(table.name()));
   }
 
   /** The table column each supplied value goes to, in the order values are written. */

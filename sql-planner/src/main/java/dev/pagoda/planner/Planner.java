@@ -1,7 +1,10 @@
 package dev.pagoda.planner;
 
 import dev.pagoda.parser.ParsedStatement;
+import dev.pagoda.parser.Parser;
+import dev.pagoda.parser.ast.CreateIndex;
 import dev.pagoda.parser.ast.CreateTable;
+import dev.pagoda.parser.ast.DropIndex;
 import dev.pagoda.parser.ast.DropTable;
 import dev.pagoda.parser.ast.Insert;
 import dev.pagoda.parser.ast.QualifiedName;
@@ -27,9 +30,13 @@ public final class Planner {
     } else if (statement instanceof Insert i) {
       return InsertBinder.bind(i, catalog);
     } else if (statement instanceof CreateTable c) {
-      return createTable(c, CreateText.stored(parsed, source), catalog);
+      return createTable(c, Parser.schemaSql(source, parsed), catalog);
     } else if (statement instanceof DropTable d) {
       return dropTable(d, catalog);
+    } else if (statement instanceof CreateIndex c) {
+      return IndexPlanner.createIndex(c, Parser.schemaSql(source, parsed), catalog);
+    } else if (statement instanceof DropIndex d) {
+      return IndexPlanner.dropIndex(d, catalog);
     }
     throw SqlException.error(
         "not supported yet: " + statement.getClass().getSimpleName() + " statements");
@@ -43,6 +50,9 @@ public final class Planner {
         return new Plan.CreateTable(catalog.table(name), true);
       }
       throw SqlException.error("table " + name + " already exists");
+    }
+    if (catalog.index(name) != null) {
+      throw SqlException.error("there is already an index named " + name);
     }
     if (name.regionMatches(true, 0, "sqlite_", 0, 7)) {
       throw SqlException.error("object name reserved for internal use: " + name);
@@ -89,20 +99,23 @@ public final class Planner {
           "not supported yet: writing to table " + table.name() + " with "
               + table.unsupportedWrite());
     }
-    if (catalog.hasIndexes(table.name())) {
-      throw SqlException.error(
-          "not supported yet: writing to table " + table.name() + ", which has indexes");
+    for (IndexSchema index : catalog.indexes(table.name())) {
+      if (index.unsupportedWrite() != null) {
+        throw SqlException.error(
+            "not supported yet: writing to table " + table.name() + " with "
+                + index.unsupportedWrite() + " (index " + index.name() + ")");
+      }
     }
   }
 
-  private static void checkSchemaName(QualifiedName name) {
+  static void checkSchemaName(QualifiedName name) {
     String schema = name.schema();
     if (schema != null && !schema.equalsIgnoreCase("main")) {
       throw SqlException.error("unknown database " + schema);
     }
   }
 
-  private static String display(QualifiedName name) {
+  static String display(QualifiedName name) {
     return name.schema() == null ? name.name() : name.schema() + "." + name.name();
   }
 }

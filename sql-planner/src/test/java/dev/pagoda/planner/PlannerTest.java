@@ -44,8 +44,13 @@ class PlannerTest {
     }
 
     @Override
-    public boolean hasIndexes(String name) {
-      return false;
+    public List<IndexSchema> indexes(String table) {
+      return List.of();
+    }
+
+    @Override
+    public IndexSchema index(String name) {
+      return null;
     }
   }
 

@@ -1,4 +1,5 @@
 package dev.pagoda.parser.ast;
 
 /** A parsed SQL statement. */
-public sealed interface Statement permits CreateTable, DropTable, Insert, Select {}
+public sealed interface Statement
+    permits CreateIndex, CreateTable, DropIndex, DropTable, DropTrigger, DropView, Insert, Select {}

@@ -4,7 +4,11 @@
  * dev.pagoda.parser.ast.FromItem}, {@link dev.pagoda.parser.ast.ResultColumn}, {@link
  * dev.pagoda.parser.ast.ColumnConstraint}, {@link dev.pagoda.parser.ast.TableConstraint}, {@link
  * dev.pagoda.parser.ast.InsertSource}), so a {@code switch} over them is checked for
- * completeness.
+ * completeness. The statements: {@link dev.pagoda.parser.ast.Select}, {@link
+ * dev.pagoda.parser.ast.Insert}, {@link dev.pagoda.parser.ast.CreateTable}, {@link
+ * dev.pagoda.parser.ast.CreateIndex}, and one record per DROP ({@link
+ * dev.pagoda.parser.ast.DropTable}, {@link dev.pagoda.parser.ast.DropIndex}, {@link
+ * dev.pagoda.parser.ast.DropView}, {@link dev.pagoda.parser.ast.DropTrigger}).
  *
  * <p>Invariants:
  *
@@ -26,6 +30,9 @@
  *   <li>A FROM clause is a left-deep tree of {@link dev.pagoda.parser.ast.Join}s; a compound
  *       SELECT is its first core plus {@link dev.pagoda.parser.ast.CompoundTerm}s, with ORDER BY
  *       and LIMIT on the outer {@link dev.pagoda.parser.ast.Select}.
+ *   <li>A sorted column list (ORDER BY, a PRIMARY KEY or UNIQUE constraint's columns, an index's
+ *       columns) is a list of {@link dev.pagoda.parser.ast.OrderingTerm}s; a collation on a
+ *       column is a {@link dev.pagoda.parser.ast.Collate} around its expression.
  * </ol>
  */
 package dev.pagoda.parser.ast;

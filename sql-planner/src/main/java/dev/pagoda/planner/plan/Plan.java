@@ -2,6 +2,7 @@ package dev.pagoda.planner.plan;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.pagoda.planner.IndexSchema;
 import dev.pagoda.planner.TableSchema;
 import java.util.List;
 
@@ -21,12 +22,14 @@ public sealed interface Plan {
 
   /**
    * INSERT of literal rows: each row holds exactly one expression per table column, in table
-   * column order, defaults already filled in. The value in the table's rowid-alias column, if it
+   * column order, defaults already filled in; every index of the table gets its entry. The value in the table's rowid-alias column, if it
    * has one, is the new row's rowid; NULL there (or no alias) picks the next rowid.
    */
-  record Insert(TableSchema table, List<List<BoundExpr>> rows) implements Plan {
+  record Insert(TableSchema table, List<List<BoundExpr>> rows, List<IndexSchema> indexes)
+      implements Plan {
     public Insert {
       requireNonNull(table, "table");
+      indexes = List.copyOf(indexes);
       rows = rows.stream().map(List::copyOf).toList();
       for (List<BoundExpr> row : rows) {
         if (row.size() != table.columns().size()) {
@@ -46,6 +49,23 @@ public sealed interface Plan {
     }
   }
 
-  /** DROP TABLE; {@code table} is null when IF EXISTS found no such table. */
+  /**
+   * DROP TABLE, with every index of the table; {@code table} is null when IF EXISTS found no such
+   * table.
+   */
   record DropTable(TableSchema table) implements Plan {}
+
+  /**
+   * CREATE INDEX on {@code table}: the executor allocates the index B-tree and fills it from the
+   * table. When IF NOT EXISTS found the index already there, {@code noop} is set.
+   */
+  record CreateIndex(IndexSchema index, TableSchema table, boolean noop) implements Plan {
+    public CreateIndex {
+      requireNonNull(index, "index");
+      requireNonNull(table, "table");
+    }
+  }
+
+  /** DROP INDEX; {@code index} is null when IF EXISTS found no such index. */
+  record DropIndex(IndexSchema index) implements Plan {}
 }

@@ -1,0 +1,70 @@
+package dev.pagoda.planner;
+
+import dev.pagoda.parser.ast.Collate;
+import dev.pagoda.parser.ast.ColumnRef;
+import dev.pagoda.parser.ast.CreateIndex;
+import dev.pagoda.parser.ast.Expr;
+import dev.pagoda.parser.ast.NullsOrder;
+import dev.pagoda.parser.ast.OrderingTerm;
+import dev.pagoda.parser.ast.SortOrder;
+import dev.pagoda.spi.SqlException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Builds an {@link IndexSchema} from a CREATE INDEX statement and the table it indexes. */
+public final class IndexBuilder {
+  private static final Set<String> COLLATIONS = Set.of("BINARY", "NOCASE", "RTRIM");
+
+  private IndexBuilder() {}
+
+  /**
+   * The schema of the index that {@code ast} creates on {@code table}.
+   *
+   * @param sql the CREATE INDEX text as stored in {@code sqlite_schema}
+   * @param rootPage the index's root page, or 0 when not yet allocated
+   * @throws SqlException for a column the table lacks, an unknown collation, or NULLS FIRST/LAST
+   */
+  public static IndexSchema fromCreateIndex(
+      CreateIndex ast, String sql, int rootPage, TableSchema table) {
+    List<IndexSchema.IndexColumn> columns = new ArrayList<>();
+    String unsupported = ast.where() != null ? "partial indexes" : null;
+    for (OrderingTerm term : ast.columns()) {
+      if (term.nulls() != null) {
+        throw SqlException.error(
+            "unsupported use of NULLS " + (term.nulls() == NullsOrder.FIRST ? "FIRST" : "LAST"));
+      }
+      Expr e = term.expr();
+      String collation = "BINARY";
+      if (e instanceof Collate c) {
+        collation = c.collation().toUpperCase(Locale.ROOT);
+        if (!COLLATIONS.contains(collation)) {
+          throw SqlException.error("no such collation sequence: " + c.collation());
+        }
+        e = c.expr();
+      }
+      if (!(e instanceof ColumnRef ref) || ref.table() != null) {
+        unsupported = "indexes on expressions";
+        continue;
+      }
+      int index = table.columnIndex(ref.column());
+      if (index < 0) {
+        throw SqlException.error("no such column: " + ref.column());
+      }
+      columns.add(new IndexSchema.IndexColumn(index, collation, term.order() == SortOrder.DESC));
+    }
+    return new IndexSchema(
+        ast.name().name(), table.name(), rootPage, columns, ast.unique(), sql, unsupported);
+  }
+
+  /**
+   * An automatic index ({@code sqlite_autoindex_...}, no CREATE text) read from a file. Its
+   * columns come from the table's UNIQUE or PRIMARY KEY constraint, which Pagoda does not
+   * maintain yet, so it is marked unwritable.
+   */
+  public static IndexSchema automatic(String name, TableSchema table, int rootPage) {
+    return new IndexSchema(
+        name, table.name(), rootPage, List.of(), true, null, "automatic indexes");
+  }
+}

@@ -1,0 +1,54 @@
+package dev.pagoda.planner;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * One index as the catalog knows it, from its CREATE INDEX text in {@code sqlite_schema} (or, for
+ * an automatic index of a UNIQUE or PRIMARY KEY constraint, from the table's definition).
+ *
+ * <p>Each entry of the index B-tree is a record of the indexed columns' values followed by the
+ * rowid, ordered by the columns' collations and sort orders, then by rowid.
+ *
+ * @param name the index name, exact case
+ * @param table the name of the indexed table
+ * @param rootPage the root page of the index B-tree; 0 while a CREATE is being planned
+ * @param columns the indexed columns, in index order
+ * @param unique whether no two entries may share all indexed values (NULLs are never equal)
+ * @param sql the CREATE INDEX text as stored, or null for an automatic index
+ * @param unsupportedWrite why Pagoda cannot yet maintain this index (an expression or partial
+ *     index), or null when it can
+ */
+public record IndexSchema(
+    String name,
+    String table,
+    int rootPage,
+    List<IndexColumn> columns,
+    boolean unique,
+    String sql,
+    String unsupportedWrite) {
+  public IndexSchema {
+    requireNonNull(name, "name");
+    requireNonNull(table, "table");
+    columns = List.copyOf(columns);
+  }
+
+  /**
+   * One indexed column.
+   *
+   * @param column the index of the column in its table
+   * @param collation the collation name (BINARY, NOCASE, RTRIM)
+   * @param descending whether the column sorts DESC in the index
+   */
+  public record IndexColumn(int column, String collation, boolean descending) {
+    public IndexColumn {
+      requireNonNull(collation, "collation");
+    }
+  }
+
+  /** This schema with its root page set. */
+  public IndexSchema withRootPage(int page) {
+    return new IndexSchema(name, table, page, columns, unique, sql, unsupportedWrite);
+  }
+}
