@@ -30,8 +30,8 @@ final class Errors {
     return switch (s.kind()) {
       case IOERR -> new PagodaException(ResultCode.IOERR, "disk I/O error: " + s.getMessage(), s);
       case CORRUPT -> new PagodaException(ResultCode.CORRUPT, "database disk image is malformed", s);
-      case READONLY ->
-          new PagodaException(ResultCode.READONLY, "attempt to write a readonly database", s);
+      case READONLY -> new PagodaException(
+          ResultCode.READONLY, "attempt to write a readonly database (" + s.getMessage() + ")", s);
       case FULL -> new PagodaException(ResultCode.FULL, "database or disk is full", s);
       case BUSY -> new PagodaException(ResultCode.BUSY, "database is locked", s);
       case CANTOPEN -> new PagodaException(ResultCode.CANTOPEN, "unable to open database file", s);

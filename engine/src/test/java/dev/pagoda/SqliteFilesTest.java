@@ -1,6 +1,10 @@
 package dev.pagoda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pagoda.spi.ResultCode;
 
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -9,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +91,31 @@ class SqliteFilesTest {
       s.execute("COMMIT");
       s.execute("DELETE FROM t WHERE id % 4 = 0 OR id BETWEEN 1000 AND 1800");
     }
+  }
+
+  @Test
+  void autoVacuumFile_readsBackAndRefusesWritesClearly() throws SQLException {
+    Path file = dir.resolve("autovacuum.db");
+    try (java.sql.Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.execute("PRAGMA page_size = 1024");
+      s.execute("PRAGMA auto_vacuum = FULL");
+      s.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)");
+      s.execute("CREATE INDEX t_v ON t(v)");
+      s.execute("WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 2000) "
+          + "INSERT INTO t(v) SELECT printf('%.*c', i % 300, 'q') || i FROM k");
+      s.execute("DELETE FROM t WHERE id % 3 = 0");
+    }
+    assertEquals(List.of("1"), sqliteRows(file, "PRAGMA auto_vacuum"));
+    assertEquals(sqliteRows(file, "SELECT id, v FROM t ORDER BY id"), pagodaRows(file, "SELECT id, v FROM t"));
+
+    try (Database db = Database.open(file); Connection conn = db.connect()) {
+      PagodaException e = assertThrows(PagodaException.class,
+          () -> conn.execute("INSERT INTO t(v) VALUES ('x')"));
+      assertEquals(ResultCode.READONLY, e.code());
+      assertTrue(e.getMessage().contains("auto-vacuum"), e.getMessage());
+    }
+    assertEquals(List.of("ok"), sqliteRows(file, "PRAGMA integrity_check"));
   }
 
   @ParameterizedTest(name = "page size {0}")
