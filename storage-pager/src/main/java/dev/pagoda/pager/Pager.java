@@ -1,11 +1,13 @@
 package dev.pagoda.pager;
 
+import dev.pagoda.pager.cache.IntObjectMap;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The pager: reads pages of a SQLite 3 database file into memory, tracks the pages changed by the
@@ -14,6 +16,23 @@ import java.util.Map;
  * <p>Page 1 is always held in memory; the 100-byte database header is read and written directly in
  * its bytes (see {@link DatabaseHeader} for the layout), so restoring page 1 on rollback restores
  * every header field, including the freelist head and count.
+ *
+ * <p>Pages live in three places (the package documentation has the states and the rules):
+ *
+ * <pre>
+ * owned   pinned or dirty pages (never page 1), an IntObjectMap the pager keeps strongly
+ * cache   clean, unpinned pages, in the PageCache plug-in, which may forget any of them
+ * live    a weak reference to every page object made, so that a page the cache forgot but a
+ *         caller still holds is found again instead of being read into a second object
+ * </pre>
+ *
+ * <p>Why {@code live}: callers such as b-tree cursors keep {@link Page} objects between calls
+ * without pinning them, and may later pass one to {@link #makeWritable}. Reading that page again
+ * into a new object would leave the caller writing to a copy the pager no longer knows. Java's
+ * reachability is the pin count of those callers: while any caller can reach a page object it stays
+ * the page's only object. A page nobody reaches is collected and its weak reference cleared, and a
+ * later read makes a new object. Lookups go owned, cache, then (on a cache miss only) live, then the
+ * file; the hit path allocates nothing.
  *
  * <p>Not thread-safe: the caller serialises all access. The pager owns its {@link DbFile} and closes
  * it in {@link #close()}. There is no rollback journal yet: a crash or I/O error during {@link
@@ -28,16 +47,29 @@ public final class Pager implements AutoCloseable {
   private final int usableSize;
   private final boolean readOnly;
   private final String readOnlyReason;
-  private final Map<Integer, Page> cache = new HashMap<>();
+  private final PageCache cache;
+  private final IntObjectMap<Page> owned = new IntObjectMap<>();
+  private final IntObjectMap<PageRef> live = new IntObjectMap<>(64);
+  private final ReferenceQueue<Page> collected = new ReferenceQueue<>();
   private final List<Page> dirty = new ArrayList<>();
   private final Page page1;
+  private int cacheSize;
+  private long pagesRead;
   private int pageCount;
   private int savedPageCount;
   private long modificationCount;
   private boolean inWrite;
   private boolean closed;
 
-  private Pager(DbFile file, int pageSize, int usableSize, Page page1, int pageCount, String roReason) {
+  private Pager(
+      DbFile file,
+      int pageSize,
+      int usableSize,
+      Page page1,
+      int pageCount,
+      String roReason,
+      PageCacheProvider provider,
+      int cacheSize) {
     this.file = file;
     this.pageSize = pageSize;
     this.usableSize = usableSize;
@@ -45,7 +77,9 @@ public final class Pager implements AutoCloseable {
     this.pageCount = pageCount;
     this.readOnlyReason = roReason;
     this.readOnly = roReason != null;
-    cache.put(1, page1);
+    this.cacheSize = cacheSize;
+    PageCache c = provider.create(pageSize, cachePages(cacheSize, pageSize));
+    this.cache = Pager.class.desiredAssertionStatus() ? new AssertingPageCache(c) : c;
   }
 
   /**
@@ -53,9 +87,25 @@ public final class Pager implements AutoCloseable {
    * first commit, but the pager behaves as a one-page database whose page 1 holds the header and an
    * empty sqlite_schema table-leaf page.
    *
+   * <p>The page cache is {@link PagerOptions#pageCache()} from {@link
+   * PageCacheProviders#installed()}.
+   *
    * @throws StorageException NOTADB when a non-empty file does not start with a valid header
+   * @throws IllegalArgumentException when no installed provider has the options' page cache name
    */
   public static Pager open(DbFile file, PagerOptions options) {
+    return open(file, options, PageCacheProviders.installed());
+  }
+
+  /**
+   * Opens a pager on {@code file} whose page cache is {@code providers.get(options.pageCache())}.
+   *
+   * @throws StorageException NOTADB when a non-empty file does not start with a valid header
+   * @throws IllegalArgumentException when {@code providers} has no such page cache
+   */
+  public static Pager open(DbFile file, PagerOptions options, PageCacheProviders providers) {
+    PageCacheProvider provider = providers.get(options.pageCache());
+    int cacheSize = options.cacheSize();
     String roReason = null;
     if (options.readOnly()) {
       roReason = "database opened read-only";
@@ -67,7 +117,7 @@ public final class Pager implements AutoCloseable {
       int ps = options.pageSize();
       byte[] data = new byte[ps];
       DatabaseHeader.initNew(data, ps);
-      return new Pager(file, ps, ps, new Page(1, data), 1, roReason);
+      return new Pager(file, ps, ps, new Page(1, data), 1, roReason, provider, cacheSize);
     }
     byte[] header = new byte[DatabaseHeader.SIZE];
     if (size < DatabaseHeader.SIZE || file.read(0, header, 0, header.length) < header.length) {
@@ -76,19 +126,28 @@ public final class Pager implements AutoCloseable {
     int ps = DatabaseHeader.validate(header);
     int usable = ps - (header[DatabaseHeader.RESERVED_BYTES] & 0xff);
     int count = DatabaseHeader.trustedDatabaseSize(header);
+    long filePages = (size + ps - 1) / ps;
     if (count == 0) {
-      long pages = (size + ps - 1) / ps;
-      if (pages > Integer.MAX_VALUE - 1) {
+      if (filePages > Integer.MAX_VALUE - 1) {
         throw new StorageException(StorageException.Kind.NOTADB, "file is too large");
       }
-      count = (int) pages;
+      count = (int) filePages;
+    } else if (count > filePages) {
+      // as SQLite's lockBtree: a trusted in-header size beyond the file means a truncated file
+      throw StorageException.corrupt(
+          "database disk image is malformed: the header (offset 28) says " + count + " pages but the file"
+              + " ends within page " + filePages + "; page " + (filePages + 1) + " is missing");
     }
     if (roReason == null && (header[DatabaseHeader.WRITE_VERSION] & 0xff) > 1) {
       roReason = "WAL-mode (or newer) database files are not writable yet";
     }
+    if (roReason == null && BigEndian.i32(header, DatabaseHeader.LARGEST_ROOT_PAGE) != 0) {
+      // Writing would have to keep pointer-map pages up to date, which the pager does not yet.
+      roReason = "auto-vacuum database files are not writable yet";
+    }
     byte[] data = new byte[ps];
     readFully(file, 1, data);
-    return new Pager(file, ps, usable, new Page(1, data), count, roReason);
+    return new Pager(file, ps, usable, new Page(1, data), count, roReason, provider, cacheSize);
   }
 
   /** The page size in bytes. */
@@ -133,34 +192,86 @@ public final class Pager implements AutoCloseable {
   }
 
   /**
-   * Returns page {@code pgno}, from the cache or the file.
+   * Returns page {@code pgno}, from memory or the file. The page is not pinned; while the caller
+   * holds the object, this pager returns that same object for {@code pgno}.
    *
    * @throws StorageException CORRUPT when pgno is not in 1..pageCount
    */
   public Page getPage(int pgno) {
     checkOpen();
-    Page p = cache.get(pgno);
+    if (pgno == 1) {
+      return page1;
+    }
+    Page p = owned.get(pgno);
     if (p != null) {
       return p;
     }
-    if (pgno < 1 || pgno > pageCount) {
-      throw StorageException.corrupt("page number out of range: " + pgno + " (page count " + pageCount + ")");
+    p = cache.get(pgno);
+    if (p != null) {
+      return p;
     }
-    byte[] data = new byte[pageSize];
-    readFully(file, pgno, data);
-    p = new Page(pgno, data);
-    cache.put(pgno, p);
+    return fetch(pgno);
+  }
+
+  /**
+   * Returns page {@code pgno} pinned: it stays out of the page cache, in memory, until as many
+   * {@link #release} calls as pins. Equivalent to {@code getPage} then {@link #pin}.
+   *
+   * @throws StorageException CORRUPT when pgno is not in 1..pageCount
+   */
+  public Page acquire(int pgno) {
+    Page p = getPage(pgno);
+    pin(p);
     return p;
+  }
+
+  /**
+   * Adds a pin to {@code page}, a page of this pager. A pinned page is never handed to the page
+   * cache; pins survive commit and rollback.
+   *
+   * @throws StorageException MISUSE when the page is not this pager's current object for its number
+   */
+  public void pin(Page page) {
+    checkOpen();
+    if (page.pins == 0 && !page.dirty) {
+      adopt(page);
+    } else {
+      checkOwned(page);
+    }
+    page.pins++;
+  }
+
+  /**
+   * Removes a pin from {@code page}. When the last pin goes and the page is clean, the page goes to
+   * the page cache. Releasing a page that a rollback discarded, or after {@link #close}, only
+   * counts the pin down.
+   *
+   * @throws StorageException MISUSE when the page holds no pin
+   */
+  public void release(Page page) {
+    if (page.pins <= 0) {
+      throw new StorageException(StorageException.Kind.MISUSE, "page " + page.number() + " is not pinned");
+    }
+    if (!closed && !page.discarded) {
+      checkOwned(page);
+    }
+    page.pins--;
+    if (page.pins == 0 && !page.dirty && !page.discarded && !closed && page != page1) {
+      unown(page);
+      cache.put(page);
+    }
   }
 
   /** Marks {@code page} as modified by the current write transaction, keeping its original image. */
   public void makeWritable(Page page) {
     requireWrite();
     modificationCount++;
+    if (page.pins == 0 && !page.dirty) {
+      adopt(page);
+    } else {
+      checkOwned(page);
+    }
     if (!page.dirty) {
-      if (cache.get(page.number()) != page) {
-        throw new StorageException(StorageException.Kind.MISUSE, "stale page object " + page.number());
-      }
       page.original = page.data().clone();
       page.dirty = true;
       dirty.add(page);
@@ -176,7 +287,7 @@ public final class Pager implements AutoCloseable {
     modificationCount++;
     int pgno = FreeList.allocate(this);
     if (pgno != 0) {
-      Page p = cache.get(pgno);
+      Page p = inMemory(pgno);
       if (p != null) {
         makeWritable(p);
         Arrays.fill(p.data(), (byte) 0);
@@ -214,6 +325,49 @@ public final class Pager implements AutoCloseable {
   public long modificationCount() {
     return modificationCount;
   }
+
+  /**
+   * Sets the page cache size with {@code PRAGMA cache_size} semantics: {@code n >= 0} holds n clean
+   * pages, a negative n holds |n| KiB of page bytes ({@code |n| * 1024 / pageSize()} pages; SQLite
+   * also counts its per-page overhead, so it holds slightly fewer). Pinned and dirty pages are not
+   * counted: they stay in memory whatever the size. Shrinking evicts at once.
+   */
+  public void setCacheSize(int n) {
+    checkOpen();
+    cacheSize = n;
+    cache.setCapacity(cachePages(n, pageSize));
+  }
+
+  /** The cache size as last set ({@link PagerOptions#cacheSize()} or {@link #setCacheSize}). */
+  public int cacheSize() {
+    return cacheSize;
+  }
+
+  /** The page cache's capacity in pages, derived from {@link #cacheSize()}. */
+  public int cacheCapacity() {
+    return cache.capacity();
+  }
+
+  /** The page cache's counters and this pager's page reads, as of now. */
+  public CacheStats cacheStats() {
+    return new CacheStats(
+        cache.hitCount(), cache.missCount(), cache.evictionCount(), pagesRead, cache.size(),
+        cache.capacity(), owned.size());
+  }
+
+  /**
+   * A snapshot of page cache activity.
+   *
+   * @param hits page cache lookups that found their page
+   * @param misses page cache lookups that did not
+   * @param evictions pages the page cache chose to forget
+   * @param pagesRead pages read from the file (a cache miss whose page no caller held)
+   * @param cached pages in the page cache now
+   * @param capacity the page cache's capacity in pages
+   * @param owned pinned or dirty pages the pager holds outside the cache (page 1 not counted)
+   */
+  public record CacheStats(
+      long hits, long misses, long evictions, long pagesRead, int cached, int capacity, int owned) {}
 
   public int schemaCookie() {
     return headerInt(DatabaseHeader.SCHEMA_COOKIE);
@@ -290,6 +444,10 @@ public final class Pager implements AutoCloseable {
     for (Page p : dirty) {
       p.dirty = false;
       p.original = null;
+      if (p.pins == 0 && p != page1) {
+        unown(p);
+        cache.put(p);
+      }
     }
     dirty.clear();
     inWrite = false;
@@ -299,13 +457,24 @@ public final class Pager implements AutoCloseable {
   public void rollback() {
     requireWrite();
     for (Page p : dirty) {
+      p.dirty = false;
       if (p.original != null) {
         System.arraycopy(p.original, 0, p.data(), 0, pageSize);
+        p.original = null;
+        if (p.pins == 0 && p != page1) {
+          unown(p);
+          cache.put(p);
+        }
       } else {
-        cache.remove(p.number());
+        // Created in this transaction (appended, or reused from the freelist without being read):
+        // the file still has the old image, so the object goes and a later read makes a new one.
+        unown(p);
+        PageRef ref = live.get(p.number());
+        if (ref != null && ref.get() == p) {
+          live.remove(p.number());
+        }
+        p.discarded = true;
       }
-      p.dirty = false;
-      p.original = null;
     }
     dirty.clear();
     pageCount = savedPageCount;
@@ -326,6 +495,8 @@ public final class Pager implements AutoCloseable {
     } finally {
       closed = true;
       cache.clear();
+      owned.clear();
+      live.clear();
       file.close();
     }
   }
@@ -334,12 +505,156 @@ public final class Pager implements AutoCloseable {
     return page1;
   }
 
+  /**
+   * Checks the pager's page invariants (package documentation, "Page states") and throws
+   * IllegalStateException naming the first one broken. For tests: it walks every owned page.
+   */
+  void checkInvariants() {
+    owned.forEachValue(p -> {
+      check(p != page1, "page 1 is never in the owned table");
+      check(!p.discarded, "owned page " + p.number() + " is not discarded");
+      check(p.pins > 0 || p.dirty, "owned page " + p.number() + " is pinned or dirty");
+      PageRef ref = live.get(p.number());
+      check(ref != null && ref.get() == p, "owned page " + p.number() + " is its number's live object");
+    });
+    for (Page p : dirty) {
+      check(p.dirty, "page " + p.number() + " in the dirty list is dirty");
+      check(p == page1 || owned.get(p.number()) == p, "dirty page " + p.number() + " is owned");
+    }
+    check(inWrite || dirty.isEmpty(), "no dirty page outside a write transaction");
+    check(cache.size() <= cache.capacity(), "page cache size " + cache.size() + " <= capacity");
+  }
+
+  private static void check(boolean ok, String invariant) {
+    if (!ok) {
+      throw new IllegalStateException("pager invariant broken: " + invariant);
+    }
+  }
+
+  /** Reads page {@code pgno} after a page cache miss, or finds the object a caller still holds. */
+  private Page fetch(int pgno) {
+    if (pgno < 1 || pgno > pageCount) {
+      throw StorageException.corrupt("page number out of range: " + pgno + " (page count " + pageCount + ")");
+    }
+    Page p = held(pgno);
+    if (p == null) {
+      byte[] data = new byte[pageSize];
+      readFully(file, pgno, data);
+      pagesRead++;
+      p = newPage(pgno, data);
+    }
+    cache.put(p);
+    return p;
+  }
+
+  /** The page's object if one is in memory (owned, cached or held by a caller), else null. */
+  private Page inMemory(int pgno) {
+    Page p = owned.get(pgno);
+    if (p == null) {
+      p = cache.get(pgno);
+    }
+    return p != null ? p : held(pgno);
+  }
+
+  /** The live object for {@code pgno} that only callers (not the cache) reference, or null. */
+  private Page held(int pgno) {
+    for (Reference<? extends Page> r; (r = collected.poll()) != null; ) {
+      PageRef gone = (PageRef) r;
+      if (live.get(gone.pgno) == gone) {
+        live.remove(gone.pgno);
+      }
+    }
+    PageRef ref = live.get(pgno);
+    if (ref == null) {
+      return null;
+    }
+    Page p = ref.get();
+    if (p == null) {
+      live.remove(pgno);
+    }
+    return p;
+  }
+
+  /**
+   * Moves a clean, unpinned page of this pager from the cache (or from callers only) into the owned
+   * table, checking that it is the current object for its number.
+   */
+  private void adopt(Page page) {
+    if (page.discarded) {
+      throw discardedPage(page);
+    }
+    if (page == page1) {
+      return;
+    }
+    int n = page.number();
+    Page c = owned.get(n);
+    if (c == null) {
+      c = cache.remove(n);
+      if (c == null) {
+        c = held(n);
+      } else if (c != page) {
+        cache.put(c);
+      }
+    }
+    if (c != page) {
+      throw new StorageException(
+          StorageException.Kind.MISUSE, "stale page object " + n + ": not this pager's page " + n);
+    }
+    owned.put(n, page);
+  }
+
+  /** Checks that a pinned or dirty {@code page} is this pager's (page 1, or in the owned table). */
+  private void checkOwned(Page page) {
+    if (page.discarded) {
+      throw discardedPage(page);
+    }
+    if (page != page1 && owned.get(page.number()) != page) {
+      throw new StorageException(StorageException.Kind.MISUSE,
+          "stale page object " + page.number() + ": not this pager's page " + page.number());
+    }
+  }
+
+  private void unown(Page p) {
+    Page removed = owned.remove(p.number());
+    check(removed == p, "page " + p.number() + " leaving the owned table was in it");
+  }
+
+  private Page newPage(int pgno, byte[] data) {
+    Page p = new Page(pgno, data);
+    PageRef old = live.put(pgno, new PageRef(p, collected));
+    check(old == null || old.get() == null, "one live object per page number (page " + pgno + ")");
+    return p;
+  }
+
   private void addNewPage(int pgno) {
-    Page p = new Page(pgno, new byte[pageSize]);
+    Page p = newPage(pgno, new byte[pageSize]);
     p.dirty = true;
     p.original = null;
     dirty.add(p);
-    cache.put(pgno, p);
+    owned.put(pgno, p);
+  }
+
+  private static StorageException discardedPage(Page page) {
+    return new StorageException(StorageException.Kind.MISUSE,
+        "stale page object " + page.number() + ": discarded by a rollback");
+  }
+
+  /** The page cache capacity in pages for a {@code PRAGMA cache_size} value. */
+  static int cachePages(int cacheSize, int pageSize) {
+    if (cacheSize >= 0) {
+      return cacheSize;
+    }
+    return (int) Math.min(Integer.MAX_VALUE, -(long) cacheSize * 1024 / pageSize);
+  }
+
+  /** A weak reference to a page object, remembering the page number for cleanup. */
+  private static final class PageRef extends WeakReference<Page> {
+    final int pgno;
+
+    PageRef(Page page, ReferenceQueue<Page> queue) {
+      super(page, queue);
+      this.pgno = page.number();
+    }
   }
 
   private int headerInt(int offset) {
@@ -368,6 +683,11 @@ public final class Pager implements AutoCloseable {
   private static void readFully(DbFile file, int pgno, byte[] data) {
     long pos = (long) (pgno - 1) * data.length;
     int n = file.read(pos, data, 0, data.length);
+    if (n <= 0 && pgno > 1) {
+      // open() checked the page count against the file: the file shrank under us
+      throw StorageException.corrupt(
+          "database disk image is malformed: page " + pgno + " lies beyond the end of the file");
+    }
     if (n < data.length) {
       Arrays.fill(data, Math.max(n, 0), data.length, (byte) 0);
     }

@@ -17,9 +17,13 @@ class PagerTest {
     return b;
   }
 
-  /** A MemoryFile whose close() is a no-op, so a test can reopen it. */
+  /**
+   * A MemoryFile whose close() is a no-op, so a test can reopen it; {@code claimedSize}, when
+   * larger than the bytes written, is the size it reports (a file that looks long enough).
+   */
   private static final class KeptFile implements DbFile {
     final MemoryFile inner = new MemoryFile();
+    long claimedSize;
 
     @Override
     public int read(long pos, byte[] buf, int off, int len) {
@@ -33,7 +37,7 @@ class PagerTest {
 
     @Override
     public long size() {
-      return inner.size();
+      return Math.max(inner.size(), claimedSize);
     }
 
     @Override
@@ -266,6 +270,7 @@ class PagerTest {
     byte[] size = new byte[4];
     BigEndian.putI32(size, 0, lockPage - 1);
     f.write(28, size, 0, 4); // trusted in-header size (offset 92 == offset 24 == 1)
+    f.claimedSize = (lockPage - 1L) * 65536; // open() rejects a header size beyond the file
     try (Pager p = Pager.open(f, PagerOptions.defaults())) {
       assertEquals(lockPage, p.lockBytePage());
       assertEquals(lockPage - 1, p.pageCount());
