@@ -131,12 +131,56 @@ final class BTreePage {
   /** The rowid key of cell {@code i} (table leaf or table interior page). */
   long keyAt(int i) {
     int off = cellOffset(i);
+    if (off > usable - 2 * Varint.MAX_LENGTH) {
+      checkLeadingVarints(off);
+    }
     return isLeaf() ? CellCodec.leafRowid(d, off) : CellCodec.interiorKey(d, off);
   }
 
   /** The on-page size of the cell at offset {@code off}. */
   int cellSizeAt(int off) {
-    return isLeaf() ? CellCodec.leafCellSize(d, off, usable) : CellCodec.interiorCellSize(d, off);
+    if (!isTablePage()) {
+      return IndexCellCodec.cellSize(d, off, !isLeaf(), usable, pgno());
+    }
+    if (isLeaf()) {
+      return CellCodec.leafCellSize(d, off, usable, pgno());
+    }
+    if (off > usable - 4 - Varint.MAX_LENGTH) {
+      checkLeadingVarints(off);
+    }
+    return CellCodec.interiorCellSize(d, off);
+  }
+
+  /**
+   * Throws CORRUPT unless the varints at the start of the table cell at {@code off} (payload size
+   * and rowid on a leaf, the key after the child pointer on an interior page) end inside the usable
+   * area. Only cells near the page end need the check: elsewhere no varint can run past it.
+   */
+  private void checkLeadingVarints(int off) {
+    int p = isLeaf() ? off : off + 4;
+    int n = Varint.lengthWithin(d, p, usable);
+    if (n > 0 && isLeaf()) {
+      n = Varint.lengthWithin(d, p + n, usable);
+    }
+    if (n < 0) {
+      throw CellCodec.corrupt("cell at offset " + off + " extends past the page end on page " + pgno());
+    }
+  }
+
+  /**
+   * O(1) sanity checks of the header, for a page a cursor is about to read: the cell pointer array
+   * ends at or before the start of the cell content area, which lies inside the usable area.
+   * Together with {@link #cellOffset}'s range check this keeps every read inside the page.
+   *
+   * @throws dev.pagoda.pager.StorageException CORRUPT naming the page
+   */
+  void checkHeader() {
+    int top = contentStart();
+    if (pointerArrayEnd() > top || top > usable) {
+      throw CellCodec.corrupt(
+          "page " + pgno() + " header is damaged: " + cellCount() + " cells, content area at " + top
+              + ", usable size " + usable);
+    }
   }
 
   /** A fresh copy of cell {@code i}'s bytes. */

@@ -20,7 +20,8 @@ import java.util.List;
  *       never changes.
  *   <li>A leaf that overflows because a cell was appended at its end while it is the right-most
  *       child of its parent gets a new right sibling holding just the new cell ("quick balance"),
- *       so that ascending inserts leave full pages behind.
+ *       so that ascending inserts leave full pages behind. In an index tree the cell before the
+ *       new one goes up to the parent as the divider.
  *   <li>Otherwise up to three adjacent siblings (the page and its neighbours) are gathered with the
  *       dividers between them, the cells are redistributed over the fewest pages ({@link
  *       Distribution}), surplus pages are freed, and the parent's dividers are replaced, which may
@@ -29,8 +30,12 @@ import java.util.List;
  *       fits ("balance shallower"); page 1 keeps the zero-cell root otherwise, as SQLite does.
  * </ol>
  *
- * <p>Table b-tree dividers: the key of the divider after a child is the largest rowid in that
- * child's subtree (for leaves, the last rowid on the page).
+ * <p>Dividers. Table trees: the key of the divider after a child is the largest rowid in that
+ * child's subtree (for leaves, a copy of the last rowid on the page). Index trees: the divider is
+ * a real entry, stored nowhere else; balancing leaves pulls the dividers between them down into the
+ * leaf cells and sends new ones up ({@link IndexCellCodec#toLeaf}, {@link
+ * IndexCellCodec#toInterior}). Interior pages of both kinds work alike: the divider's cell comes
+ * down with its child pointer replaced by the left sibling's right child, and goes up the same way.
  */
 final class Balancer {
   private final Pager pager;
@@ -70,7 +75,7 @@ final class Balancer {
     }
     if (level == 0) {
       balanceDeeper(page, content, appended);
-    } else if (appended && content.isLeaf() && content.cells.size() > 1 && isRightmost(level)) {
+    } else if (appended && canQuickBalance(content) && isRightmost(level)) {
       quickBalance(level, content);
     } else {
       balanceSiblings(level, content);
@@ -93,6 +98,15 @@ final class Balancer {
     return usable - content.usedBytes() > usable * 2 / 3;
   }
 
+  /** A leaf keeps at least one cell (table) or one cell and the divider (index) on the left. */
+  private static boolean canQuickBalance(NodeContent content) {
+    return content.isLeaf() && content.cells.size() > (isIndex(content.type) ? 2 : 1);
+  }
+
+  private static boolean isIndex(int type) {
+    return type == BTreePage.INDEX_LEAF || type == BTreePage.INDEX_INTERIOR;
+  }
+
   private boolean isRightmost(int level) {
     BTreePage parent = page(pgno[level - 1]);
     return child[level - 1] == parent.cellCount();
@@ -101,26 +115,35 @@ final class Balancer {
   private void balanceDeeper(BTreePage root, NodeContent content, boolean appended) {
     int newChild = pager.allocatePage();
     pager.makeWritable(root.page());
-    root.rebuild(BTreePage.TABLE_INTERIOR, List.of(), newChild);
+    root.rebuild(content.type & ~0x08, List.of(), newChild);
     pgno[1] = newChild;
     child[0] = 0;
-    if (appended && content.isLeaf() && content.cells.size() > 1) {
-      BTreePage c = page(newChild);
-      c.rebuild(content.type, content.cells.subList(0, content.cells.size() - 1), 0);
+    if (appended && canQuickBalance(content)) {
       quickBalance(1, content);
     } else {
       balanceSiblings(1, content);
     }
   }
 
-  /** The page at {@code level} holds all cells but the last; the last goes to a new right page. */
+  /**
+   * The last cell goes to a new right page; the page at {@code level} keeps the others (an index
+   * leaf all but the one before the last, which becomes the divider).
+   */
   private void quickBalance(int level, NodeContent content) {
     int n = content.cells.size();
+    boolean index = isIndex(content.type);
+    BTreePage left = page(pgno[level]);
+    pager.makeWritable(left.page());
+    left.rebuild(content.type, content.cells.subList(0, index ? n - 2 : n - 1), 0);
     int newPage = pager.allocatePage();
     page(newPage).rebuild(content.type, List.of(content.cells.get(n - 1)), 0);
-    long key = CellCodec.leafRowid(content.cells.get(n - 2), 0);
+    byte[] last = content.cells.get(n - 2);
+    byte[] divider =
+        index
+            ? IndexCellCodec.toInterior(last, pgno[level], usable)
+            : CellCodec.interiorCell(pgno[level], CellCodec.leafRowid(last, 0));
     NodeContent parent = NodeContent.of(page(pgno[level - 1]));
-    parent.cells.add(CellCodec.interiorCell(pgno[level], key));
+    parent.cells.add(divider);
     parent.rightChild = newPage;
     store(level - 1, parent, false);
   }
@@ -138,7 +161,7 @@ final class Balancer {
     List<byte[]> all = new ArrayList<>();
     int rightmost = gather(parent, first, count, ci, content, old, all);
     int hs = content.isLeaf() ? BTreePage.LEAF_HEADER : BTreePage.INTERIOR_HEADER;
-    int[] b = Distribution.compute(all, content.isLeaf(), usable - hs);
+    int[] b = Distribution.compute(all, content.type != BTreePage.TABLE_LEAF, usable - hs);
     int k = b.length - 1;
     int[] pages = assignPages(old, k);
     List<byte[]> dividers = writeSiblings(content, all, b, pages, rightmost);
@@ -152,8 +175,8 @@ final class Balancer {
 
   /**
    * Collects the cells of siblings {@code first..first+count-1} of {@code parent} (using {@code
-   * content} for sibling {@code ci}), with the parent's dividers between interior siblings pulled
-   * down. Returns the right child of the last sibling.
+   * content} for sibling {@code ci}), with the parent's dividers between interior siblings, and
+   * between index leaves, pulled down. Returns the right child of the last sibling.
    */
   private int gather(
       NodeContent parent, int first, int count, int ci, NodeContent content, int[] old, List<byte[]> all) {
@@ -166,9 +189,13 @@ final class Balancer {
         throw CellCodec.corrupt("sibling page " + old[j] + " has type " + sib.type + ", expected " + content.type);
       }
       all.addAll(sib.cells);
-      if (!sib.isLeaf() && j < count - 1) {
-        long key = CellCodec.interiorKey(parent.cells.get(idx), 0);
-        all.add(CellCodec.interiorCell(sib.rightChild, key));
+      if (j < count - 1) {
+        byte[] divider = parent.cells.get(idx);
+        if (!sib.isLeaf()) {
+          all.add(withChild(divider, sib.rightChild));
+        } else if (isIndex(sib.type)) {
+          all.add(IndexCellCodec.toLeaf(divider, usable));
+        }
       }
       rightmost = sib.rightChild;
     }
@@ -198,15 +225,15 @@ final class Balancer {
     for (int j = 0; j < k; j++) {
       BTreePage p = page(pages[j]);
       pager.makeWritable(p.page());
-      if (leaf) {
+      if (content.type == BTreePage.TABLE_LEAF) {
         p.rebuild(content.type, all.subList(b[j], b[j + 1]), 0);
         if (j < k - 1) {
           dividers.add(CellCodec.interiorCell(pages[j], CellCodec.leafRowid(all.get(b[j + 1] - 1), 0)));
         }
       } else if (j < k - 1) {
         byte[] sep = all.get(b[j + 1] - 1);
-        p.rebuild(content.type, all.subList(b[j], b[j + 1] - 1), BigEndian.i32(sep, 0));
-        dividers.add(CellCodec.interiorCell(pages[j], CellCodec.interiorKey(sep, 0)));
+        p.rebuild(content.type, all.subList(b[j], b[j + 1] - 1), leaf ? 0 : BigEndian.i32(sep, 0));
+        dividers.add(leaf ? IndexCellCodec.toInterior(sep, pages[j], usable) : withChild(sep, pages[j]));
       } else {
         p.rebuild(content.type, all.subList(b[j], b[j + 1]), rightmost);
       }
@@ -222,6 +249,13 @@ final class Balancer {
       root.rebuild(c.type, c.cells, c.rightChild);
       pager.freePage(only);
     }
+  }
+
+  /** A copy of interior cell {@code cell} (either kind) whose left child is {@code child}. */
+  private static byte[] withChild(byte[] cell, int child) {
+    byte[] c = cell.clone();
+    BigEndian.putI32(c, 0, child);
+    return c;
   }
 
   private BTreePage page(int n) {

@@ -52,53 +52,55 @@ final class CellCodec {
   }
 
   /**
-   * Parses the table leaf cell at {@code off} into {@code out}.
+   * Parses the table leaf cell at {@code off} of page {@code pgno} into {@code out}.
    *
-   * @throws StorageException CORRUPT when the cell does not fit the usable page area
+   * @throws StorageException CORRUPT (naming the page) when the cell does not fit the usable area
    */
-  static void parseLeaf(byte[] d, int off, int usable, CellInfo out) {
-    int p = off;
-    if (p + 2 > usable) {
-      throw corrupt("cell offset out of range: " + off);
+  static void parseLeaf(byte[] d, int off, int usable, int pgno, CellInfo out) {
+    int n1 = Varint.lengthWithin(d, off, usable);
+    int n2 = n1 < 0 ? -1 : Varint.lengthWithin(d, off + n1, usable);
+    if (n2 < 0) {
+      throw corrupt("cell at offset " + off + " extends past the page end on page " + pgno);
     }
-    long payload = Varint.get(d, p);
-    p += Varint.length(d, p);
-    long rowid = Varint.get(d, p);
-    p += Varint.length(d, p);
+    long payload = Varint.get(d, off);
+    long rowid = Varint.get(d, off + n1);
+    int p = off + n1 + n2;
     if (payload < 0 || payload > Integer.MAX_VALUE) {
-      throw corrupt("bad payload size " + payload);
+      throw corrupt("bad payload size " + payload + " in cell at offset " + off + " on page " + pgno);
     }
     int local = localSize(payload, usable);
-    int size = p - off + local;
+    long size = (long) p - off + local;
     out.overflowPage = 0;
     if (local < payload) {
-      if (p + local + OVERFLOW_POINTER > usable) {
-        throw corrupt("cell extends past the page end at offset " + off);
+      if ((long) p + local + OVERFLOW_POINTER > usable) {
+        throw corrupt("cell at offset " + off + " extends past the page end on page " + pgno);
       }
       out.overflowPage = BigEndian.i32(d, p + local);
       size += OVERFLOW_POINTER;
     }
     if (off + size > usable) {
-      throw corrupt("cell extends past the page end at offset " + off);
+      throw corrupt("cell at offset " + off + " extends past the page end on page " + pgno);
     }
     out.payloadSize = (int) payload;
     out.rowid = rowid;
     out.headerSize = p - off;
     out.localSize = local;
-    out.cellSize = Math.max(size, MIN_CELL_SIZE);
+    out.cellSize = Math.max((int) size, MIN_CELL_SIZE);
   }
 
-  /** The on-page size of the table leaf cell at {@code off} (at least 4). */
-  static int leafCellSize(byte[] d, int off, int usable) {
-    int p = off;
-    long payload = Varint.get(d, p);
-    p += Varint.length(d, p);
-    p += Varint.length(d, p);
+  /** The on-page size of the table leaf cell at {@code off} of page {@code pgno} (at least 4). */
+  static int leafCellSize(byte[] d, int off, int usable, int pgno) {
+    int n1 = Varint.lengthWithin(d, off, usable);
+    int n2 = n1 < 0 ? -1 : Varint.lengthWithin(d, off + n1, usable);
+    if (n2 < 0) {
+      throw corrupt("cell at offset " + off + " extends past the page end on page " + pgno);
+    }
+    long payload = Varint.get(d, off);
     if (payload < 0 || payload > Integer.MAX_VALUE) {
-      throw corrupt("bad payload size " + payload);
+      throw corrupt("bad payload size " + payload + " in cell at offset " + off + " on page " + pgno);
     }
     int local = localSize(payload, usable);
-    int size = p - off + local + (local < payload ? OVERFLOW_POINTER : 0);
+    int size = n1 + n2 + local + (local < payload ? OVERFLOW_POINTER : 0);
     return Math.max(size, MIN_CELL_SIZE);
   }
 

@@ -1,12 +1,12 @@
 package dev.pagoda.btree;
 
-/** A parsed table leaf cell; a mutable holder reused to keep parsing allocation-free. */
+/** A parsed table leaf or index cell; a mutable holder reused to keep parsing allocation-free. */
 final class CellInfo {
   /** Total payload size P. */
   int payloadSize;
-  /** The rowid key. */
+  /** The rowid key (table leaf cells; 0 for index cells). */
   long rowid;
-  /** Bytes of the two leading varints. */
+  /** Offset of the payload in the cell: the varints (and an index interior cell's child pointer). */
   int headerSize;
   /** Payload bytes stored on the page. */
   int localSize;

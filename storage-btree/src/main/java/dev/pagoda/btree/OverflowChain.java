@@ -38,19 +38,48 @@ final class OverflowChain {
     return first;
   }
 
-  /** Reads {@code len} payload bytes from the chain starting at {@code pgno} into {@code dest}. */
+  /**
+   * Throws CORRUPT unless a cell on page {@code pgno} whose chain starts at {@code first} and holds
+   * {@code len} bytes is plausible: the first page number is in range and the chain's ceil(len /
+   * (U-4)) pages fit in the file. Callers check this before allocating a buffer for the payload, so
+   * that a damaged size never allocates more than the file could hold.
+   */
+  static void checkLength(Pager pager, int first, long len, int pgno) {
+    if (first < 2 || first > pager.pageCount()) {
+      throw CellCodec.corrupt(
+          "a cell on page " + pgno + " has first overflow page number " + Integer.toUnsignedString(first)
+              + ", out of range 2.." + pager.pageCount());
+    }
+    int per = pager.usableSize() - 4;
+    if (len < 0 || (len + per - 1) / per > pager.pageCount()) {
+      throw CellCodec.corrupt(
+          "payload of a cell on page " + pgno + " needs " + len + " overflow bytes, more than the "
+              + pager.pageCount() + "-page file can hold");
+    }
+  }
+
+  /**
+   * Reads {@code len} payload bytes from the chain starting at {@code pgno} into {@code dest}. Reads
+   * at most ceil(len / (U-4)) pages, so a cyclic chain cannot loop.
+   */
   static void read(Pager pager, int pgno, byte[] dest, int destOff, int len) {
     int per = pager.usableSize() - 4;
     int page = pgno;
+    int prev = 0;
     int pos = destOff;
     int remaining = len;
     while (remaining > 0) {
-      checkPage(pager, page);
+      if (page < 2 || page > pager.pageCount()) {
+        throw CellCodec.corrupt(
+            (prev == 0 ? "first overflow page number " : "overflow page " + prev + " links to page number ")
+                + page + ", out of range 2.." + pager.pageCount());
+      }
       byte[] d = pager.getPage(page).data();
       int n = Math.min(per, remaining);
       System.arraycopy(d, 4, dest, pos, n);
       pos += n;
       remaining -= n;
+      prev = page;
       page = BigEndian.i32(d, 0);
     }
   }

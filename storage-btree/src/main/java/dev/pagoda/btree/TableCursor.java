@@ -74,16 +74,17 @@ public final class TableCursor implements AutoCloseable {
     if (!valid) {
       return false;
     }
+    long from = savedRowid;
     if (isStale()) {
-      long from = savedRowid;
       if (!seekAtOrAfter(from) || savedRowid != from) {
         return valid;
       }
     }
-    if (++idx[depth] < stack[depth].cellCount()) {
-      return positioned();
+    boolean found = ++idx[depth] < stack[depth].cellCount() ? positioned() : moveToNextLeaf();
+    if (found && savedRowid <= from) {
+      throw outOfOrder(from);
     }
-    return moveToNextLeaf();
+    return found;
   }
 
   /** Moves to the previous rowid; false (and invalid) when before the start. */
@@ -91,16 +92,17 @@ public final class TableCursor implements AutoCloseable {
     if (!valid) {
       return false;
     }
+    long from = savedRowid;
     if (isStale()) {
-      long from = savedRowid;
       if (!seekAtOrBefore(from) || savedRowid != from) {
         return valid;
       }
     }
-    if (--idx[depth] >= 0) {
-      return positioned();
+    boolean found = --idx[depth] >= 0 ? positioned() : moveToPrevLeaf();
+    if (found && savedRowid >= from) {
+      throw outOfOrder(from);
     }
-    return moveToPrevLeaf();
+    return found;
   }
 
   /** Positions on {@code rowid} if it exists; otherwise returns false and the cursor is invalid. */
@@ -149,8 +151,11 @@ public final class TableCursor implements AutoCloseable {
   /** A fresh copy of the full payload at the current position (overflow pages included). */
   public byte[] payload() {
     parseCurrent();
-    byte[] out = new byte[info.payloadSize];
     BTreePage p = stack[depth];
+    if (info.overflowPage != 0) {
+      OverflowChain.checkLength(pager, info.overflowPage, info.payloadSize - info.localSize, p.pgno());
+    }
+    byte[] out = new byte[info.payloadSize];
     int off = p.cellOffset(idx[depth]) + info.headerSize;
     System.arraycopy(p.data(), off, out, 0, info.localSize);
     if (info.overflowPage != 0) {
@@ -164,8 +169,12 @@ public final class TableCursor implements AutoCloseable {
     moveToRoot();
     descendLeftmost();
     long total = stack[depth].cellCount();
+    int leaves = 1;
     while (moveToNextLeaf()) {
       total += stack[depth].cellCount();
+      if (++leaves > pager.pageCount()) {
+        throw CellCodec.corrupt("table b-tree " + root + " reaches more leaves than the file has pages");
+      }
     }
     return total;
   }
@@ -259,11 +268,15 @@ public final class TableCursor implements AutoCloseable {
   }
 
   private void push(int pgno) {
+    int parent = stack[depth].pgno();
     if (depth == MAX_DEPTH) {
-      throw CellCodec.corrupt("b-tree deeper than " + MAX_DEPTH + " levels at root " + root);
+      throw CellCodec.corrupt(
+          "b-tree " + root + " is deeper than " + MAX_DEPTH + " levels at page " + parent
+              + " (a cycle of child pointers?)");
     }
-    if (pgno < 2) {
-      throw CellCodec.corrupt("bad child page number " + pgno);
+    if (pgno < 2 || pgno > pager.pageCount()) {
+      throw CellCodec.corrupt(
+          "page " + parent + " has child page number " + pgno + " out of range 2.." + pager.pageCount());
     }
     depth++;
     load(stack[depth], pgno);
@@ -274,6 +287,7 @@ public final class TableCursor implements AutoCloseable {
     if (!view.isTablePage()) {
       throw CellCodec.corrupt("page " + pgno + " of table b-tree " + root + " has type " + view.type());
     }
+    view.checkHeader();
   }
 
   /** From an interior page at {@code depth}, descends through child idx[depth], then leftmost. */
@@ -295,7 +309,8 @@ public final class TableCursor implements AutoCloseable {
 
   /** From an exhausted leaf, moves to the first cell of the next non-empty leaf. */
   private boolean moveToNextLeaf() {
-    while (true) {
+    for (int visited = 0; ; visited++) {
+      checkLeafVisits(visited);
       int level = depth - 1;
       while (level >= 0 && idx[level] >= stack[level].cellCount()) {
         level--;
@@ -316,7 +331,8 @@ public final class TableCursor implements AutoCloseable {
 
   /** From a leaf before its first cell, moves to the last cell of the previous non-empty leaf. */
   private boolean moveToPrevLeaf() {
-    while (true) {
+    for (int visited = 0; ; visited++) {
+      checkLeafVisits(visited);
       int level = depth - 1;
       while (level >= 0 && idx[level] == 0) {
         level--;
@@ -341,6 +357,22 @@ public final class TableCursor implements AutoCloseable {
     return true;
   }
 
+  /**
+   * Guards the empty-leaf skipping loops: a sound tree has fewer leaves than the file has pages, so
+   * more visits mean child pointers that share subtrees (which could otherwise run for ages).
+   */
+  private void checkLeafVisits(int visited) {
+    if (visited > pager.pageCount()) {
+      throw CellCodec.corrupt("table b-tree " + root + " reaches more leaves than the file has pages");
+    }
+  }
+
+  private StorageException outOfOrder(long from) {
+    return CellCodec.corrupt(
+        "rowid " + savedRowid + " follows " + from + " on page " + stack[depth].pgno() + " of table b-tree "
+            + root + ": keys out of order");
+  }
+
   private boolean isStale() {
     return version != pager.modificationCount();
   }
@@ -356,11 +388,11 @@ public final class TableCursor implements AutoCloseable {
       }
     }
     BTreePage p = stack[depth];
-    CellCodec.parseLeaf(p.data(), p.cellOffset(idx[depth]), usable, info);
+    CellCodec.parseLeaf(p.data(), p.cellOffset(idx[depth]), usable, p.pgno(), info);
   }
 
   private void freeOverflow(BTreePage leaf, int i) {
-    CellCodec.parseLeaf(leaf.data(), leaf.cellOffset(i), usable, info);
+    CellCodec.parseLeaf(leaf.data(), leaf.cellOffset(i), usable, leaf.pgno(), info);
     if (info.overflowPage != 0) {
       OverflowChain.free(pager, info.overflowPage, info.payloadSize - info.localSize);
     }

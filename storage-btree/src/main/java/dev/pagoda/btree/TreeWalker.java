@@ -5,17 +5,8 @@ import dev.pagoda.pager.Pager;
 import java.util.List;
 
 /**
- * Whole-tree operations: freeing all pages of a table or index b-tree.
- *
- * <p>Index cells (needed here only to find their overflow pages):
- *
- * <pre>
- * index leaf (0x0A):     varint P | local payload | [4-byte first overflow page]
- * index interior (0x02): 4-byte left child | varint P | local payload | [4-byte overflow page]
- * </pre>
- *
- * with local size: X = ((U-12)*64/255)-23, M = ((U-12)*32/255)-23; P if P &lt;= X, else K =
- * M+((P-M) mod (U-4)) if K &lt;= X, else M.
+ * Whole-tree operations: freeing all pages of a table or index b-tree (cell formats in {@link
+ * CellCodec} and {@link IndexCellCodec}).
  */
 final class TreeWalker {
   private TreeWalker() {}
@@ -66,15 +57,16 @@ final class TreeWalker {
     int at;
     if (type == BTreePage.TABLE_LEAF) {
       CellInfo info = new CellInfo();
-      CellCodec.parseLeaf(d, off, u, info);
+      CellCodec.parseLeaf(d, off, u, p.pgno(), info);
       payload = info.payloadSize;
       local = info.localSize;
       at = off + info.headerSize;
     } else {
-      at = p.isLeaf() ? off : off + 4;
-      payload = Varint.get(d, at);
-      at += Varint.length(d, at);
-      local = indexLocalSize(payload, u);
+      CellInfo info = new CellInfo();
+      IndexCellCodec.parse(d, off, !p.isLeaf(), u, p.pgno(), info);
+      payload = info.payloadSize;
+      local = info.localSize;
+      at = off + info.headerSize;
     }
     if (local < payload) {
       if (at + local + 4 > u) {
@@ -82,16 +74,6 @@ final class TreeWalker {
       }
       OverflowChain.free(pager, BigEndian.i32(d, at + local), (int) (payload - local));
     }
-  }
-
-  static int indexLocalSize(long p, int u) {
-    int x = ((u - 12) * 64 / 255) - 23;
-    if (p <= x) {
-      return (int) p;
-    }
-    int m = ((u - 12) * 32 / 255) - 23;
-    long k = m + ((p - m) % (u - 4));
-    return k <= x ? (int) k : m;
   }
 
   private static BTreePage page(Pager pager, int pgno) {

@@ -35,6 +35,24 @@ public final class Varint {
     return 9;
   }
 
+  /**
+   * The encoded length of the varint at {@code off}, or -1 when it does not end at or before
+   * {@code end} (damaged input: the varint runs past the bytes that may hold it). Reads no byte at
+   * or after {@code end} or the array's end.
+   */
+  public static int lengthWithin(byte[] b, int off, int end) {
+    if (off < 0) {
+      return -1;
+    }
+    int max = Math.min(MAX_LENGTH, Math.min(end, b.length) - off);
+    for (int i = 0; i < max; i++) {
+      if (i == MAX_LENGTH - 1 || (b[off + i] & 0x80) == 0) {
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
   /** The number of bytes needed to encode {@code v}. */
   public static int sizeOf(long v) {
     if ((v & 0xff00000000000000L) != 0) {

@@ -33,7 +33,10 @@ class CellCodecTest {
   void indexLocalSize_followsSqliteFormula() {
     int u = 4096;
     assertEquals(1002, ((u - 12) * 64 / 255) - 23);
-    assertEquals(1002, TreeWalker.indexLocalSize(1002, u));
-    assertEquals(489, TreeWalker.indexLocalSize(1003, u));
+    assertEquals(1002, IndexCellCodec.maxLocal(u));
+    assertEquals(1002, IndexCellCodec.localSize(1002, u));
+    assertEquals(489, IndexCellCodec.localSize(1003, u));
+    // P = M + (U-4) + 100: K = M + 100 <= X
+    assertEquals(489 + 100, IndexCellCodec.localSize(489 + (u - 4) + 100, u));
   }
 }
