@@ -57,6 +57,10 @@ public final class RecordComparator implements KeyComparator {
       keyPos += Varint.length(key, keyPos);
       long entryType = Varint.get(entry, entryPos);
       entryPos += Varint.length(entry, entryPos);
+      if (keyBody + RecordCodec.bodySize(keyType) > key.length
+          || entryBody + RecordCodec.bodySize(entryType) > offset + length) {
+        throw corrupt(); // a field that runs past its record
+      }
       int c = compareField(field, key, keyBody, keyType, entry, entryBody, entryType);
       if (c != 0) {
         return field < descending.length && descending[field] ? -c : c;

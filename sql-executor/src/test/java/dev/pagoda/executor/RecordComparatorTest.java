@@ -1,8 +1,11 @@
 package dev.pagoda.executor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pagoda.spi.ResultCode;
+import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.Value;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,6 +54,14 @@ class RecordComparatorTest {
         assertEquals(cmp.compareSlow(a, b), Integer.signum(cmp.compare(a, b, 0, b.length)));
       }
     }
+  }
+
+  @Test
+  void compare_fieldRunningPastEntry_isCorrupt() {
+    byte[] entry = record(Value.of("abcdef"));
+    SqlException e = assertThrows(SqlException.class,
+        () -> RecordComparator.binary().compare(record(Value.of("a")), entry, 0, entry.length - 2));
+    assertEquals(ResultCode.CORRUPT, e.code());
   }
 
   @Test

@@ -144,6 +144,8 @@ class BTreePropertyTest {
       try (TableCursor t = BTree.openTable(pager, root)) {
         verifyTable(t, model);
       }
+      assertEquals(List.of(), IntegrityChecker.check(pager, List.of(IntegrityChecker.Root.table(root)), 10),
+          "Pagoda's own checker, " + layout);
     }
     assertEquals("ok", Sqlite.integrityCheck(f), layout.toString());
     assertEquals(model.size(), Sqlite.queryLong(f, "select count(*) from t"), layout.toString());
@@ -178,6 +180,9 @@ class BTreePropertyTest {
       try (IndexCursor ix = BTree.openIndex(pager, index, RecordOrder.INSTANCE)) {
         verifyIndex(ix, expected, rows);
       }
+      List<IntegrityChecker.Root> roots = List.of(
+          IntegrityChecker.Root.table(table), IntegrityChecker.Root.index(index, RecordOrder.INSTANCE));
+      assertEquals(List.of(), IntegrityChecker.check(pager, roots, 10), "Pagoda's own checker, " + layout);
     }
     assertEquals("ok", Sqlite.integrityCheck(f), layout.toString());
     assertEquals(rows.size(), Sqlite.queryLong(f, "select count(*) from t indexed by i where k is not null"));
