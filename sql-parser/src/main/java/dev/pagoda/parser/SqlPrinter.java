@@ -1,8 +1,10 @@
 package dev.pagoda.parser;
 
+import dev.pagoda.parser.ast.Begin;
 import dev.pagoda.parser.ast.ColumnConstraint;
 import dev.pagoda.parser.ast.ColumnDef;
 import dev.pagoda.parser.ast.CommonTableExpr;
+import dev.pagoda.parser.ast.Commit;
 import dev.pagoda.parser.ast.CompoundTerm;
 import dev.pagoda.parser.ast.ConflictAction;
 import dev.pagoda.parser.ast.CreateIndex;
@@ -11,6 +13,7 @@ import dev.pagoda.parser.ast.DropIndex;
 import dev.pagoda.parser.ast.DropTable;
 import dev.pagoda.parser.ast.DropTrigger;
 import dev.pagoda.parser.ast.DropView;
+import dev.pagoda.parser.ast.Explain;
 import dev.pagoda.parser.ast.Expr;
 import dev.pagoda.parser.ast.ForeignKeyClause;
 import dev.pagoda.parser.ast.FromItem;
@@ -23,14 +26,19 @@ import dev.pagoda.parser.ast.Literal;
 import dev.pagoda.parser.ast.LiteralKind;
 import dev.pagoda.parser.ast.Materialization;
 import dev.pagoda.parser.ast.OrderingTerm;
+import dev.pagoda.parser.ast.Pragma;
 import dev.pagoda.parser.ast.QualifiedName;
+import dev.pagoda.parser.ast.Release;
 import dev.pagoda.parser.ast.ResultColumn;
+import dev.pagoda.parser.ast.Rollback;
+import dev.pagoda.parser.ast.Savepoint;
 import dev.pagoda.parser.ast.Select;
 import dev.pagoda.parser.ast.Statement;
 import dev.pagoda.parser.ast.SubqueryRef;
 import dev.pagoda.parser.ast.TableConstraint;
 import dev.pagoda.parser.ast.TableFunctionRef;
 import dev.pagoda.parser.ast.TableRef;
+import dev.pagoda.parser.ast.TransactionMode;
 import dev.pagoda.parser.ast.WithClause;
 import java.util.List;
 
@@ -70,9 +78,59 @@ public final class SqlPrinter extends ExprPrinter {
       drop("VIEW", d.ifExists(), d.name());
     } else if (s instanceof DropTrigger d) {
       drop("TRIGGER", d.ifExists(), d.name());
+    } else if (s instanceof Insert insert) {
+      insert(insert);
+    } else if (s instanceof Explain e) {
+      out.append(e.queryPlan() ? "EXPLAIN QUERY PLAN " : "EXPLAIN ");
+      statement(e.statement());
+    } else if (s instanceof Begin b) {
+      out.append("BEGIN");
+      if (b.mode() != TransactionMode.DEFERRED) {
+        out.append(' ').append(b.mode().name());
+      }
+    } else if (s instanceof Commit) {
+      out.append("COMMIT");
+    } else if (s instanceof Rollback r) {
+      out.append("ROLLBACK");
+      if (r.savepoint() != null) {
+        // SAVEPOINT written out, so that a savepoint named "savepoint" may stay bare
+        out.append(" TO SAVEPOINT ");
+        name(r.savepoint());
+      }
+    } else if (s instanceof Savepoint sp) {
+      out.append("SAVEPOINT ");
+      name(sp.name());
+    } else if (s instanceof Release r) {
+      out.append("RELEASE SAVEPOINT ");
+      name(r.name());
     } else {
-      insert((Insert) s);
+      pragma((Pragma) s);
     }
+  }
+
+  private void pragma(Pragma p) {
+    out.append("PRAGMA ");
+    qualifiedName(p.name());
+    String v = p.value();
+    if (v != null) {
+      out.append(" = ");
+      String number = v.startsWith("-") ? v.substring(1) : v;
+      if (isPragmaNumber(number)) {
+        out.append(v);
+      } else {
+        name(v);
+      }
+    }
+  }
+
+  /** Whether s reads back as one INTEGER or FLOAT token, so a pragma value may be a number. */
+  private static boolean isPragmaNumber(String s) {
+    char[] chars = s.toCharArray();
+    Tokenizer t = new Tokenizer(chars, 0, chars.length);
+    t.next();
+    return (t.type == TokenType.INTEGER || t.type == TokenType.FLOAT)
+        && t.start == 0
+        && t.end == chars.length;
   }
 
   private void drop(String kind, boolean ifExists, QualifiedName name) {

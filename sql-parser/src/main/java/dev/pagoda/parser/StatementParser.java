@@ -7,23 +7,34 @@ import static dev.pagoda.parser.TokenType.LP;
 import static dev.pagoda.parser.TokenType.RP;
 import static dev.pagoda.parser.TokenType.SEMI;
 
+import dev.pagoda.parser.ast.Begin;
+import dev.pagoda.parser.ast.Commit;
 import dev.pagoda.parser.ast.ConflictAction;
 import dev.pagoda.parser.ast.CreateIndex;
 import dev.pagoda.parser.ast.DropIndex;
 import dev.pagoda.parser.ast.DropTable;
 import dev.pagoda.parser.ast.DropTrigger;
 import dev.pagoda.parser.ast.DropView;
+import dev.pagoda.parser.ast.Explain;
 import dev.pagoda.parser.ast.Expr;
 import dev.pagoda.parser.ast.Insert;
 import dev.pagoda.parser.ast.InsertSource;
 import dev.pagoda.parser.ast.OrderingTerm;
+import dev.pagoda.parser.ast.Pragma;
 import dev.pagoda.parser.ast.QualifiedName;
+import dev.pagoda.parser.ast.Release;
+import dev.pagoda.parser.ast.Rollback;
+import dev.pagoda.parser.ast.Savepoint;
 import dev.pagoda.parser.ast.Select;
 import dev.pagoda.parser.ast.Statement;
+import dev.pagoda.parser.ast.TransactionMode;
 import dev.pagoda.parser.ast.WithClause;
 import java.util.List;
 
-/** Statements: dispatch on the first keyword, statement boundaries, CREATE INDEX, DROP, INSERT. */
+/**
+ * Statements: dispatch on the first keyword, statement boundaries, EXPLAIN, CREATE INDEX, DROP,
+ * INSERT, transactions and savepoints, PRAGMA.
+ */
 final class StatementParser extends TableParser {
   StatementParser(String sql, int from) {
     super(sql, from);
@@ -65,7 +76,20 @@ final class StatementParser extends TableParser {
     return e;
   }
 
+  /** {@code [EXPLAIN [QUERY PLAN]] cmd}: parse.y's {@code explain cmdx}; EXPLAIN does not nest. */
   private Statement statement() {
+    if (accept(TokenType.EXPLAIN)) {
+      boolean queryPlan = false;
+      if (accept(TokenType.QUERY)) {
+        expect(TokenType.PLAN);
+        queryPlan = true;
+      }
+      return new Explain(queryPlan, command());
+    }
+    return command();
+  }
+
+  private Statement command() {
     switch (peek()) {
       case CREATE -> {
         return create();
@@ -78,6 +102,29 @@ final class StatementParser extends TableParser {
       }
       case SELECT, VALUES -> {
         return selectAfterWith(null);
+      }
+      case BEGIN -> {
+        return begin();
+      }
+      case COMMIT, END -> {
+        advance();
+        transOpt();
+        return new Commit();
+      }
+      case ROLLBACK -> {
+        return rollback();
+      }
+      case SAVEPOINT -> {
+        advance();
+        return new Savepoint(nm());
+      }
+      case RELEASE -> {
+        advance();
+        accept(TokenType.SAVEPOINT);
+        return new Release(nm());
+      }
+      case PRAGMA -> {
+        return pragma();
       }
       case WITH -> {
         WithClause with = withClause();
@@ -92,6 +139,88 @@ final class StatementParser extends TableParser {
       }
       default -> throw syntaxError();
     }
+  }
+
+  /** {@code BEGIN [DEFERRED|IMMEDIATE|EXCLUSIVE] trans_opt}. */
+  private Begin begin() {
+    advance();
+    TransactionMode mode = TransactionMode.DEFERRED;
+    if (accept(TokenType.IMMEDIATE)) {
+      mode = TransactionMode.IMMEDIATE;
+    } else if (accept(TokenType.EXCLUSIVE)) {
+      mode = TransactionMode.EXCLUSIVE;
+    } else {
+      accept(TokenType.DEFERRED);
+    }
+    transOpt();
+    return new Begin(mode);
+  }
+
+  /**
+   * parse.y's {@code trans_opt}: {@code [TRANSACTION [nm]]}; the name is ignored. After TRANSACTION
+   * any keyword but TO (the only other thing that may follow) falls back to a name.
+   */
+  private void transOpt() {
+    if (accept(TokenType.TRANSACTION) && isNm(peek())) {
+      advance();
+    }
+  }
+
+  /** {@code ROLLBACK trans_opt [TO [SAVEPOINT] nm]}. */
+  private Rollback rollback() {
+    advance();
+    transOpt();
+    if (!accept(TokenType.TO)) {
+      return new Rollback(null);
+    }
+    accept(TokenType.SAVEPOINT);
+    return new Rollback(nm());
+  }
+
+  /**
+   * {@code PRAGMA nm dbnm [= value | (value)]} where value is parse.y's {@code nmnum} ({@code
+   * plus_num}, {@code nm}, {@code ON}, {@code DELETE}, {@code DEFAULT}) or {@code minus_num};
+   * {@code plus_num} and {@code minus_num} take an INTEGER or FLOAT only (not a number with {@code
+   * _} separators).
+   */
+  private Pragma pragma() {
+    advance();
+    QualifiedName name = qualifiedName();
+    String value = null;
+    if (accept(TokenType.EQ)) {
+      value = pragmaValue();
+    } else if (accept(LP)) {
+      value = pragmaValue();
+      expect(RP);
+    }
+    return new Pragma(name, value);
+  }
+
+  private String pragmaValue() {
+    TokenType t = peek();
+    if (t == TokenType.MINUS || t == TokenType.PLUS) {
+      advance();
+      String number = pragmaNumber();
+      return t == TokenType.MINUS ? "-" + number : number;
+    }
+    if (t == TokenType.INTEGER || t == TokenType.FLOAT) {
+      return pragmaNumber();
+    }
+    if (t == TokenType.ON || t == TokenType.DELETE || t == TokenType.DEFAULT) {
+      return identifier();
+    }
+    return nm();
+  }
+
+  /** parse.y's {@code number}: an INTEGER or FLOAT token, as written. */
+  private String pragmaNumber() {
+    TokenType t = peek();
+    if (t != TokenType.INTEGER && t != TokenType.FLOAT) {
+      throw syntaxError();
+    }
+    String s = text();
+    advance();
+    return s;
   }
 
   /**

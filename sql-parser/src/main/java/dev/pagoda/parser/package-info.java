@@ -14,7 +14,8 @@
  * (allocation-free keyword table), {@code TokenCursor} (lookahead, errors, parameter numbering),
  * then one parser layer per grammar area, each extending the previous: {@code ExpressionParser},
  * {@code SelectParser}, {@code TableParser} (CREATE TABLE), {@code StatementParser} (dispatch,
- * CREATE INDEX, DROP TABLE|INDEX|VIEW|TRIGGER, INSERT).
+ * EXPLAIN, CREATE INDEX, DROP TABLE|INDEX|VIEW|TRIGGER, INSERT, BEGIN|COMMIT|END|ROLLBACK,
+ * SAVEPOINT, RELEASE, PRAGMA).
  *
  * <p>Invariants:
  *

@@ -14,6 +14,8 @@ import dev.pagoda.parser.ast.Expr;
 import dev.pagoda.parser.ast.FunctionCall;
 import dev.pagoda.parser.ast.Like;
 import dev.pagoda.parser.ast.LikeOp;
+import dev.pagoda.parser.ast.Pragma;
+import dev.pagoda.parser.ast.QualifiedName;
 import dev.pagoda.parser.ast.ResultColumn;
 import dev.pagoda.parser.ast.Select;
 import dev.pagoda.parser.ast.Statement;
@@ -64,6 +66,28 @@ class SqlPrinterTest {
     "DROP INDEX IF EXISTS main.i",
     "DROP VIEW v",
     "DROP TRIGGER IF EXISTS temp.\"t r\"",
+    "BEGIN",
+    "BEGIN IMMEDIATE TRANSACTION x",
+    "BEGIN EXCLUSIVE",
+    "END TRANSACTION",
+    "ROLLBACK TRANSACTION x",
+    "ROLLBACK TO savepoint x",
+    "ROLLBACK TO SAVEPOINT \"a b\"",
+    "SAVEPOINT \"select\"",
+    "RELEASE [savepoint]",
+    "PRAGMA main.cache_size = -  2000",
+    "PRAGMA x(+1.5e3)",
+    "PRAGMA journal_mode = 'wal'",
+    "PRAGMA synchronous(full)",
+    "PRAGMA x = ON",
+    "PRAGMA x = 'it''s a -5'",
+    "PRAGMA x = '-5'",
+    "PRAGMA x = '+5'",
+    "PRAGMA x = 'select'",
+    "PRAGMA 'x y'.\"z\"",
+    "EXPLAIN SELECT 1",
+    "EXPLAIN QUERY PLAN WITH c AS (SELECT 1) SELECT * FROM c",
+    "EXPLAIN QUERY PLAN PRAGMA x = 0x10",
   };
 
   static final String[] EXPRESSIONS = {
@@ -88,7 +112,8 @@ class SqlPrinterTest {
 
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
-      21, 22, 23, 24, 25, 26})
+      21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43,
+      44, 45, 46, 47, 48})
   void print_statement_roundTripsToEqualAst(int i) {
     Statement s = Parser.parseFirst(STATEMENTS[i]).statement();
     String printed = SqlPrinter.print(s);
@@ -98,7 +123,7 @@ class SqlPrinterTest {
 
   @Test
   void print_statementCorpus_isCovered() {
-    assertEquals(27, STATEMENTS.length);
+    assertEquals(49, STATEMENTS.length);
   }
 
   @Test
@@ -143,6 +168,40 @@ class SqlPrinterTest {
         SqlPrinter.print(Parser.parseFirst("drop view if exists main.v").statement()));
     assertEquals("DROP TRIGGER \"select\"",
         SqlPrinter.print(Parser.parseFirst("drop trigger [select]").statement()));
+  }
+
+  @Test
+  void print_transactionsPragmasExplain_canonicalText() {
+    assertEquals("BEGIN", print("begin deferred transaction x"));
+    assertEquals("BEGIN IMMEDIATE", print("begin immediate"));
+    assertEquals("COMMIT", print("end transaction"));
+    assertEquals("ROLLBACK", print("rollback transaction x"));
+    assertEquals("ROLLBACK TO SAVEPOINT sp", print("rollback to sp"));
+    assertEquals("ROLLBACK TO SAVEPOINT \"savepoint\"",
+        print("rollback to savepoint savepoint"));
+    assertEquals("SAVEPOINT \"savepoint\"", print("savepoint savepoint"));
+    assertEquals("RELEASE SAVEPOINT \"a b\"", print("release 'a b'"));
+    assertEquals("PRAGMA main.cache_size = -2000", print("pragma main.cache_size(- 2000)"));
+    assertEquals("PRAGMA x = 5", print("pragma x = +5"));
+    assertEquals("PRAGMA journal_mode = wal", print("pragma journal_mode('wal')"));
+    assertEquals("PRAGMA x = \"ON\"", print("pragma x = ON"));
+    assertEquals("PRAGMA x = \"-5 \"", print("pragma x = '-5 '"));
+    assertEquals("PRAGMA x = \"1_000\"", print("pragma x = '1_000'"));
+    assertEquals("PRAGMA table_info", print("pragma table_info"));
+    assertEquals("EXPLAIN QUERY PLAN SELECT 1", print("explain query plan select 1"));
+  }
+
+  @Test
+  void print_handBuiltPragma_roundTrips() {
+    for (String v : new String[] {"", "-", "--5", "-x", "1 2", "a\"b", "NULL", "-1e5", "0x"}) {
+      Pragma p = new Pragma(QualifiedName.of("x"), v);
+      String printed = SqlPrinter.print(p);
+      assertEquals(p, Parser.parseFirst(printed).statement(), printed);
+    }
+  }
+
+  private static String print(String sql) {
+    return SqlPrinter.print(Parser.parseFirst(sql).statement());
   }
 
   @Test

@@ -112,6 +112,32 @@ class SqliteDifferentialTest {
     "CREATE INDEX i ON t(a) WHERE (SELECT", "CREATE INDEX i ON t(a) WHERE a 'x", "DROP INDEX",
     "DROP INDEX IF i", "DROP TRIGGER x.y.z", "DROP INDEX main.", "DROP INDEX if", "DROP VIEW",
     "DROP TRIGGER", "DROP UNIQUE INDEX i", "DROP VIEW IF NOT EXISTS v", "DROP INDEX i j",
+    // transactions and savepoints
+    "BEGIN x", "BEGIN TRANSACTION x y", "BEGIN DEFERRED IMMEDIATE", "BEGIN TRANSACTION DEFERRED x",
+    "BEGIN END", "BEGIN TRANSACTION TO x", "COMMIT x", "COMMIT TRANSACTION x y", "END x",
+    "COMMIT TO x", "END TRANSACTION TO", "ROLLBACK x", "ROLLBACK TO", "ROLLBACK TO;",
+    "ROLLBACK TO SAVEPOINT", "ROLLBACK TO SAVEPOINT;", "ROLLBACK TRANSACTION TO", "ROLLBACK TO x y",
+    "ROLLBACK TO SAVEPOINT x y", "ROLLBACK TO 1", "ROLLBACK TRANSACTION x TO", "SAVEPOINT",
+    "SAVEPOINT;", "SAVEPOINT x y", "SAVEPOINT 1", "SAVEPOINT TO", "SAVEPOINT main.x", "RELEASE",
+    "RELEASE SAVEPOINT", "RELEASE SAVEPOINT;", "RELEASE x y", "RELEASE TRANSACTION x",
+    "RELEASE SAVEPOINT SAVEPOINT x", "BEGIN DEFERRED TRANSACTION x.y", "SAVEPOINT NULL",
+    "ROLLBACK TRANSACTION TRANSACTION", "ROLLBACK TO savepoint", "RELEASE savepoint",
+    "BEGIN TRANSACTION SELECT",
+    // PRAGMA
+    "PRAGMA", "PRAGMA;", "PRAGMA 1", "PRAGMA x.", "PRAGMA x.y.z", "PRAGMA x =", "PRAGMA x = ;",
+    "PRAGMA x(", "PRAGMA x()", "PRAGMA x(1", "PRAGMA x(1,2)", "PRAGMA x = 1 2", "PRAGMA x = -",
+    "PRAGMA x = - a", "PRAGMA x = -'1'", "PRAGMA x = +", "PRAGMA x = +a", "PRAGMA x = NULL",
+    "PRAGMA x = SELECT", "PRAGMA x = 1_000", "PRAGMA x = -1_000", "PRAGMA x = x'00'",
+    "PRAGMA x = ?", "PRAGMA x = (1)", "PRAGMA x = 1 + 1", "PRAGMA x = a.b", "PRAGMA x = -x",
+    "PRAGMA x 1", "PRAGMA x = - -1", "PRAGMA x = ON OFF", "PRAGMA x = TRUE FALSE", "PRAGMA x(-)",
+    "PRAGMA x(ON", "PRAGMA x = ALL", "PRAGMA x = 'a' 'b'",
+    "PRAGMA x = INSERT", "PRAGMA x = NOT", "PRAGMA x = (", "PRAGMA x(1) = 2", "PRAGMA x = 1 (2)",
+    "PRAGMA SELECT", "PRAGMA main.SELECT", "PRAGMA x = :a", "PRAGMA x = 0x", "PRAGMA x = 1e",
+    // EXPLAIN
+    "EXPLAIN", "EXPLAIN;", "EXPLAIN QUERY", "EXPLAIN QUERY SELECT 1", "EXPLAIN QUERY PLAN",
+    "EXPLAIN QUERY PLAN;", "EXPLAIN EXPLAIN SELECT 1", "EXPLAIN QUERY PLAN EXPLAIN SELECT 1",
+    "EXPLAIN PLAN SELECT 1", "EXPLAIN SELECT", "EXPLAIN x", "EXPLAIN 1", "EXPLAIN (SELECT 1)",
+    "EXPLAIN QUERY PLAN PRAGMA", "EXPLAIN BEGIN x", "EXPLAIN WITH x AS (SELECT 1)",
   };
 
   static final String[] GOOD = {
@@ -133,6 +159,39 @@ class SqliteDifferentialTest {
     "CREATE INDEX i ON t(a) WHERE a = ?", "CREATE INDEX i ON t(x)", "CREATE INDEX i ON nope(a)",
     "CREATE INDEX \"my i\" ON [t] ('a')", "DROP INDEX i", "DROP INDEX IF EXISTS main.i",
     "DROP VIEW IF EXISTS v", "DROP VIEW temp.v", "DROP TRIGGER IF EXISTS x.y", "DROP TRIGGER tr",
+    // transactions and savepoints
+    "BEGIN", "BEGIN TRANSACTION", "BEGIN TRANSACTION x", "BEGIN DEFERRED", "BEGIN IMMEDIATE",
+    "BEGIN EXCLUSIVE TRANSACTION", "BEGIN DEFERRED TRANSACTION \"my t\"", "begin transaction begin",
+    "BEGIN TRANSACTION DEFERRED", "BEGIN TRANSACTION 'x'", "BEGIN TRANSACTION left",
+    "BEGIN TRANSACTION indexed", "BEGIN TRANSACTION savepoint", "BEGIN;", "COMMIT", "END",
+    "COMMIT TRANSACTION", "END TRANSACTION x", "commit transaction end", "ROLLBACK",
+    "ROLLBACK TRANSACTION", "ROLLBACK TRANSACTION x", "ROLLBACK TO x", "ROLLBACK TO SAVEPOINT x",
+    "ROLLBACK TRANSACTION TO x", "ROLLBACK TRANSACTION x TO SAVEPOINT y",
+    "ROLLBACK TO SAVEPOINT savepoint", "ROLLBACK TO savepoint x", "ROLLBACK TRANSACTION SAVEPOINT",
+    "ROLLBACK TO 'x'", "ROLLBACK TO [x y]", "ROLLBACK TO full", "SAVEPOINT x", "SAVEPOINT 'x'",
+    "SAVEPOINT savepoint", "SAVEPOINT release", "SAVEPOINT begin", "SAVEPOINT left",
+    "SAVEPOINT \"a b\"", "RELEASE x", "RELEASE SAVEPOINT x", "RELEASE savepoint savepoint",
+    "RELEASE rollback", "RELEASE 'x'", "RELEASE transaction_x",
+    // PRAGMA
+    "PRAGMA x", "PRAGMA main.x", "PRAGMA temp.cache_size", "PRAGMA journal_mode = wal",
+    "PRAGMA journal_mode = WAL", "PRAGMA journal_mode = DELETE", "PRAGMA journal_mode(delete)",
+    "PRAGMA synchronous = FULL", "PRAGMA synchronous = ON", "PRAGMA synchronous = off",
+    "PRAGMA synchronous(on)", "PRAGMA x = DEFAULT", "PRAGMA x(DEFAULT)", "PRAGMA x = yes",
+    "PRAGMA x = true", "PRAGMA cache_size = -2000", "PRAGMA cache_size = - 2000",
+    "PRAGMA cache_size(-2000)", "PRAGMA cache_size = +2000", "PRAGMA cache_size(+2000)",
+    "PRAGMA x = 1.5", "PRAGMA x = -1.5e3", "PRAGMA x = 0x10", "PRAGMA x = -0x10", "PRAGMA x = .5",
+    "PRAGMA x = 'a b'", "PRAGMA x('a''b')", "PRAGMA x = \"q\"", "PRAGMA x = [b]",
+    "PRAGMA x = left", "PRAGMA x = indexed", "PRAGMA x = key", "PRAGMA x = begin",
+    "PRAGMA x = pragma", "PRAGMA 'x'", "PRAGMA \"main\".\"x\"", "PRAGMA x;", "PRAGMA pragma",
+    "PRAGMA left.right", "PRAGMA x = 9223372036854775808", "PRAGMA x = -9223372036854775808",
+    "PRAGMA table_info(t)", "PRAGMA main.table_info('t')", "PRAGMA x(full)", "PRAGMA x = 1e5", "PRAGMA x == 1",
+    "PRAGMA x = CURRENT_TIME",
+    // EXPLAIN
+    "EXPLAIN SELECT 1", "EXPLAIN QUERY PLAN SELECT * FROM t", "explain query plan values (1)",
+    "EXPLAIN INSERT INTO t VALUES (1, 2)", "EXPLAIN CREATE TABLE u(a)", "EXPLAIN DROP TABLE t",
+    "EXPLAIN BEGIN", "EXPLAIN COMMIT", "EXPLAIN PRAGMA x", "EXPLAIN QUERY PLAN PRAGMA x = 1",
+    "EXPLAIN WITH c AS (SELECT 1) SELECT * FROM c", "EXPLAIN SAVEPOINT x",
+    "EXPLAIN QUERY PLAN ROLLBACK TO x", "EXPLAIN RELEASE x", "EXPLAIN CREATE INDEX i ON t(a)",
   };
 
   @Test
@@ -249,6 +308,17 @@ class SqliteDifferentialTest {
     "DROP INDEX IF EXISTS main.i",
     "DROP VIEW IF EXISTS temp.v",
     "DROP TRIGGER tr",
+    "BEGIN IMMEDIATE TRANSACTION x",
+    "COMMIT TRANSACTION x",
+    "END",
+    "ROLLBACK TRANSACTION x TO SAVEPOINT y",
+    "SAVEPOINT x",
+    "RELEASE SAVEPOINT x",
+    "PRAGMA main.cache_size = -2000",
+    "PRAGMA table_info('t')",
+    "PRAGMA journal_mode = DELETE",
+    "EXPLAIN QUERY PLAN SELECT a FROM t WHERE b = 1",
+    "EXPLAIN INSERT INTO t VALUES (1, 2)",
   };
 
   static final String[] VOCABULARY = {
@@ -263,13 +333,14 @@ class SqliteDifferentialTest {
     "DEFERRABLE", "INITIALLY", "DEFERRED", "CASCADE", "SET", "ACTION", "NO", "AUTOINCREMENT",
     "INDEXED", "USING", "NATURAL", "CROSS", "OUTER", "INNER", "RIGHT", "FULL", "RECURSIVE",
     "MATERIALIZED", "WITH", "CREATE", "DROP", "INSERT", "FAIL", "CONFLICT", "#", "1_0", "/*",
-    "INDEX",
+    "INDEX", "BEGIN", "COMMIT", "ROLLBACK", "TRANSACTION", "TO", "SAVEPOINT", "RELEASE",
+    "IMMEDIATE", "EXCLUSIVE", "PRAGMA", "EXPLAIN", "QUERY", "PLAN", "DELETE", "-5", "wal",
   };
 
   /**
    * Random token-level mutations of valid statements (fixed seed). Skips what Pagoda does not
-   * parse yet: statements that SQLite reads as another kind (BEGIN, END, ROLLBACK, CREATE VIEW,
-   * ...) and INSERT's upsert clause.
+   * parse yet: statements that SQLite reads as another kind (CREATE VIEW, UPDATE, ...), also
+   * after EXPLAIN, and INSERT's upsert clause.
    */
   @Test
   void differential_mutatedStatements_sameVerdictAsSqlite() {
@@ -298,10 +369,15 @@ class SqliteDifferentialTest {
     if (mine == null || !mine.startsWith("near \"")) {
       return false;
     }
-    String[] skip = {"ROLLBACK", "END", "BEGIN", "COMMIT", "CREATE VIEW", "CREATE TRIGGER",
-        "CREATE VIRTUAL", "REPLACE", "EXPLAIN", "PRAGMA", "ANALYZE", "REINDEX", "VACUUM",
-        "SAVEPOINT", "RELEASE", "ATTACH", "DETACH", "ALTER", "UPDATE", "DELETE"};
+    String[] skip = {"CREATE VIEW", "CREATE TRIGGER", "CREATE VIRTUAL", "REPLACE", "ANALYZE",
+        "REINDEX", "VACUUM", "ATTACH", "DETACH", "ALTER", "UPDATE", "DELETE"};
     String head = sql.trim();
+    for (String explain : new String[] {"EXPLAIN QUERY PLAN ", "EXPLAIN "}) {
+      if (head.startsWith(explain)) {
+        head = head.substring(explain.length());
+        break;
+      }
+    }
     for (String s : skip) {
       if (head.startsWith(s + " ") && !head.startsWith("REPLACE INTO")) {
         return true;

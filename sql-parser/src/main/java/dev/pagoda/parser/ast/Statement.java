@@ -2,4 +2,18 @@ package dev.pagoda.parser.ast;
 
 /** A parsed SQL statement. */
 public sealed interface Statement
-    permits CreateIndex, CreateTable, DropIndex, DropTable, DropTrigger, DropView, Insert, Select {}
+    permits Begin,
+        Commit,
+        CreateIndex,
+        CreateTable,
+        DropIndex,
+        DropTable,
+        DropTrigger,
+        DropView,
+        Explain,
+        Insert,
+        Pragma,
+        Release,
+        Rollback,
+        Savepoint,
+        Select {}

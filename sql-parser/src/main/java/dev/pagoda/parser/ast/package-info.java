@@ -8,7 +8,11 @@
  * dev.pagoda.parser.ast.Insert}, {@link dev.pagoda.parser.ast.CreateTable}, {@link
  * dev.pagoda.parser.ast.CreateIndex}, and one record per DROP ({@link
  * dev.pagoda.parser.ast.DropTable}, {@link dev.pagoda.parser.ast.DropIndex}, {@link
- * dev.pagoda.parser.ast.DropView}, {@link dev.pagoda.parser.ast.DropTrigger}).
+ * dev.pagoda.parser.ast.DropView}, {@link dev.pagoda.parser.ast.DropTrigger}), transaction
+ * control ({@link dev.pagoda.parser.ast.Begin}, {@link dev.pagoda.parser.ast.Commit}, {@link
+ * dev.pagoda.parser.ast.Rollback}, {@link dev.pagoda.parser.ast.Savepoint}, {@link
+ * dev.pagoda.parser.ast.Release}), {@link dev.pagoda.parser.ast.Pragma}, and {@link
+ * dev.pagoda.parser.ast.Explain} around any of the others.
  *
  * <p>Invariants:
  *
@@ -26,7 +30,9 @@
  *   <li>Parentheses leave no node; operator precedence is in the tree's shape. Sugar SQLite
  *       removes while parsing is removed here too ({@code x IS NULL} is {@link
  *       dev.pagoda.parser.ast.IsNull}, {@code REPLACE INTO} is {@code INSERT OR REPLACE}, {@code
- *       a IS DISTINCT FROM b} is {@code IS NOT}).
+ *       a IS DISTINCT FROM b} is {@code IS NOT}, {@code END} is {@code COMMIT}, a pragma's {@code
+ *       = value} and {@code (value)} are one form); so are names SQLite ignores (a transaction's
+ *       name).
  *   <li>A FROM clause is a left-deep tree of {@link dev.pagoda.parser.ast.Join}s; a compound
  *       SELECT is its first core plus {@link dev.pagoda.parser.ast.CompoundTerm}s, with ORDER BY
  *       and LIMIT on the outer {@link dev.pagoda.parser.ast.Select}.
