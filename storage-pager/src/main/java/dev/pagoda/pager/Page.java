@@ -7,8 +7,8 @@ package dev.pagoda.pager;
  * <p>A pager hands out at most one live {@code Page} object per page number: while a caller still
  * holds a page, {@link Pager#getPage} returns that same object (see the package documentation for
  * the states and the pin rules). A page discarded by a rollback (one created in the rolled-back
- * transaction) is dead: the pager refuses it in {@code makeWritable}, {@code pin} and {@code
- * release} must still balance.
+ * transaction or savepoint) or cut off by {@code truncateTo} is dead: the pager refuses it in
+ * {@code makeWritable}, {@code pin} and {@code release} must still balance.
  */
 public final class Page {
   private final int number;

@@ -34,15 +34,26 @@ import java.util.List;
  * later read makes a new object. Lookups go owned, cache, then (on a cache miss only) live, then the
  * file; the hit path allocates nothing.
  *
- * <p>Not thread-safe: the caller serialises all access. The pager owns its {@link DbFile} and closes
- * it in {@link #close()}. There is no rollback journal yet: a crash or I/O error during {@link
- * #commit()} can leave the file partially written.
+ * <p>Durability is the {@link Journal}'s: {@link #commit()} hands it the transaction, and {@link
+ * #open} lets it recover (play back a hot rollback journal) before reading anything. A {@link
+ * DiskFile} gets a {@link RollbackJournal} ({@code <path>-journal}, DELETE, FULL) unless a journal
+ * is given; other files get {@link Journal#none()} (in-memory rollback only).
+ *
+ * <p>Savepoints ({@link #savepoint()}) nest inside a write transaction and are kept in memory.
+ *
+ * <p>Not thread-safe: the caller serialises all access. The pager owns its {@link DbFile} and its
+ * journal and closes both in {@link #close()}.
  */
 public final class Pager implements AutoCloseable {
   /** Offset of the lock-byte page (the page holding byte 2^30 is never used for data). */
   private static final long LOCK_BYTE_OFFSET = 1L << 30;
 
   private final DbFile file;
+  private final Journal journal;
+  private final List<Savepoint> savepoints = new ArrayList<>();
+  private String brokenReason;
+  /** Set while rollbackTo writes images back: makeWritable then records nothing. */
+  private boolean restoring;
   private final int pageSize;
   private final int usableSize;
   private final boolean readOnly;
@@ -63,6 +74,7 @@ public final class Pager implements AutoCloseable {
 
   private Pager(
       DbFile file,
+      Journal journal,
       int pageSize,
       int usableSize,
       Page page1,
@@ -71,6 +83,7 @@ public final class Pager implements AutoCloseable {
       PageCacheProvider provider,
       int cacheSize) {
     this.file = file;
+    this.journal = journal;
     this.pageSize = pageSize;
     this.usableSize = usableSize;
     this.page1 = page1;
@@ -88,7 +101,9 @@ public final class Pager implements AutoCloseable {
    * empty sqlite_schema table-leaf page.
    *
    * <p>The page cache is {@link PagerOptions#pageCache()} from {@link
-   * PageCacheProviders#installed()}.
+   * PageCacheProviders#installed()}. The journal is a {@link RollbackJournal} ({@code
+   * <path>-journal}, DELETE, FULL) for a {@link DiskFile}, which first plays back a hot journal;
+   * {@link Journal#none()} for any other file.
    *
    * @throws StorageException NOTADB when a non-empty file does not start with a valid header
    * @throws IllegalArgumentException when no installed provider has the options' page cache name
@@ -98,12 +113,63 @@ public final class Pager implements AutoCloseable {
   }
 
   /**
+   * Opens a pager on {@code file} with {@code journal} as its durability strategy. The journal
+   * first recovers the file (plays back a hot journal); the pager owns both from then on.
+   */
+  public static Pager open(DbFile file, PagerOptions options, Journal journal) {
+    return open(file, options, PageCacheProviders.installed(), journal);
+  }
+
+  /**
+   * Opens database {@code name} of {@code vfs} (created when missing, unless read-only) with a
+   * {@link RollbackJournal} named {@code name + "-journal"} in DELETE mode at synchronous FULL.
+   */
+  public static Pager open(Vfs vfs, String name, PagerOptions options) {
+    return open(vfs.open(name, options.readOnly()), options, RollbackJournal.forDatabase(vfs, name));
+  }
+
+  /** The default journal for a file: a rollback journal beside a DiskFile, else none. */
+  static Journal defaultJournal(DbFile file) {
+    if (file instanceof DiskFile disk) {
+      return RollbackJournal.forDatabase(DiskVfs.get(), disk.path().toString());
+    }
+    return Journal.none();
+  }
+
+  /**
    * Opens a pager on {@code file} whose page cache is {@code providers.get(options.pageCache())}.
    *
    * @throws StorageException NOTADB when a non-empty file does not start with a valid header
    * @throws IllegalArgumentException when {@code providers} has no such page cache
    */
   public static Pager open(DbFile file, PagerOptions options, PageCacheProviders providers) {
+    return open(file, options, providers, defaultJournal(file));
+  }
+
+  /**
+   * Opens a pager on {@code file} with page cache {@code providers.get(options.pageCache())} and
+   * {@code journal}, which first recovers the file.
+   *
+   * @throws StorageException NOTADB when a non-empty file does not start with a valid header; what
+   *     the journal's recovery throws (READONLY: a hot journal beside a read-only file)
+   */
+  public static Pager open(
+      DbFile file, PagerOptions options, PageCacheProviders providers, Journal journal) {
+    try {
+      journal.recover(file);
+      return openRecovered(file, options, providers, journal);
+    } catch (RuntimeException e) {
+      try {
+        journal.close();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  private static Pager openRecovered(
+      DbFile file, PagerOptions options, PageCacheProviders providers, Journal journal) {
     PageCacheProvider provider = providers.get(options.pageCache());
     int cacheSize = options.cacheSize();
     String roReason = null;
@@ -117,7 +183,7 @@ public final class Pager implements AutoCloseable {
       int ps = options.pageSize();
       byte[] data = new byte[ps];
       DatabaseHeader.initNew(data, ps);
-      return new Pager(file, ps, ps, new Page(1, data), 1, roReason, provider, cacheSize);
+      return new Pager(file, journal, ps, ps, new Page(1, data), 1, roReason, provider, cacheSize);
     }
     byte[] header = new byte[DatabaseHeader.SIZE];
     if (size < DatabaseHeader.SIZE || file.read(0, header, 0, header.length) < header.length) {
@@ -147,7 +213,8 @@ public final class Pager implements AutoCloseable {
     }
     byte[] data = new byte[ps];
     readFully(file, 1, data);
-    return new Pager(file, ps, usable, new Page(1, data), count, roReason, provider, cacheSize);
+    return new Pager(
+        file, journal, ps, usable, new Page(1, data), count, roReason, provider, cacheSize);
   }
 
   /** The page size in bytes. */
@@ -183,6 +250,7 @@ public final class Pager implements AutoCloseable {
     if (inWrite) {
       throw new StorageException(StorageException.Kind.MISUSE, "already in a write transaction");
     }
+    checkNotBroken();
     inWrite = true;
     savedPageCount = pageCount;
   }
@@ -271,10 +339,22 @@ public final class Pager implements AutoCloseable {
     } else {
       checkOwned(page);
     }
+    recordForSavepoint(page.number(), page.data());
     if (!page.dirty) {
       page.original = page.data().clone();
       page.dirty = true;
       dirty.add(page);
+    }
+  }
+
+  /** Keeps the image of page {@code pgno} in the innermost savepoint, if it has none yet. */
+  private void recordForSavepoint(int pgno, byte[] current) {
+    if (savepoints.isEmpty() || restoring) {
+      return;
+    }
+    Savepoint sp = savepoints.get(savepoints.size() - 1);
+    if (pgno <= sp.pageCount && sp.images.get(pgno) == null) {
+      sp.images.put(pgno, current.clone());
     }
   }
 
@@ -292,6 +372,13 @@ public final class Pager implements AutoCloseable {
         makeWritable(p);
         Arrays.fill(p.data(), (byte) 0);
       } else {
+        if (!savepoints.isEmpty()) {
+          // the file holds the page's current image: a savepoint must be able to put it back
+          byte[] old = new byte[pageSize];
+          int n = file.read((long) (pgno - 1) * pageSize, old, 0, pageSize);
+          Arrays.fill(old, Math.max(n, 0), pageSize, (byte) 0);
+          recordForSavepoint(pgno, old);
+        }
         addNewPage(pgno);
       }
       return pgno;
@@ -419,14 +506,22 @@ public final class Pager implements AutoCloseable {
   }
 
   /**
-   * Writes the dirty pages and the header to the file and syncs it; ends the write transaction. A
-   * transaction that changed nothing writes nothing, except that the first commit of a new database
-   * writes page 1.
+   * Commits the write transaction through the journal (for a {@link RollbackJournal}: original
+   * images to the journal and synced, then the pages to the file and synced, then the journal
+   * finalized; see the package documentation) and ends it. A transaction that changed nothing
+   * writes nothing, except that the first commit of a new database writes page 1.
+   *
+   * <p>When the journal fails (an I/O error), it is asked at once to recover the file (to its state
+   * before the transaction) and the exception is rethrown; the transaction stays open in memory,
+   * for {@link #rollback()}. If the recovery fails too, or the file is still not as before the
+   * transaction (the failure came after the commit point, or {@link Journal#none()} wrote part of
+   * the pages), the pager refuses further transactions and file reads (IOERR) until reopened; the
+   * reopen plays back a hot journal if one is left.
    */
   public void commit() {
     requireWrite();
     if (dirty.isEmpty() && file.size() != 0) {
-      inWrite = false;
+      endTransaction();
       return;
     }
     makeWritable(page1);
@@ -437,10 +532,27 @@ public final class Pager implements AutoCloseable {
     BigEndian.putI32(h, DatabaseHeader.VERSION_VALID_FOR, counter);
     BigEndian.putI32(h, DatabaseHeader.SQLITE_VERSION, DatabaseHeader.VERSION_NUMBER);
     dirty.sort(Comparator.comparingInt(Page::number));
-    for (Page p : dirty) {
-      file.write((long) (p.number() - 1) * pageSize, p.data(), 0, pageSize);
+    int[] numbers = new int[dirty.size()];
+    byte[][] images = new byte[dirty.size()][];
+    IntObjectMap<byte[]> originals = new IntObjectMap<>();
+    for (int i = 0; i < numbers.length; i++) {
+      Page p = dirty.get(i);
+      numbers[i] = p.number();
+      images[i] = p.data();
+      if (p.original != null) {
+        originals.put(p.number(), p.original);
+      }
     }
-    file.sync();
+    long preSize = file.size();
+    int filePages = (int) Math.min(Integer.MAX_VALUE, (preSize + pageSize - 1) / pageSize);
+    Journal.Commit batch =
+        new Journal.Commit(pageSize, filePages, pageCount, numbers, images, originals::get);
+    try {
+      journal.commit(file, batch);
+    } catch (RuntimeException e) {
+      failedCommit(e, preSize);
+      throw e;
+    }
     for (Page p : dirty) {
       p.dirty = false;
       p.original = null;
@@ -450,7 +562,199 @@ public final class Pager implements AutoCloseable {
       }
     }
     dirty.clear();
+    endTransaction();
+  }
+
+  /**
+   * After a failed journal commit: let the journal put the file back as it was before the
+   * transaction (a hot rollback journal is played back now). The transaction stays open, as it is
+   * in memory, for the caller's {@link #rollback()} (or another commit).
+   */
+  private void failedCommit(RuntimeException e, long preSize) {
+    try {
+      journal.recover(file);
+      if (!fileAsBefore(preSize)) {
+        // past the commit point, or written in place without a journal: the file is not what
+        // this pager's memory will hold after rollback()
+        brokenReason = "a commit failed (" + e + ") and the database file is not back in its state"
+            + " before the transaction; reopen it";
+      }
+    } catch (RuntimeException again) {
+      e.addSuppressed(again);
+      brokenReason = "a commit failed and the database file could not be recovered (" + again
+          + "); reopen it to roll back the hot journal";
+    }
+  }
+
+  /** Whether the file has its size and page 1 from before the failed commit. */
+  private boolean fileAsBefore(long preSize) {
+    if (file.size() != preSize) {
+      return false;
+    }
+    if (preSize == 0) {
+      return true;
+    }
+    byte[] now = new byte[pageSize];
+    readFully(file, 1, now);
+    return page1.original != null && Arrays.equals(now, page1.original);
+  }
+
+  private void endTransaction() {
+    savepoints.clear();
     inWrite = false;
+  }
+
+  /**
+   * Opens a savepoint in the current write transaction and returns its id (its depth: 0 for the
+   * outermost). {@link #rollbackTo} puts pages, page count and header back as they are now.
+   */
+  public int savepoint() {
+    requireWrite();
+    savepoints.add(new Savepoint(pageCount));
+    return savepoints.size() - 1;
+  }
+
+  /** The number of open savepoints. */
+  public int savepointCount() {
+    return savepoints.size();
+  }
+
+  /**
+   * Restores every page, the page count and the header to their state when savepoint {@code sp}
+   * was opened. Savepoints opened after {@code sp} are released; {@code sp} stays open. Pages
+   * created since are discarded (DISCARDED, as in a rollback).
+   *
+   * @throws StorageException MISUSE when {@code sp} is not an open savepoint
+   */
+  public void rollbackTo(int sp) {
+    checkSavepoint(sp);
+    modificationCount++;
+    Savepoint target = savepoints.get(sp);
+    List<Savepoint> undo = new ArrayList<>(savepoints.subList(sp, savepoints.size()));
+    savepoints.subList(sp, savepoints.size()).clear();
+    // The restoring makeWritable calls must record nothing in the outer savepoints: a page they
+    // lack was not changed between their start and sp's, so its image there is the one restored.
+    restoring = true;
+    try {
+      restore(undo, target);
+    } finally {
+      restoring = false;
+    }
+    savepoints.add(new Savepoint(target.pageCount));
+  }
+
+  private void restore(List<Savepoint> undo, Savepoint target) {
+    if (pageCount > target.pageCount) {
+      discardBeyond(target.pageCount);
+    }
+    pageCount = target.pageCount;
+    // innermost first: an outer savepoint's image of a page is the older one, so it lands last
+    for (int i = undo.size() - 1; i >= 0; i--) {
+      Savepoint s = undo.get(i);
+      for (int pgno : s.images.keys()) {
+        if (pgno <= target.pageCount) {
+          Page p = inMemory(pgno);
+          if (p != null) {
+            makeWritable(p);
+          } else {
+            // not in memory (discarded by a truncation since): write over it without reading it;
+            // as for a page reused from the freelist, the file still holds its original image
+            addNewPage(pgno);
+            p = owned.get(pgno);
+          }
+          System.arraycopy(s.images.get(pgno), 0, p.data(), 0, pageSize);
+        }
+      }
+    }
+  }
+
+  /**
+   * Releases savepoint {@code sp} and those opened after it, keeping their changes: they now
+   * belong to the enclosing savepoint, if any, or to the transaction.
+   *
+   * @throws StorageException MISUSE when {@code sp} is not an open savepoint
+   */
+  public void releaseSavepoint(int sp) {
+    checkSavepoint(sp);
+    if (sp > 0) {
+      Savepoint outer = savepoints.get(sp - 1);
+      for (int i = sp; i < savepoints.size(); i++) {
+        Savepoint s = savepoints.get(i);
+        // the oldest image wins: the outer savepoint's own, else the first savepoint's after it
+        for (int pgno : s.images.keys()) {
+          if (pgno <= outer.pageCount && outer.images.get(pgno) == null) {
+            outer.images.put(pgno, s.images.get(pgno));
+          }
+        }
+      }
+    }
+    savepoints.subList(sp, savepoints.size()).clear();
+  }
+
+  private void checkSavepoint(int sp) {
+    requireWrite();
+    if (sp < 0 || sp >= savepoints.size()) {
+      throw new StorageException(StorageException.Kind.MISUSE, "no such savepoint: " + sp
+          + " (" + savepoints.size() + " open)");
+    }
+  }
+
+  /**
+   * Shrinks the database to {@code nPages} pages (SQLite's sqlite3PagerTruncateImage): pages beyond
+   * are DISCARDED now and cut from the file at commit. The caller keeps the freelist and b-trees
+   * consistent (no page beyond the new end may still be referenced).
+   *
+   * @throws StorageException MISUSE when {@code nPages} is not in 1..pageCount()
+   */
+  public void truncateTo(int nPages) {
+    requireWrite();
+    if (nPages < 1 || nPages > pageCount) {
+      throw new StorageException(StorageException.Kind.MISUSE,
+          "cannot truncate to " + nPages + " pages (page count " + pageCount + ")");
+    }
+    if (nPages == pageCount) {
+      return;
+    }
+    modificationCount++;
+    makeWritable(page1);
+    if (!savepoints.isEmpty()) {
+      Savepoint top = savepoints.get(savepoints.size() - 1);
+      for (int pgno = nPages + 1; pgno <= Math.min(pageCount, top.pageCount); pgno++) {
+        if (top.images.get(pgno) == null && pgno != lockBytePage()) {
+          top.images.put(pgno, getPage(pgno).data().clone());
+        }
+      }
+    }
+    discardBeyond(nPages);
+    pageCount = nPages;
+  }
+
+  /** Drops every in-memory object of pages after {@code n}: the file or a savepoint has them. */
+  private void discardBeyond(int n) {
+    dirty.removeIf(p -> p.number() > n);
+    for (int pgno = n + 1; pgno <= pageCount; pgno++) {
+      Page p = owned.remove(pgno);
+      Page c = cache.remove(pgno);
+      Page h = held(pgno);
+      live.remove(pgno);
+      for (Page q : new Page[] {p, c, h}) {
+        if (q != null) {
+          q.dirty = false;
+          q.original = null;
+          q.discarded = true;
+        }
+      }
+    }
+  }
+
+  /** A savepoint: the page count then, and the image of each page first changed since. */
+  private static final class Savepoint {
+    final int pageCount;
+    final IntObjectMap<byte[]> images = new IntObjectMap<>();
+
+    Savepoint(int pageCount) {
+      this.pageCount = pageCount;
+    }
   }
 
   /** Discards every change of the current write transaction and ends it. */
@@ -479,7 +783,7 @@ public final class Pager implements AutoCloseable {
     dirty.clear();
     pageCount = savedPageCount;
     modificationCount++;
-    inWrite = false;
+    endTransaction();
   }
 
   /** Rolls back an open write transaction and closes the file. Idempotent. */
@@ -497,7 +801,11 @@ public final class Pager implements AutoCloseable {
       cache.clear();
       owned.clear();
       live.clear();
-      file.close();
+      try {
+        journal.close();
+      } finally {
+        file.close();
+      }
     }
   }
 
@@ -538,8 +846,11 @@ public final class Pager implements AutoCloseable {
     }
     Page p = held(pgno);
     if (p == null) {
+      checkNotBroken();
       byte[] data = new byte[pageSize];
-      readFully(file, pgno, data);
+      if (!journal.readPage(file, pgno, data)) {
+        readFully(file, pgno, data);
+      }
       pagesRead++;
       p = newPage(pgno, data);
     }
@@ -549,6 +860,9 @@ public final class Pager implements AutoCloseable {
 
   /** The page's object if one is in memory (owned, cached or held by a caller), else null. */
   private Page inMemory(int pgno) {
+    if (pgno == 1) {
+      return page1;
+    }
     Page p = owned.get(pgno);
     if (p == null) {
       p = cache.get(pgno);
@@ -677,6 +991,12 @@ public final class Pager implements AutoCloseable {
   private void checkOpen() {
     if (closed) {
       throw new StorageException(StorageException.Kind.MISUSE, "pager is closed");
+    }
+  }
+
+  private void checkNotBroken() {
+    if (brokenReason != null) {
+      throw new StorageException(StorageException.Kind.IOERR, brokenReason);
     }
   }
 

@@ -1,14 +1,26 @@
 /**
- * Files, page cache and pager for the SQLite 3 database file format. Knows nothing of SQL, records
- * or b-trees: it hands out fixed-size pages by number and writes changed pages back on commit.
+ * Files, page cache, pager and rollback journal for the SQLite 3 database file format. Knows nothing
+ * of SQL, records or b-trees: it hands out fixed-size pages by number and writes changed pages back
+ * on commit, crash-safely through SQLite's rollback journal.
  *
  * <h2>Pieces</h2>
  *
  * <ul>
  *   <li>{@link dev.pagoda.pager.DbFile}: random-access file ({@link dev.pagoda.pager.DiskFile} on a
  *       FileChannel, {@link dev.pagoda.pager.MemoryFile} for {@code :memory:}).
+ *   <li>{@link dev.pagoda.pager.Vfs}: a database's files by name (the database, {@code
+ *       <db>-journal}): open, exists, delete, directory sync. {@link dev.pagoda.pager.DiskVfs}
+ *       (paths), {@link dev.pagoda.pager.MemoryVfs} (a map; files outlive their handles).
  *   <li>{@link dev.pagoda.pager.Pager}: page states and pins, write transactions, commit and
- *       rollback, page allocation.
+ *       rollback, savepoints, page allocation and truncation.
+ *   <li>{@link dev.pagoda.pager.Journal}: the pager's durability strategy; {@link
+ *       dev.pagoda.pager.RollbackJournal} is SQLite's {@code -journal} file (journal modes DELETE,
+ *       TRUNCATE, PERSIST; synchronous OFF, NORMAL, FULL), {@link
+ *       dev.pagoda.pager.Journal#none()} writes in place (in-memory databases: a crash loses them
+ *       anyway, and a rollback only needs the pager's in-memory original images). The WAL
+ *       (storage-wal, Step 3) will be the next implementation: {@code recover} replays or ignores
+ *       the -wal file at open, {@code commit} appends frames instead of overwriting pages, {@code
+ *       readPage} serves pages committed to the WAL (the pager asks it before reading the file).
  *   <li>{@link dev.pagoda.pager.PageCache}: the plug-in holding clean, unpinned pages, made by a
  *       {@link dev.pagoda.pager.PageCacheProvider} found with ServiceLoader and chosen by name from
  *       a {@link dev.pagoda.pager.PageCacheProviders} registry. Shipped: {@code caffeine} (the
@@ -22,7 +34,9 @@
  *       its javadoc).
  *   <li>Test kit, in storage-pager's test jar (package {@code dev.pagoda.pager.testing}): {@code
  *       FaultyFile}, a DbFile that fails chosen I/O calls, fills the disk, fails syncs and crashes
- *       (dropping unsynced writes, optionally tearing the last); {@code
+ *       (dropping unsynced writes, keeping any subset of them, tearing a sector with garbage);
+ *       {@code FaultyVfs}, a Vfs whose files are all FaultyFiles counted together, whose power
+ *       loss also reverts file creations and deletions not yet directory-synced; {@code
  *       AbstractPageCacheProviderTest}, the contract test a page cache plug-in's test extends.
  * </ul>
  *
@@ -38,6 +52,79 @@
  *
  * The last R bytes of every page (R = header byte 20) are reserved; only the first {@code
  * usableSize() = P - R} bytes carry data.
+ *
+ * <h2>Commit protocol (rollback journal)</h2>
+ *
+ * <p>{@code Pager.commit()} sets the header (change counter +1, page count, version-valid-for,
+ * library version) and hands the dirty pages to {@code RollbackJournal.commit}. S marks a sync
+ * point; each exists at the synchronous levels listed.
+ *
+ * <ol>
+ *   <li>Open {@code <db>-journal} (create it in DELETE mode, or after a TRUNCATE/PERSIST journal was
+ *       deleted). Write the header with a new random nonce, the database's size in pages before the
+ *       transaction and record count 0 (0xffffffff at OFF).
+ *   <li>Write one record per page about to be overwritten or cut off: every dirty page that existed
+ *       before the transaction, and every page beyond a shrunken end. The original image comes from
+ *       the pager's memory, or from the file for pages never read (reused free pages, pages a
+ *       truncation discarded), which the file still holds unchanged.
+ *   <li>S (FULL) sync the journal: its records are durable before the header claims them.
+ *   <li>Write the record count into the header. S (NORMAL, FULL) sync the journal. S (NORMAL,
+ *       FULL) sync the directory when this commit created the journal file: its directory entry
+ *       must be durable before the database changes, or a crash could lose the journal.
+ *   <li>Write the dirty pages into the database, in page order; truncate it if it shrank.
+ *   <li>S (NORMAL, FULL) sync the database. The transaction is now durable but for the journal.
+ *   <li>Finalize the journal, the commit point: DELETE deletes it, S (FULL) then syncs the
+ *       directory; TRUNCATE truncates it to 0 bytes, S (FULL) syncs it; PERSIST zeroes its first 28
+ *       bytes, S (FULL) syncs it. A zero-length or zeroed journal is not hot.
+ * </ol>
+ *
+ * <p>A crash before step 7 completes leaves a hot journal: the next open plays it back and the
+ * database is as before the transaction. A crash after it leaves the new database. If the journal
+ * fails during commit (an I/O error), the pager asks it to play the journal back at once and
+ * rethrows; the transaction stays open in memory for {@code rollback()}. If that playback fails
+ * too, the pager refuses new transactions and file reads until reopened.
+ *
+ * <h2>Hot journal recovery (at open)</h2>
+ *
+ * <p>{@code Pager.open} calls {@code Journal.recover} before reading the file. A journal is hot
+ * when it exists, is not empty, its first byte is not 0, and the database is not empty. Playback:
+ * read segment headers at 0 and then at each sector boundary after a segment's records, stop at a
+ * bad magic; play each segment's records (0xffffffff: as many as the file holds), stopping at a bad
+ * checksum, a zero page number or the end of the file; write back the first record of each page
+ * within the original size; truncate (or extend) the database to the first header's original size;
+ * sync the database; finalize the journal as in step 7. Both SQLite's hot journals (several
+ * segments after cache spills included) and ours are played back by either side. A hot journal
+ * beside a file opened read-only fails the open with READONLY. A non-hot journal is deleted in
+ * DELETE mode and left alone otherwise.
+ *
+ * <h2>Journal file format</h2>
+ *
+ * <pre>
+ * OFFSET      SIZE     MEANING
+ * 0           8        magic d9 d5 05 f9 20 a1 63 d7
+ * 8           4        record count of this segment; 0xffffffff: up to the end of the file
+ * 12          4        checksum nonce, random per transaction
+ * 16          4        database size in pages before the transaction
+ * 20          4        sector size S (we write 4096, SQLite's unix default)
+ * 24          4        page size P
+ * 28          S-28     zeros: the header fills one sector
+ * S + i*(P+8) 4        record i: page number
+ *             P        record i: the page's original image
+ *             4        record i: checksum = nonce + sum of the unsigned image bytes at offsets
+ *                      P-200, P-400, ... (while &gt; 0), modulo 2^32
+ * </pre>
+ *
+ * Big-endian throughout. A further segment header may follow at the next sector boundary.
+ *
+ * <h2>Savepoints</h2>
+ *
+ * <p>{@code savepoint()} opens a nested savepoint in the write transaction and returns its depth.
+ * The innermost savepoint keeps the image of each page the first time it is made writable (or
+ * reused from the freelist, or cut off by {@code truncateTo}) after it opened, and the page count
+ * then. {@code rollbackTo(sp)} closes the savepoints inside sp, writes their images back innermost
+ * first (so the oldest image lands last), discards pages beyond sp's page count, and leaves sp open
+ * and empty. {@code releaseSavepoint(sp)} closes sp and those inside it, moving their images into
+ * the enclosing savepoint where it has none. All in memory; commit and rollback close them all.
  *
  * <h2>Page states</h2>
  *
@@ -91,16 +178,25 @@
  *       restoring page 1 restores the whole header (freelist head and count included).
  *   <li>A page's bytes change only inside a write transaction and only after {@link
  *       dev.pagoda.pager.Pager#makeWritable}, which keeps the page's original image.
- *   <li>Dirty pages are never written to the file before {@link dev.pagoda.pager.Pager#commit()}.
- *       Commit writes them in page order, then syncs.
+ *   <li>Dirty pages are never written to the file before {@link dev.pagoda.pager.Pager#commit()},
+ *       and, with a rollback journal, never before the original image of every page the commit
+ *       overwrites or cuts off is durable in the journal (synchronous NORMAL or FULL), whose
+ *       directory entry is durable too. The journal is finalized only after the database is
+ *       synced. So a crash leaves the old database or the new one (FULL), never a mix; {@code
+ *       CrashRecoveryTest} checks this over thousands of simulated power losses.
+ *   <li>The pager reads nothing from a database file before its journal has recovered it.
  *   <li>Every commit that writes increments the change counter (offset 24) and stores the page
  *       count (28), version-valid-for = change counter (92) and our SQLITE_VERSION_NUMBER (96), so
  *       the in-header size is always trusted by SQLite.
  *   <li>{@link dev.pagoda.pager.Pager#rollback()} restores every dirty page in place (the same
  *       {@link dev.pagoda.pager.Page} objects), drops pages created in the transaction, and restores
  *       the page count: pager and file are exactly as before {@code beginWrite()}.
- *   <li>The database only grows: allocation takes a freelist page first, otherwise appends a page,
- *       skipping the lock-byte page. Allocated pages are zeroed and writable.
+ *   <li>Allocation takes a freelist page first, otherwise appends a page, skipping the lock-byte
+ *       page. Allocated pages are zeroed and writable. Only {@link
+ *       dev.pagoda.pager.Pager#truncateTo} shrinks the database (its caller keeps the freelist and
+ *       b-trees consistent); a commit then truncates the file.
+ *   <li>Within a write transaction, after {@code rollbackTo(sp)}, pages, page count and header
+ *       are byte for byte as when sp was opened.
  *   <li>The freelist count in the header equals the number of trunk plus leaf pages; every free
  *       page is reachable from the trunk chain exactly once.
  *   <li>Files with write version 2 (WAL) or higher open read-only; read version &gt; 2 is rejected.
@@ -125,13 +221,17 @@
  * <h2>Not yet implemented</h2>
  *
  * <ul>
- *   <li>Crash atomicity: there is no rollback journal or WAL yet. A crash or I/O error in the
- *       middle of {@code commit()} can leave a partially written (corrupt) file. There are no hot
- *       journal checks and no -wal file handling when opening either.
+ *   <li>WAL mode (storage-wal, Step 3), and with it -wal file handling at open; journal_mode
+ *       MEMORY/OFF as pragmas (Journal.none() is the in-place writer); super-journals (multi-file
+ *       transactions) are neither written nor read: a SQLite journal naming one is played back as
+ *       if it did not.
+ *   <li>Journal size limit, SAFE_APPEND/SEQUENTIAL device characteristics and SQLite's
+ *       synchronous=EXTRA (DELETE with FULL already syncs the directory after the delete).
  *   <li>File locking: nothing prevents another process from writing the file concurrently, and the
  *       page cache is not invalidated when another process changes the file.
  *   <li>Spilling dirty pages: a write transaction keeps all its dirty pages (and their original
- *       images) in memory until commit, whatever the cache size.
+ *       images) in memory until commit, whatever the cache size; so its journal has one segment,
+ *       written whole at commit.
  *   <li>Auto-vacuum / pointer-map pages, incremental vacuum, truncation of free pages at the end.
  * </ul>
  *

@@ -134,6 +134,18 @@ public final class IntObjectMap<V> {
     }
   }
 
+  /** The keys, in no particular order (a copy: the map may change while the caller walks it). */
+  public int[] keys() {
+    int[] out = new int[size];
+    int n = 0;
+    for (int k : keys) {
+      if (k != 0) {
+        out[n++] = k;
+      }
+    }
+    return out;
+  }
+
   private int slot(int key) {
     return (key * GOLDEN) >>> shift;
   }

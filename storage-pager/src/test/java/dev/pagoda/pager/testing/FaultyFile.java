@@ -4,6 +4,8 @@ import dev.pagoda.pager.DbFile;
 import dev.pagoda.pager.StorageException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * A {@link DbFile} wrapper that injects faults, for crash and error-path tests. It forwards every
@@ -17,7 +19,11 @@ import java.util.List;
  *   <li>fail every sync ({@link #failSyncs}) with IOERR; the writes before it stay unsynced;
  *   <li>{@link #crash}: undo every write and truncate since the last successful sync, optionally
  *       keeping a prefix of the last write (a torn write), then refuse all calls. The wrapped file
- *       then holds what a disk would after power loss; reopen it to test recovery.
+ *       then holds what a disk would after power loss; reopen it to test recovery. {@link
+ *       #crash(Random, double, boolean)} is the general power loss: any subset of the unsynced writes
+ *       and truncates survives (in order), and one unsynced write may leave a sector of garbage;
+ *   <li>call a hook before every counted I/O call ({@link #onIo}), which may throw: {@link
+ *       FaultyVfs} uses it to count and fail calls across all the files of a database.
  * </ul>
  *
  * <p>I/O calls are {@code read}, {@code write}, {@code truncate} and {@code sync}, numbered from 1
@@ -51,10 +57,78 @@ public final class FaultyFile implements DbFile {
   private long syncs;
   private boolean crashed;
   private boolean closed;
+  private Consumer<Op> hook;
 
   /** Wraps {@code inner}, which should be empty or fully synced: the crash model starts here. */
   public FaultyFile(DbFile inner) {
     this.inner = inner;
+  }
+
+  /**
+   * Calls {@code h} before each counted I/O call (after this file's own checks); an exception it
+   * throws fails the call, which then changes nothing.
+   */
+  public FaultyFile onIo(Consumer<Op> h) {
+    hook = h;
+    return this;
+  }
+
+  /** Whether {@link #crash} ran. */
+  public boolean isCrashed() {
+    return crashed;
+  }
+
+  /** The bytes a crash dropping every unsynced write would leave (the durable image). */
+  public byte[] durableImage() {
+    dev.pagoda.pager.MemoryFile copy = new dev.pagoda.pager.MemoryFile();
+    byte[] now = new byte[Math.toIntExact(inner.size())];
+    inner.read(0, now, 0, now.length);
+    copy.write(0, now, 0, now.length);
+    for (int i = unsynced.size() - 1; i >= 0; i--) {
+      unsynced.get(i).undo(copy);
+    }
+    byte[] out = new byte[Math.toIntExact(copy.size())];
+    copy.read(0, out, 0, out.length);
+    return out;
+  }
+
+  /**
+   * Power loss, generally: the file goes back to its last synced state, then each unsynced write
+   * and truncate is replayed, in order, with probability {@code keep} (0: {@link #crash()}; 1: as
+   * if everything reached the disk). With {@code garbage}, one unsynced write (kept or not) is torn:
+   * one 512-byte sector of its range holds random bytes. Works on a closed wrapper too; a second
+   * crash does nothing.
+   */
+  public void crash(Random rnd, double keep, boolean garbage) {
+    if (crashed) {
+      return;
+    }
+    List<Undo> ops = new ArrayList<>(unsynced);
+    for (int i = ops.size() - 1; i >= 0; i--) {
+      ops.get(i).undo(inner);
+    }
+    List<Undo> writes = new ArrayList<>();
+    for (Undo u : ops) {
+      if (rnd.nextDouble() < keep) {
+        u.redo(inner);
+      }
+      if (u.written != null && u.written.length > 0) {
+        writes.add(u);
+      }
+    }
+    if (garbage && !writes.isEmpty()) {
+      Undo t = writes.get(rnd.nextInt(writes.size()));
+      long end = t.pos + t.written.length;
+      long sector = (t.pos + (long) (rnd.nextDouble() * t.written.length)) / 512 * 512;
+      long from = Math.max(t.pos, sector);
+      long to = Math.min(end, sector + 512);
+      byte[] junk = new byte[(int) (to - from)];
+      rnd.nextBytes(junk);
+      inner.write(from, junk, 0, junk.length);
+    }
+    unsynced.clear();
+    inner.sync();
+    crashed = true;
   }
 
   /** The wrapped file. */
@@ -230,6 +304,9 @@ public final class FaultyFile implements DbFile {
 
   private void count(Op op) {
     checkUsable();
+    if (hook != null) {
+      hook.accept(op);
+    }
     ioCalls++;
     long nth = ++calls[op.ordinal()];
     if (failAt == 0 || (failOp != null && failOp != op)) {
@@ -268,6 +345,14 @@ public final class FaultyFile implements DbFile {
       this.before = before;
       this.oldSize = oldSize;
       this.written = written;
+    }
+
+    void redo(DbFile f) {
+      if (written != null) {
+        f.write(pos, written, 0, written.length);
+      } else if (f.size() > pos) {
+        f.truncate(pos);
+      }
     }
 
     void undo(DbFile f) {
