@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A connection to a {@link Database}. Used by one thread at a time. In this step every statement
- * runs in autocommit mode: it commits when it completes and rolls back entirely when it fails.
+ * A connection to a {@link Database}. Used by one thread at a time. Outside a transaction every
+ * statement commits when it completes and rolls back entirely when it fails. {@code BEGIN},
+ * {@code COMMIT}, {@code ROLLBACK}, {@code SAVEPOINT}, {@code RELEASE} and {@code ROLLBACK TO}
+ * work as in SQLite; inside a transaction a failing statement undoes only itself. While one
+ * connection has uncommitted changes, the others get {@code BUSY}.
  */
 public final class Connection implements AutoCloseable {
   private final Database db;
@@ -17,10 +20,12 @@ public final class Connection implements AutoCloseable {
   private long lastInsertRowid;
   private long changes;
   private long totalChanges;
+  private final Transaction transaction;
   private boolean closed;
 
   Connection(Database db) {
     this.db = db;
+    this.transaction = new Transaction(this);
   }
 
   /**
@@ -94,9 +99,9 @@ public final class Connection implements AutoCloseable {
     return totalChanges;
   }
 
-  /** Whether no explicit transaction is open; always true in this step. */
+  /** Whether no transaction is open (SQLite's {@code sqlite3_get_autocommit}). */
   public boolean isAutoCommit() {
-    return true;
+    return !transaction.isOpen();
   }
 
   /** Whether {@link #close()} has been called. */
@@ -137,6 +142,9 @@ public final class Connection implements AutoCloseable {
         ps.close();
       }
       statements.clear();
+      if (transaction.isOpen()) {
+        transaction.rollback(); // closing with an open transaction rolls it back, as in SQLite
+      }
     } finally {
       lock.unlock();
     }
@@ -160,6 +168,10 @@ public final class Connection implements AutoCloseable {
     if (result.inserted()) {
       lastInsertRowid = result.lastInsertRowid();
     }
+  }
+
+  Transaction transaction() {
+    return transaction;
   }
 
   Database db() {

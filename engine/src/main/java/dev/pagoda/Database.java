@@ -5,6 +5,7 @@ import dev.pagoda.pager.DiskFile;
 import dev.pagoda.pager.MemoryFile;
 import dev.pagoda.pager.Pager;
 import dev.pagoda.pager.PagerOptions;
+import dev.pagoda.spi.ResultCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -41,6 +42,8 @@ public final class Database implements AutoCloseable {
   private final SchemaCatalog catalog;
   /** Open query runs per table root page: a write to a table being read is refused. */
   private final Map<Integer, Integer> readers = new HashMap<>();
+  /** The connection holding the write lock (an open write transaction), or null. */
+  private Connection writer;
   private boolean closed;
 
   private Database(String name, DbFile file) {
@@ -62,8 +65,7 @@ public final class Database implements AutoCloseable {
   /** Opens the database file at {@code path} for reading only; it must exist. */
   public static Database openReadOnly(Path path) {
     if (!Files.exists(path)) {
-      throw new PagodaException(
-          dev.pagoda.spi.ResultCode.CANTOPEN, "unable to open database file: " + path);
+      throw new PagodaException(ResultCode.CANTOPEN, "unable to open database file: " + path);
     }
     return openFile(path, true);
   }
@@ -149,6 +151,32 @@ public final class Database implements AutoCloseable {
   SchemaCatalog catalog() {
     catalog.refresh();
     return catalog;
+  }
+
+  /**
+   * Makes {@code conn} the one writer, or fails with BUSY when another connection holds an open
+   * write transaction. Lock held.
+   */
+  void acquireWriter(Connection conn) {
+    checkNotLockedOut(conn);
+    writer = conn;
+  }
+
+  void releaseWriter(Connection conn) {
+    if (writer == conn) {
+      writer = null;
+    }
+  }
+
+  /**
+   * Fails with BUSY when a connection other than {@code conn} holds uncommitted changes: they are
+   * in the shared pages, and nobody else may read or write until they are committed or rolled
+   * back. Lock held.
+   */
+  void checkNotLockedOut(Connection conn) {
+    if (writer != null && writer != conn) {
+      throw new PagodaException(ResultCode.BUSY, "database is locked");
+    }
   }
 
   /** After a rollback the header may have moved back: read the schema again next time. */

@@ -47,13 +47,23 @@ public final class PreparedStatement implements AutoCloseable {
 
   /** Plans and compiles against the current schema. Lock held. */
   private void compile() {
+    if (isTransactionControl()) {
+      return; // BEGIN, COMMIT, ...: nothing to plan
+    }
     SchemaCatalog catalog = db.catalog();
     Plan plan = Planner.plan(parsed, source, catalog);
     compiled = CompiledStatement.compile(plan, bindings);
     generation = catalog.generation();
   }
 
+  private boolean isTransactionControl() {
+    return Transaction.isControl(parsed.statement());
+  }
+
   private void ensureCurrent() {
+    if (isTransactionControl()) {
+      return;
+    }
     if (db.catalog().generation() != generation) {
       compile();
     }
@@ -134,7 +144,7 @@ public final class PreparedStatement implements AutoCloseable {
 
   /** Whether running this statement produces rows (a SELECT). */
   public boolean isQuery() {
-    return compiled.isQuery();
+    return compiled != null && compiled.isQuery();
   }
 
   /** Result column count: 0 for statements that produce no rows. */
@@ -148,7 +158,9 @@ public final class PreparedStatement implements AutoCloseable {
   }
 
   List<String> columnNames() {
-    return compiled.plan() instanceof Plan.Query q ? q.columnNames() : List.of();
+    return compiled != null && compiled.plan() instanceof Plan.Query q
+        ? q.columnNames()
+        : List.of();
   }
 
   /**
@@ -162,9 +174,10 @@ public final class PreparedStatement implements AutoCloseable {
     try {
       checkOpen();
       ensureCurrent();
-      if (!compiled.isQuery()) {
+      if (!isQuery()) {
         throw Errors.misuse("not a query: " + sql());
       }
+      db.checkNotLockedOut(conn);
       closeActiveRows();
       List<Integer> roots = scannedRoots(((Plan.Query) compiled.plan()).root());
       QueryRun run = compiled.query(db.pager());
@@ -188,6 +201,11 @@ public final class PreparedStatement implements AutoCloseable {
       checkOpen();
       ensureCurrent();
       closeActiveRows();
+      if (isTransactionControl()) {
+        conn.transaction().control(parsed.statement());
+        return 0;
+      }
+      db.checkNotLockedOut(conn);
       if (compiled.isQuery()) {
         try (QueryRun run = compiled.query(db.pager())) {
           while (run.next()) {
@@ -208,9 +226,45 @@ public final class PreparedStatement implements AutoCloseable {
     }
   }
 
-  /** Runs a changing statement in its own transaction: all of it commits, or none of it. */
+  /**
+   * Runs a changing statement atomically: outside a transaction in one of its own, which commits
+   * or rolls back whole; inside one under a savepoint, so that a failure undoes only it.
+   */
   private ExecutionResult write() {
     checkNoConflictingReader();
+    Transaction txn = conn.transaction();
+    if (txn.isOpen()) {
+      return writeInTransaction(txn);
+    }
+    db.acquireWriter(conn);
+    try {
+      return writeAutocommit();
+    } finally {
+      db.releaseWriter(conn);
+    }
+  }
+
+  private ExecutionResult writeInTransaction(Transaction txn) {
+    txn.startWriting();
+    Pager pager = db.pager();
+    int savepoint = pager.savepoint();
+    try {
+      ExecutionResult result = compiled.execute(pager);
+      pager.releaseSavepoint(savepoint);
+      return result;
+    } catch (RuntimeException e) {
+      try {
+        pager.rollbackTo(savepoint);
+        pager.releaseSavepoint(savepoint);
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      db.catalogAfterRollback();
+      throw e;
+    }
+  }
+
+  private ExecutionResult writeAutocommit() {
     Pager pager = db.pager();
     pager.beginWrite();
     try {
