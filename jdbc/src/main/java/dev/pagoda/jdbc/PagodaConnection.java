@@ -27,14 +27,13 @@ import java.util.concurrent.Executor;
 
 /**
  * A JDBC connection: one {@link Database} and one engine {@link dev.pagoda.Connection} to it, both
- * owned by this object and closed with it. Every statement runs in autocommit mode in this step.
+ * owned by this object and closed with it. {@code setAutoCommit(false)} opens a transaction that
+ * {@code commit()} and {@code rollback()} end and reopen, as sqlite-jdbc does; savepoints map to
+ * SQLite's SAVEPOINT, ROLLBACK TO and RELEASE.
  *
  * <p>Not thread-safe: like the engine connection it wraps, use it from one thread at a time.
  */
 public final class PagodaConnection implements java.sql.Connection {
-  private static final String TRANSACTIONS_LATER =
-      "Transactions (setAutoCommit(false), commit, rollback, savepoints) come in a later step; "
-          + "Pagoda JDBC runs every statement in autocommit mode for now";
 
   private final JdbcUrl url;
   private final String user;
@@ -42,6 +41,8 @@ public final class PagodaConnection implements java.sql.Connection {
   private final dev.pagoda.Connection engine;
   private final Set<AbstractStatement> statements = new LinkedHashSet<>();
   private final Properties clientInfo = new Properties();
+  private boolean autoCommit = true;
+  private int savepointCounter;
   private boolean closed;
 
   PagodaConnection(JdbcUrl url, Properties info, Database database, dev.pagoda.Connection engine) {
@@ -163,52 +164,118 @@ public final class PagodaConnection implements java.sql.Connection {
     return sql;
   }
 
-  // ---- transactions: autocommit only in this step ----
+  // ---- transactions ----
+
+  private void run(String sql) throws SQLException {
+    try {
+      engine.execute(sql);
+    } catch (PagodaException e) {
+      throw Errors.toSql(e);
+    }
+  }
 
   @Override
   public void setAutoCommit(boolean autoCommit) throws SQLException {
     checkOpen();
-    if (!autoCommit) {
-      throw Errors.notYet(TRANSACTIONS_LATER);
+    if (autoCommit == this.autoCommit) {
+      return;
     }
+    run(autoCommit ? "COMMIT" : "BEGIN");
+    this.autoCommit = autoCommit;
   }
 
   @Override
   public boolean getAutoCommit() throws SQLException {
     checkOpen();
-    return engine.isAutoCommit();
+    return autoCommit;
   }
 
   @Override
   public void commit() throws SQLException {
     checkOpen();
-    throw Errors.misuse("database in auto-commit mode: there is no transaction to commit");
+    if (autoCommit) {
+      throw Errors.misuse("database in auto-commit mode: there is no transaction to commit");
+    }
+    run("COMMIT");
+    run("BEGIN");
   }
 
   @Override
   public void rollback() throws SQLException {
     checkOpen();
-    throw Errors.misuse("database in auto-commit mode: there is no transaction to roll back");
+    if (autoCommit) {
+      throw Errors.misuse("database in auto-commit mode: there is no transaction to roll back");
+    }
+    run("ROLLBACK");
+    run("BEGIN");
   }
 
   @Override
   public Savepoint setSavepoint() throws SQLException {
-    throw Errors.notYet(TRANSACTIONS_LATER);
+    checkOpen();
+    int id = ++savepointCounter;
+    run("SAVEPOINT \"SP_" + id + "\"");
+    return new JdbcSavepoint(id, null);
   }
 
   @Override
   public Savepoint setSavepoint(String name) throws SQLException {
-    throw Errors.notYet(TRANSACTIONS_LATER);
+    checkOpen();
+    if (name == null) {
+      throw Errors.misuse("savepoint name is null");
+    }
+    run("SAVEPOINT " + quote(name));
+    return new JdbcSavepoint(0, name);
   }
 
   @Override
   public void rollback(Savepoint savepoint) throws SQLException {
-    throw Errors.notYet(TRANSACTIONS_LATER);
+    checkOpen();
+    run("ROLLBACK TO SAVEPOINT " + quote(nameOf(savepoint)));
   }
 
   @Override
   public void releaseSavepoint(Savepoint savepoint) throws SQLException {
-    throw Errors.notYet(TRANSACTIONS_LATER);
+    checkOpen();
+    run("RELEASE SAVEPOINT " + quote(nameOf(savepoint)));
+  }
+
+  private static String nameOf(Savepoint savepoint) throws SQLException {
+    if (!(savepoint instanceof JdbcSavepoint sp)) {
+      throw Errors.misuse("not a savepoint of this driver: " + savepoint);
+    }
+    return sp.name != null ? sp.name : "SP_" + sp.id;
+  }
+
+  private static String quote(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  /** A savepoint set through this connection: named, or numbered when unnamed. */
+  private static final class JdbcSavepoint implements Savepoint {
+    private final int id;
+    private final String name;
+
+    JdbcSavepoint(int id, String name) {
+      this.id = id;
+      this.name = name;
+    }
+
+    @Override
+    public int getSavepointId() throws SQLException {
+      if (name != null) {
+        throw Errors.misuse("this savepoint is named: " + name);
+      }
+      return id;
+    }
+
+    @Override
+    public String getSavepointName() throws SQLException {
+      if (name == null) {
+        throw Errors.misuse("this savepoint is unnamed");
+      }
+      return name;
+    }
   }
 
   /** SQLite transactions are serializable; only that level is accepted. */

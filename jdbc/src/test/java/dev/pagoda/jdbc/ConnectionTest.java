@@ -16,6 +16,9 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,18 +30,48 @@ class ConnectionTest {
   }
 
   @Test
-  void autoCommit_alwaysOn_andTransactionsNotYet() throws SQLException {
+  void autoCommit_onByDefault_commitAndRollbackNeedATransaction() throws SQLException {
     try (Connection conn = memory()) {
       assertTrue(conn.getAutoCommit());
       conn.setAutoCommit(true);
-      SQLFeatureNotSupportedException e =
-          assertThrows(SQLFeatureNotSupportedException.class, () -> conn.setAutoCommit(false));
-      assertTrue(e.getMessage().contains("later step"), e.getMessage());
-      assertTrue(conn.getAutoCommit());
       assertThrows(SQLException.class, conn::commit);
       assertThrows(SQLException.class, conn::rollback);
-      assertThrows(SQLFeatureNotSupportedException.class, conn::setSavepoint);
       assertEquals(Connection.TRANSACTION_SERIALIZABLE, conn.getTransactionIsolation());
+    }
+  }
+
+  private static List<Long> values(Connection conn) throws SQLException {
+    List<Long> out = new ArrayList<>();
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT x FROM t")) {
+      while (rs.next()) {
+        out.add(rs.getLong(1));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void manualCommit_commitRollbackAndSavepoints_behaveAsJdbcSays() throws SQLException {
+    try (Connection conn = memory(); Statement st = conn.createStatement()) {
+      st.execute("CREATE TABLE t(x)");
+      conn.setAutoCommit(false);
+      st.execute("INSERT INTO t VALUES (1)");
+      conn.commit();
+      st.execute("INSERT INTO t VALUES (2)");
+      conn.rollback();
+      st.execute("INSERT INTO t VALUES (3)");
+      Savepoint sp = conn.setSavepoint();
+      st.execute("INSERT INTO t VALUES (4)");
+      Savepoint named = conn.setSavepoint("named \"one\"");
+      st.execute("INSERT INTO t VALUES (5)");
+      conn.rollback(named);
+      conn.releaseSavepoint(named);
+      conn.rollback(sp);
+      assertEquals("named \"one\"", named.getSavepointName());
+      assertEquals(1, sp.getSavepointId());
+      conn.setAutoCommit(true); // commits, as JDBC requires
+      assertTrue(conn.getAutoCommit());
+      assertEquals(List.of(1L, 3L), values(conn));
     }
   }
 
