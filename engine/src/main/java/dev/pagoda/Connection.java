@@ -1,11 +1,13 @@
 package dev.pagoda;
 
 import dev.pagoda.executor.ExecutionResult;
+import dev.pagoda.pager.Pager;
 import dev.pagoda.parser.ParsedStatement;
 import dev.pagoda.parser.Parser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * A connection to a {@link Database}. Used by one thread at a time. Outside a transaction every
@@ -168,6 +170,54 @@ public final class Connection implements AutoCloseable {
     if (result.inserted()) {
       lastInsertRowid = result.lastInsertRowid();
     }
+  }
+
+  /**
+   * Runs {@code change} as one atomic write: outside a transaction in a transaction of its own,
+   * which commits, or rolls back whole when {@code change} throws; inside one under a pager
+   * savepoint, so that a failure undoes only this change. Database lock held.
+   */
+  <T> T writeAtomically(Supplier<T> change) {
+    Pager pager = db.pager();
+    if (transaction.isOpen()) {
+      transaction.startWriting();
+      int savepoint = pager.savepoint();
+      try {
+        T result = change.get();
+        pager.releaseSavepoint(savepoint);
+        return result;
+      } catch (RuntimeException e) {
+        undo(e, () -> {
+          pager.rollbackTo(savepoint);
+          pager.releaseSavepoint(savepoint);
+        });
+        throw e;
+      }
+    }
+    db.acquireWriter(this);
+    try {
+      pager.beginWrite();
+      try {
+        T result = change.get();
+        pager.commit();
+        return result;
+      } catch (RuntimeException e) {
+        undo(e, pager::rollback);
+        throw e;
+      }
+    } finally {
+      db.releaseWriter(this);
+    }
+  }
+
+  /** Undoes a failed change; a failure while undoing is added to the original one. */
+  private void undo(RuntimeException failure, Runnable undo) {
+    try {
+      undo.run();
+    } catch (RuntimeException suppressed) {
+      failure.addSuppressed(suppressed);
+    }
+    db.catalogAfterRollback();
   }
 
   Transaction transaction() {

@@ -6,6 +6,7 @@ import dev.pagoda.executor.ExecutionResult;
 import dev.pagoda.executor.QueryRun;
 import dev.pagoda.pager.Pager;
 import dev.pagoda.parser.ParsedStatement;
+import dev.pagoda.parser.ast.Pragma;
 import dev.pagoda.planner.Planner;
 import dev.pagoda.planner.plan.Plan;
 import dev.pagoda.planner.plan.PlanNode;
@@ -47,8 +48,8 @@ public final class PreparedStatement implements AutoCloseable {
 
   /** Plans and compiles against the current schema. Lock held. */
   private void compile() {
-    if (isTransactionControl()) {
-      return; // BEGIN, COMMIT, ...: nothing to plan
+    if (isEngineStatement()) {
+      return; // BEGIN, COMMIT, PRAGMA ...: nothing to plan
     }
     SchemaCatalog catalog = db.catalog();
     Plan plan = Planner.plan(parsed, source, catalog);
@@ -60,8 +61,18 @@ public final class PreparedStatement implements AutoCloseable {
     return Transaction.isControl(parsed.statement());
   }
 
+  /** The PRAGMA this statement is, or null. */
+  private Pragma pragma() {
+    return parsed.statement() instanceof Pragma p ? p : null;
+  }
+
+  /** Whether this statement is run by the engine itself rather than planned. */
+  private boolean isEngineStatement() {
+    return isTransactionControl() || pragma() != null;
+  }
+
   private void ensureCurrent() {
-    if (isTransactionControl()) {
+    if (isEngineStatement()) {
       return;
     }
     if (db.catalog().generation() != generation) {
@@ -144,7 +155,7 @@ public final class PreparedStatement implements AutoCloseable {
 
   /** Whether running this statement produces rows (a SELECT). */
   public boolean isQuery() {
-    return compiled != null && compiled.isQuery();
+    return !columnNames().isEmpty();
   }
 
   /** Result column count: 0 for statements that produce no rows. */
@@ -158,6 +169,9 @@ public final class PreparedStatement implements AutoCloseable {
   }
 
   List<String> columnNames() {
+    if (pragma() != null) {
+      return Pragmas.columns(pragma());
+    }
     return compiled != null && compiled.plan() instanceof Plan.Query q
         ? q.columnNames()
         : List.of();
@@ -179,9 +193,14 @@ public final class PreparedStatement implements AutoCloseable {
       }
       db.checkNotLockedOut(conn);
       closeActiveRows();
+      if (pragma() != null) {
+        activeRows = new Rows(
+            this, RowSource.of(Pragmas.run(conn, pragma())), columnNames(), List.of());
+        return activeRows;
+      }
       List<Integer> roots = scannedRoots(((Plan.Query) compiled.plan()).root());
       QueryRun run = compiled.query(db.pager());
-      activeRows = new Rows(this, run, columnNames(), roots);
+      activeRows = new Rows(this, RowSource.of(run), columnNames(), roots);
       return activeRows;
     } catch (RuntimeException e) {
       throw Errors.translate(e);
@@ -206,6 +225,10 @@ public final class PreparedStatement implements AutoCloseable {
         return 0;
       }
       db.checkNotLockedOut(conn);
+      if (pragma() != null) {
+        Pragmas.run(conn, pragma());
+        return 0;
+      }
       if (compiled.isQuery()) {
         try (QueryRun run = compiled.query(db.pager())) {
           while (run.next()) {
@@ -232,54 +255,7 @@ public final class PreparedStatement implements AutoCloseable {
    */
   private ExecutionResult write() {
     checkNoConflictingReader();
-    Transaction txn = conn.transaction();
-    if (txn.isOpen()) {
-      return writeInTransaction(txn);
-    }
-    db.acquireWriter(conn);
-    try {
-      return writeAutocommit();
-    } finally {
-      db.releaseWriter(conn);
-    }
-  }
-
-  private ExecutionResult writeInTransaction(Transaction txn) {
-    txn.startWriting();
-    Pager pager = db.pager();
-    int savepoint = pager.savepoint();
-    try {
-      ExecutionResult result = compiled.execute(pager);
-      pager.releaseSavepoint(savepoint);
-      return result;
-    } catch (RuntimeException e) {
-      try {
-        pager.rollbackTo(savepoint);
-        pager.releaseSavepoint(savepoint);
-      } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      db.catalogAfterRollback();
-      throw e;
-    }
-  }
-
-  private ExecutionResult writeAutocommit() {
-    Pager pager = db.pager();
-    pager.beginWrite();
-    try {
-      ExecutionResult result = compiled.execute(pager);
-      pager.commit();
-      return result;
-    } catch (RuntimeException e) {
-      try {
-        pager.rollback();
-      } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      db.catalogAfterRollback();
-      throw e;
-    }
+    return conn.writeAtomically(() -> compiled.execute(db.pager()));
   }
 
   private void checkNoConflictingReader() {

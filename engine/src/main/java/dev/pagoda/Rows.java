@@ -1,6 +1,5 @@
 package dev.pagoda;
 
-import dev.pagoda.executor.QueryRun;
 import dev.pagoda.executor.Values;
 import dev.pagoda.spi.StorageClass;
 import dev.pagoda.spi.Value;
@@ -14,13 +13,13 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Rows implements AutoCloseable {
   private final PreparedStatement statement;
-  private final QueryRun run;
+  private final RowSource run;
   private final List<String> columnNames;
   private final List<Integer> roots;
   private boolean onRow;
   private boolean closed;
 
-  Rows(PreparedStatement statement, QueryRun run, List<String> columnNames, List<Integer> roots) {
+  Rows(PreparedStatement statement, RowSource run, List<String> columnNames, List<Integer> roots) {
     this.statement = statement;
     this.run = run;
     this.columnNames = columnNames;

@@ -8,8 +8,6 @@ import dev.pagoda.planner.TableSchema;
 import dev.pagoda.spi.ResultCode;
 import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.Value;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Adds the entries of one index as rows are written to its table. An entry is the record of the
@@ -27,21 +25,10 @@ final class IndexWriter implements AutoCloseable {
   IndexWriter(Pager pager, IndexSchema index, TableSchema table) {
     this.index = index;
     this.table = table;
-    this.comparator = comparator(index);
+    this.comparator = RecordComparator.forIndex(index);
     this.cursor = BTree.openIndex(pager, index.rootPage(), comparator);
     this.key = new Value[index.columns().size()];
     this.entry = new Value[key.length + 1];
-  }
-
-  /** The order of an index's entries: its columns' collations and directions, then the rowid. */
-  static RecordComparator comparator(IndexSchema index) {
-    List<BuiltinCollation> collations = new ArrayList<>();
-    List<Boolean> descending = new ArrayList<>();
-    for (IndexSchema.IndexColumn c : index.columns()) {
-      collations.add(BuiltinCollation.named(c.collation()));
-      descending.add(c.descending());
-    }
-    return new RecordComparator(collations, descending);
   }
 
   /**

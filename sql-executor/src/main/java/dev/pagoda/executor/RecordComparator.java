@@ -2,8 +2,10 @@ package dev.pagoda.executor;
 
 import dev.pagoda.btree.KeyComparator;
 import dev.pagoda.btree.Varint;
+import dev.pagoda.planner.IndexSchema;
 import dev.pagoda.spi.ResultCode;
 import dev.pagoda.spi.SqlException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,6 +33,17 @@ public final class RecordComparator implements KeyComparator {
     for (int i = 0; i < this.descending.length; i++) {
       this.descending[i] = descending.get(i);
     }
+  }
+
+  /** The order of an index's entries: its columns' collations and directions, then the rowid. */
+  public static RecordComparator forIndex(IndexSchema index) {
+    List<BuiltinCollation> collations = new ArrayList<>();
+    List<Boolean> descending = new ArrayList<>();
+    for (IndexSchema.IndexColumn c : index.columns()) {
+      collations.add(BuiltinCollation.named(c.collation()));
+      descending.add(c.descending());
+    }
+    return new RecordComparator(collations, descending);
   }
 
   /** Every field BINARY and ascending: the order of a rowid-suffixed default index. */
