@@ -1,9 +1,6 @@
 package dev.pagoda.pager;
 
 import dev.pagoda.pager.cache.IntObjectMap;
-import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -41,6 +38,10 @@ import java.util.List;
  *
  * <p>Savepoints ({@link #savepoint()}) nest inside a write transaction and are kept in memory.
  *
+ * <p>The page objects in memory (owned, cache, live) are a {@link PageTable}'s; the savepoints a
+ * {@link SavepointStack}'s. The pager keeps the transaction: the dirty list, the page count, the
+ * header in page 1, commit and rollback.
+ *
  * <p>Not thread-safe: the caller serialises all access. The pager owns its {@link DbFile} and its
  * journal and closes both in {@link #close()}.
  */
@@ -50,22 +51,15 @@ public final class Pager implements AutoCloseable {
 
   private final DbFile file;
   private final Journal journal;
-  private final List<Savepoint> savepoints = new ArrayList<>();
+  private final SavepointStack savepoints = new SavepointStack();
   private String brokenReason;
-  /** Set while rollbackTo writes images back: makeWritable then records nothing. */
-  private boolean restoring;
   private final int pageSize;
   private final int usableSize;
   private final boolean readOnly;
   private final String readOnlyReason;
-  private final PageCache cache;
-  private final IntObjectMap<Page> owned = new IntObjectMap<>();
-  private final IntObjectMap<PageRef> live = new IntObjectMap<>(64);
-  private final ReferenceQueue<Page> collected = new ReferenceQueue<>();
+  private final PageTable pages;
   private final List<Page> dirty = new ArrayList<>();
   private final Page page1;
-  private int cacheSize;
-  private long pagesRead;
   private int pageCount;
   private int savedPageCount;
   private long modificationCount;
@@ -90,9 +84,7 @@ public final class Pager implements AutoCloseable {
     this.pageCount = pageCount;
     this.readOnlyReason = roReason;
     this.readOnly = roReason != null;
-    this.cacheSize = cacheSize;
-    PageCache c = provider.create(pageSize, cachePages(cacheSize, pageSize));
-    this.cache = Pager.class.desiredAssertionStatus() ? new AssertingPageCache(c) : c;
+    this.pages = new PageTable(file, journal, page1, provider, cacheSize);
   }
 
   /**
@@ -212,7 +204,7 @@ public final class Pager implements AutoCloseable {
       roReason = "auto-vacuum database files are not writable yet";
     }
     byte[] data = new byte[ps];
-    readFully(file, 1, data);
+    PageTable.readFully(file, 1, data);
     return new Pager(
         file, journal, ps, usable, new Page(1, data), count, roReason, provider, cacheSize);
   }
@@ -270,15 +262,16 @@ public final class Pager implements AutoCloseable {
     if (pgno == 1) {
       return page1;
     }
-    Page p = owned.get(pgno);
+    PageTable t = pages;
+    Page p = t.owned.get(pgno);
     if (p != null) {
       return p;
     }
-    p = cache.get(pgno);
+    p = t.cache.get(pgno);
     if (p != null) {
       return p;
     }
-    return fetch(pgno);
+    return t.fetch(pgno, pageCount, brokenReason);
   }
 
   /**
@@ -302,9 +295,9 @@ public final class Pager implements AutoCloseable {
   public void pin(Page page) {
     checkOpen();
     if (page.pins == 0 && !page.dirty) {
-      adopt(page);
+      pages.adopt(page);
     } else {
-      checkOwned(page);
+      pages.checkOwned(page);
     }
     page.pins++;
   }
@@ -321,12 +314,11 @@ public final class Pager implements AutoCloseable {
       throw new StorageException(StorageException.Kind.MISUSE, "page " + page.number() + " is not pinned");
     }
     if (!closed && !page.discarded) {
-      checkOwned(page);
+      pages.checkOwned(page);
     }
     page.pins--;
     if (page.pins == 0 && !page.dirty && !page.discarded && !closed && page != page1) {
-      unown(page);
-      cache.put(page);
+      pages.toCache(page);
     }
   }
 
@@ -335,26 +327,15 @@ public final class Pager implements AutoCloseable {
     requireWrite();
     modificationCount++;
     if (page.pins == 0 && !page.dirty) {
-      adopt(page);
+      pages.adopt(page);
     } else {
-      checkOwned(page);
+      pages.checkOwned(page);
     }
-    recordForSavepoint(page.number(), page.data());
+    savepoints.record(page.number(), page.data());
     if (!page.dirty) {
       page.original = page.data().clone();
       page.dirty = true;
       dirty.add(page);
-    }
-  }
-
-  /** Keeps the image of page {@code pgno} in the innermost savepoint, if it has none yet. */
-  private void recordForSavepoint(int pgno, byte[] current) {
-    if (savepoints.isEmpty() || restoring) {
-      return;
-    }
-    Savepoint sp = savepoints.get(savepoints.size() - 1);
-    if (pgno <= sp.pageCount && sp.images.get(pgno) == null) {
-      sp.images.put(pgno, current.clone());
     }
   }
 
@@ -367,7 +348,7 @@ public final class Pager implements AutoCloseable {
     modificationCount++;
     int pgno = FreeList.allocate(this);
     if (pgno != 0) {
-      Page p = inMemory(pgno);
+      Page p = pages.inMemory(pgno);
       if (p != null) {
         makeWritable(p);
         Arrays.fill(p.data(), (byte) 0);
@@ -377,7 +358,7 @@ public final class Pager implements AutoCloseable {
           byte[] old = new byte[pageSize];
           int n = file.read((long) (pgno - 1) * pageSize, old, 0, pageSize);
           Arrays.fill(old, Math.max(n, 0), pageSize, (byte) 0);
-          recordForSavepoint(pgno, old);
+          savepoints.record(pgno, old);
         }
         addNewPage(pgno);
       }
@@ -421,25 +402,22 @@ public final class Pager implements AutoCloseable {
    */
   public void setCacheSize(int n) {
     checkOpen();
-    cacheSize = n;
-    cache.setCapacity(cachePages(n, pageSize));
+    pages.setCacheSize(n);
   }
 
   /** The cache size as last set ({@link PagerOptions#cacheSize()} or {@link #setCacheSize}). */
   public int cacheSize() {
-    return cacheSize;
+    return pages.cacheSize();
   }
 
   /** The page cache's capacity in pages, derived from {@link #cacheSize()}. */
   public int cacheCapacity() {
-    return cache.capacity();
+    return pages.cacheCapacity();
   }
 
   /** The page cache's counters and this pager's page reads, as of now. */
   public CacheStats cacheStats() {
-    return new CacheStats(
-        cache.hitCount(), cache.missCount(), cache.evictionCount(), pagesRead, cache.size(),
-        cache.capacity(), owned.size());
+    return pages.stats();
   }
 
   /**
@@ -557,8 +535,7 @@ public final class Pager implements AutoCloseable {
       p.dirty = false;
       p.original = null;
       if (p.pins == 0 && p != page1) {
-        unown(p);
-        cache.put(p);
+        pages.toCache(p);
       }
     }
     dirty.clear();
@@ -595,7 +572,7 @@ public final class Pager implements AutoCloseable {
       return true;
     }
     byte[] now = new byte[pageSize];
-    readFully(file, 1, now);
+    PageTable.readFully(file, 1, now);
     return page1.original != null && Arrays.equals(now, page1.original);
   }
 
@@ -610,8 +587,7 @@ public final class Pager implements AutoCloseable {
    */
   public int savepoint() {
     requireWrite();
-    savepoints.add(new Savepoint(pageCount));
-    return savepoints.size() - 1;
+    return savepoints.open(pageCount);
   }
 
   /** The number of open savepoints. */
@@ -629,43 +605,28 @@ public final class Pager implements AutoCloseable {
   public void rollbackTo(int sp) {
     checkSavepoint(sp);
     modificationCount++;
-    Savepoint target = savepoints.get(sp);
-    List<Savepoint> undo = new ArrayList<>(savepoints.subList(sp, savepoints.size()));
-    savepoints.subList(sp, savepoints.size()).clear();
-    // The restoring makeWritable calls must record nothing in the outer savepoints: a page they
-    // lack was not changed between their start and sp's, so its image there is the one restored.
-    restoring = true;
-    try {
-      restore(undo, target);
-    } finally {
-      restoring = false;
-    }
-    savepoints.add(new Savepoint(target.pageCount));
+    savepoints.rollbackTo(sp, this::restorePageCount, this::restorePage);
   }
 
-  private void restore(List<Savepoint> undo, Savepoint target) {
-    if (pageCount > target.pageCount) {
-      discardBeyond(target.pageCount);
+  /** For rollbackTo: the page count back to {@code n}, pages beyond discarded. */
+  private void restorePageCount(int n) {
+    if (pageCount > n) {
+      discardBeyond(n);
     }
-    pageCount = target.pageCount;
-    // innermost first: an outer savepoint's image of a page is the older one, so it lands last
-    for (int i = undo.size() - 1; i >= 0; i--) {
-      Savepoint s = undo.get(i);
-      for (int pgno : s.images.keys()) {
-        if (pgno <= target.pageCount) {
-          Page p = inMemory(pgno);
-          if (p != null) {
-            makeWritable(p);
-          } else {
-            // not in memory (discarded by a truncation since): write over it without reading it;
-            // as for a page reused from the freelist, the file still holds its original image
-            addNewPage(pgno);
-            p = owned.get(pgno);
-          }
-          System.arraycopy(s.images.get(pgno), 0, p.data(), 0, pageSize);
-        }
-      }
+    pageCount = n;
+  }
+
+  /** For rollbackTo: page {@code pgno}'s content back to {@code image}, the page made writable. */
+  private void restorePage(byte[] image, int pgno) {
+    Page p = pages.inMemory(pgno);
+    if (p != null) {
+      makeWritable(p);
+    } else {
+      // not in memory (discarded by a truncation since): write over it without reading it;
+      // as for a page reused from the freelist, the file still holds its original image
+      p = addNewPage(pgno);
     }
+    System.arraycopy(image, 0, p.data(), 0, pageSize);
   }
 
   /**
@@ -676,27 +637,12 @@ public final class Pager implements AutoCloseable {
    */
   public void releaseSavepoint(int sp) {
     checkSavepoint(sp);
-    if (sp > 0) {
-      Savepoint outer = savepoints.get(sp - 1);
-      for (int i = sp; i < savepoints.size(); i++) {
-        Savepoint s = savepoints.get(i);
-        // the oldest image wins: the outer savepoint's own, else the first savepoint's after it
-        for (int pgno : s.images.keys()) {
-          if (pgno <= outer.pageCount && outer.images.get(pgno) == null) {
-            outer.images.put(pgno, s.images.get(pgno));
-          }
-        }
-      }
-    }
-    savepoints.subList(sp, savepoints.size()).clear();
+    savepoints.release(sp);
   }
 
   private void checkSavepoint(int sp) {
     requireWrite();
-    if (sp < 0 || sp >= savepoints.size()) {
-      throw new StorageException(StorageException.Kind.MISUSE, "no such savepoint: " + sp
-          + " (" + savepoints.size() + " open)");
-    }
+    savepoints.check(sp);
   }
 
   /**
@@ -717,14 +663,7 @@ public final class Pager implements AutoCloseable {
     }
     modificationCount++;
     makeWritable(page1);
-    if (!savepoints.isEmpty()) {
-      Savepoint top = savepoints.get(savepoints.size() - 1);
-      for (int pgno = nPages + 1; pgno <= Math.min(pageCount, top.pageCount); pgno++) {
-        if (top.images.get(pgno) == null && pgno != lockBytePage()) {
-          top.images.put(pgno, getPage(pgno).data().clone());
-        }
-      }
-    }
+    savepoints.recordTruncation(nPages, pageCount, lockBytePage(), pgno -> getPage(pgno).data());
     discardBeyond(nPages);
     pageCount = nPages;
   }
@@ -733,27 +672,7 @@ public final class Pager implements AutoCloseable {
   private void discardBeyond(int n) {
     dirty.removeIf(p -> p.number() > n);
     for (int pgno = n + 1; pgno <= pageCount; pgno++) {
-      Page p = owned.remove(pgno);
-      Page c = cache.remove(pgno);
-      Page h = held(pgno);
-      live.remove(pgno);
-      for (Page q : new Page[] {p, c, h}) {
-        if (q != null) {
-          q.dirty = false;
-          q.original = null;
-          q.discarded = true;
-        }
-      }
-    }
-  }
-
-  /** A savepoint: the page count then, and the image of each page first changed since. */
-  private static final class Savepoint {
-    final int pageCount;
-    final IntObjectMap<byte[]> images = new IntObjectMap<>();
-
-    Savepoint(int pageCount) {
-      this.pageCount = pageCount;
+      pages.discard(pgno);
     }
   }
 
@@ -766,18 +685,12 @@ public final class Pager implements AutoCloseable {
         System.arraycopy(p.original, 0, p.data(), 0, pageSize);
         p.original = null;
         if (p.pins == 0 && p != page1) {
-          unown(p);
-          cache.put(p);
+          pages.toCache(p);
         }
       } else {
         // Created in this transaction (appended, or reused from the freelist without being read):
         // the file still has the old image, so the object goes and a later read makes a new one.
-        unown(p);
-        PageRef ref = live.get(p.number());
-        if (ref != null && ref.get() == p) {
-          live.remove(p.number());
-        }
-        p.discarded = true;
+        pages.forget(p);
       }
     }
     dirty.clear();
@@ -798,9 +711,7 @@ public final class Pager implements AutoCloseable {
       }
     } finally {
       closed = true;
-      cache.clear();
-      owned.clear();
-      live.clear();
+      pages.clear();
       try {
         journal.close();
       } finally {
@@ -818,157 +729,21 @@ public final class Pager implements AutoCloseable {
    * IllegalStateException naming the first one broken. For tests: it walks every owned page.
    */
   void checkInvariants() {
-    owned.forEachValue(p -> {
-      check(p != page1, "page 1 is never in the owned table");
-      check(!p.discarded, "owned page " + p.number() + " is not discarded");
-      check(p.pins > 0 || p.dirty, "owned page " + p.number() + " is pinned or dirty");
-      PageRef ref = live.get(p.number());
-      check(ref != null && ref.get() == p, "owned page " + p.number() + " is its number's live object");
-    });
+    pages.checkOwnedPages();
     for (Page p : dirty) {
-      check(p.dirty, "page " + p.number() + " in the dirty list is dirty");
-      check(p == page1 || owned.get(p.number()) == p, "dirty page " + p.number() + " is owned");
+      PageTable.check(p.dirty, "page " + p.number() + " in the dirty list is dirty");
+      PageTable.check(
+          p == page1 || pages.owned.get(p.number()) == p, "dirty page " + p.number() + " is owned");
     }
-    check(inWrite || dirty.isEmpty(), "no dirty page outside a write transaction");
-    check(cache.size() <= cache.capacity(), "page cache size " + cache.size() + " <= capacity");
+    PageTable.check(inWrite || dirty.isEmpty(), "no dirty page outside a write transaction");
+    pages.checkCacheSize();
   }
 
-  private static void check(boolean ok, String invariant) {
-    if (!ok) {
-      throw new IllegalStateException("pager invariant broken: " + invariant);
-    }
-  }
-
-  /** Reads page {@code pgno} after a page cache miss, or finds the object a caller still holds. */
-  private Page fetch(int pgno) {
-    if (pgno < 1 || pgno > pageCount) {
-      throw StorageException.corrupt("page number out of range: " + pgno + " (page count " + pageCount + ")");
-    }
-    Page p = held(pgno);
-    if (p == null) {
-      checkNotBroken();
-      byte[] data = new byte[pageSize];
-      if (!journal.readPage(file, pgno, data)) {
-        readFully(file, pgno, data);
-      }
-      pagesRead++;
-      p = newPage(pgno, data);
-    }
-    cache.put(p);
-    return p;
-  }
-
-  /** The page's object if one is in memory (owned, cached or held by a caller), else null. */
-  private Page inMemory(int pgno) {
-    if (pgno == 1) {
-      return page1;
-    }
-    Page p = owned.get(pgno);
-    if (p == null) {
-      p = cache.get(pgno);
-    }
-    return p != null ? p : held(pgno);
-  }
-
-  /** The live object for {@code pgno} that only callers (not the cache) reference, or null. */
-  private Page held(int pgno) {
-    for (Reference<? extends Page> r; (r = collected.poll()) != null; ) {
-      PageRef gone = (PageRef) r;
-      if (live.get(gone.pgno) == gone) {
-        live.remove(gone.pgno);
-      }
-    }
-    PageRef ref = live.get(pgno);
-    if (ref == null) {
-      return null;
-    }
-    Page p = ref.get();
-    if (p == null) {
-      live.remove(pgno);
-    }
-    return p;
-  }
-
-  /**
-   * Moves a clean, unpinned page of this pager from the cache (or from callers only) into the owned
-   * table, checking that it is the current object for its number.
-   */
-  private void adopt(Page page) {
-    if (page.discarded) {
-      throw discardedPage(page);
-    }
-    if (page == page1) {
-      return;
-    }
-    int n = page.number();
-    Page c = owned.get(n);
-    if (c == null) {
-      c = cache.remove(n);
-      if (c == null) {
-        c = held(n);
-      } else if (c != page) {
-        cache.put(c);
-      }
-    }
-    if (c != page) {
-      throw new StorageException(
-          StorageException.Kind.MISUSE, "stale page object " + n + ": not this pager's page " + n);
-    }
-    owned.put(n, page);
-  }
-
-  /** Checks that a pinned or dirty {@code page} is this pager's (page 1, or in the owned table). */
-  private void checkOwned(Page page) {
-    if (page.discarded) {
-      throw discardedPage(page);
-    }
-    if (page != page1 && owned.get(page.number()) != page) {
-      throw new StorageException(StorageException.Kind.MISUSE,
-          "stale page object " + page.number() + ": not this pager's page " + page.number());
-    }
-  }
-
-  private void unown(Page p) {
-    Page removed = owned.remove(p.number());
-    check(removed == p, "page " + p.number() + " leaving the owned table was in it");
-  }
-
-  private Page newPage(int pgno, byte[] data) {
-    Page p = new Page(pgno, data);
-    PageRef old = live.put(pgno, new PageRef(p, collected));
-    check(old == null || old.get() == null, "one live object per page number (page " + pgno + ")");
-    return p;
-  }
-
-  private void addNewPage(int pgno) {
-    Page p = newPage(pgno, new byte[pageSize]);
-    p.dirty = true;
-    p.original = null;
+  /** Adds page {@code pgno} as a new zeroed page, dirty with no original image. */
+  private Page addNewPage(int pgno) {
+    Page p = pages.addNew(pgno);
     dirty.add(p);
-    owned.put(pgno, p);
-  }
-
-  private static StorageException discardedPage(Page page) {
-    return new StorageException(StorageException.Kind.MISUSE,
-        "stale page object " + page.number() + ": discarded by a rollback");
-  }
-
-  /** The page cache capacity in pages for a {@code PRAGMA cache_size} value. */
-  static int cachePages(int cacheSize, int pageSize) {
-    if (cacheSize >= 0) {
-      return cacheSize;
-    }
-    return (int) Math.min(Integer.MAX_VALUE, -(long) cacheSize * 1024 / pageSize);
-  }
-
-  /** A weak reference to a page object, remembering the page number for cleanup. */
-  private static final class PageRef extends WeakReference<Page> {
-    final int pgno;
-
-    PageRef(Page page, ReferenceQueue<Page> queue) {
-      super(page, queue);
-      this.pgno = page.number();
-    }
+    return p;
   }
 
   private int headerInt(int offset) {
@@ -997,19 +772,6 @@ public final class Pager implements AutoCloseable {
   private void checkNotBroken() {
     if (brokenReason != null) {
       throw new StorageException(StorageException.Kind.IOERR, brokenReason);
-    }
-  }
-
-  private static void readFully(DbFile file, int pgno, byte[] data) {
-    long pos = (long) (pgno - 1) * data.length;
-    int n = file.read(pos, data, 0, data.length);
-    if (n <= 0 && pgno > 1) {
-      // open() checked the page count against the file: the file shrank under us
-      throw StorageException.corrupt(
-          "database disk image is malformed: page " + pgno + " lies beyond the end of the file");
-    }
-    if (n < data.length) {
-      Arrays.fill(data, Math.max(n, 0), data.length, (byte) 0);
     }
   }
 }
