@@ -5,7 +5,9 @@ import dev.pagoda.pager.Pager;
 import dev.pagoda.parser.ParsedStatement;
 import dev.pagoda.parser.Parser;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -13,11 +15,19 @@ import java.util.function.Supplier;
  * A connection to a {@link Database}. Used by one thread at a time. Outside a transaction every
  * statement commits when it completes and rolls back entirely when it fails. {@code BEGIN},
  * {@code COMMIT}, {@code ROLLBACK}, {@code SAVEPOINT}, {@code RELEASE} and {@code ROLLBACK TO}
- * work as in SQLite; inside a transaction a failing statement undoes only itself. While one
- * connection has uncommitted changes, the others get {@code BUSY}.
+ * work as in SQLite; inside a transaction a failing statement undoes only itself.
+ *
+ * <p>Each connection has its own pager: a running query, or an open transaction once it has read,
+ * holds a read transaction whose snapshot it sees to the end; writes take the file's write lock,
+ * waiting up to the busy timeout for another connection's, then failing with {@code BUSY}.
  */
 public final class Connection implements AutoCloseable {
   private final Database db;
+  private final Pager pager;
+  private final SchemaCatalog catalog;
+  private final ReentrantLock lock = new ReentrantLock();
+  /** Open query runs per table root page: a write to a table being read is refused. */
+  private final Map<Integer, Integer> readers = new HashMap<>();
   private final List<PreparedStatement> statements = new ArrayList<>();
   private long lastInsertRowid;
   private long changes;
@@ -25,8 +35,11 @@ public final class Connection implements AutoCloseable {
   private final Transaction transaction;
   private boolean closed;
 
-  Connection(Database db) {
+  Connection(Database db, Pager pager) {
     this.db = db;
+    this.pager = pager;
+    pager.setBusyTimeout(Database.DEFAULT_BUSY_TIMEOUT_MILLIS);
+    this.catalog = new SchemaCatalog(pager);
     this.transaction = new Transaction(this);
   }
 
@@ -50,7 +63,6 @@ public final class Connection implements AutoCloseable {
    * only white space and comments remain.
    */
   private PreparedStatement prepareAt(String sql, int offset) {
-    ReentrantLock lock = db.lock();
     lock.lock();
     try {
       checkOpen();
@@ -58,7 +70,7 @@ public final class Connection implements AutoCloseable {
       if (parsed == null) {
         return null;
       }
-      PreparedStatement ps = new PreparedStatement(this, sql, parsed);
+      PreparedStatement ps = withRead(() -> new PreparedStatement(this, sql, parsed));
       statements.add(ps);
       return ps;
     } catch (RuntimeException e) {
@@ -118,11 +130,10 @@ public final class Connection implements AutoCloseable {
 
   /** The names of the tables in the schema, sorted; what the shell's {@code .tables} shows. */
   public List<String> tableNames() {
-    ReentrantLock lock = db.lock();
     lock.lock();
     try {
       checkOpen();
-      return db.catalog().userTableNames();
+      return withRead(() -> catalog().userTableNames());
     } catch (RuntimeException e) {
       throw Errors.translate(e);
     } finally {
@@ -133,22 +144,65 @@ public final class Connection implements AutoCloseable {
   /** Closes this connection and every statement prepared on it. */
   @Override
   public void close() {
-    ReentrantLock lock = db.lock();
     lock.lock();
     try {
       if (closed) {
         return;
       }
       closed = true;
-      for (PreparedStatement ps : List.copyOf(statements)) {
-        ps.close();
+      try {
+        for (PreparedStatement ps : List.copyOf(statements)) {
+          ps.close();
+        }
+        statements.clear();
+        if (transaction.isOpen()) {
+          transaction.rollback(); // closing with an open transaction rolls it back, as in SQLite
+        }
+      } finally {
+        try {
+          pager.close();
+        } finally {
+          db.connectionClosed(this);
+        }
       }
-      statements.clear();
-      if (transaction.isOpen()) {
-        transaction.rollback(); // closing with an open transaction rolls it back, as in SQLite
-      }
+    } catch (RuntimeException e) {
+      throw Errors.translate(e);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * How long this connection waits for another connection's lock before failing with BUSY
+   * ({@code PRAGMA busy_timeout}); 0 fails at once.
+   */
+  public void setBusyTimeout(long millis) {
+    lock.lock();
+    try {
+      pager.setBusyTimeout(millis);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The busy timeout in milliseconds. */
+  public long busyTimeout() {
+    return pager.busyTimeout();
+  }
+
+  /**
+   * Runs {@code body} inside a read transaction: this connection's open transaction's (begun now
+   * if it has not read yet), or one of its own. Connection lock held.
+   */
+  <T> T withRead(Supplier<T> body) {
+    if (transaction.isOpen()) {
+      transaction.holdRead();
+    }
+    pager.beginRead();
+    try {
+      return body.get();
+    } finally {
+      pager.endRead();
     }
   }
 
@@ -178,8 +232,8 @@ public final class Connection implements AutoCloseable {
    * savepoint, so that a failure undoes only this change. Database lock held.
    */
   <T> T writeAtomically(Supplier<T> change) {
-    Pager pager = db.pager();
     if (transaction.isOpen()) {
+      transaction.holdRead();
       transaction.startWriting();
       int savepoint = pager.savepoint();
       try {
@@ -194,19 +248,16 @@ public final class Connection implements AutoCloseable {
         throw e;
       }
     }
-    db.acquireWriter(this);
+    pager.beginWrite(); // outside a read: waits for a busy writer, retrying as SQLite does
     try {
-      pager.beginWrite();
-      try {
-        T result = change.get();
-        pager.commit();
-        return result;
-      } catch (RuntimeException e) {
+      T result = change.get();
+      pager.commit();
+      return result;
+    } catch (RuntimeException e) {
+      if (pager.inWriteTransaction()) {
         undo(e, pager::rollback);
-        throw e;
       }
-    } finally {
-      db.releaseWriter(this);
+      throw e;
     }
   }
 
@@ -217,7 +268,7 @@ public final class Connection implements AutoCloseable {
     } catch (RuntimeException suppressed) {
       failure.addSuppressed(suppressed);
     }
-    db.catalogAfterRollback();
+    catalog.invalidate();
   }
 
   Transaction transaction() {
@@ -226,5 +277,40 @@ public final class Connection implements AutoCloseable {
 
   Database db() {
     return db;
+  }
+
+  Pager pager() {
+    return pager;
+  }
+
+  ReentrantLock lock() {
+    return lock;
+  }
+
+  /** The catalog, reloaded first if the schema changed. Connection lock held, in a read. */
+  SchemaCatalog catalog() {
+    catalog.refresh();
+    return catalog;
+  }
+
+  /** After a rollback the header may have moved back: read the schema again next time. */
+  void catalogAfterRollback() {
+    catalog.invalidate();
+  }
+
+  void addReader(int rootPage) {
+    readers.merge(rootPage, 1, Integer::sum);
+  }
+
+  void removeReader(int rootPage) {
+    readers.computeIfPresent(rootPage, (k, n) -> n == 1 ? null : n - 1);
+  }
+
+  boolean isBeingRead(int rootPage) {
+    return readers.containsKey(rootPage);
+  }
+
+  boolean hasReaders() {
+    return !readers.isEmpty();
   }
 }

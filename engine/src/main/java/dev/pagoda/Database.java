@@ -3,13 +3,15 @@ package dev.pagoda;
 import dev.pagoda.pager.DbFile;
 import dev.pagoda.pager.DiskFile;
 import dev.pagoda.pager.MemoryFile;
-import dev.pagoda.pager.Pager;
+import dev.pagoda.pager.Journal;
+import dev.pagoda.pager.PagerFile;
+import dev.pagoda.pager.RollbackJournal;
 import dev.pagoda.pager.PagerOptions;
 import dev.pagoda.spi.ResultCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -32,29 +34,40 @@ import java.util.concurrent.locks.ReentrantLock;
  * }
  * }</pre>
  *
- * <p>In this step all work on one database is serialized by one lock: each call into a
- * connection, statement or rows object holds it for its duration, never across calls.
+ * <p>Each connection has its own pager (page cache and read snapshot) on the database's one shared
+ * file and journal, and may be used from its own thread: connections do not wait for each other
+ * but for the file's locks. In rollback-journal mode (SQLite's DELETE, TRUNCATE, PERSIST) readers
+ * hold SHARED, a writer RESERVED, and a commit waits for the other readers to finish; a
+ * connection waits up to its busy timeout ({@link Connection#setBusyTimeout}, default {@value
+ * #DEFAULT_BUSY_TIMEOUT_MILLIS} ms, as sqlite-jdbc's) and then fails with BUSY.
  */
 public final class Database implements AutoCloseable {
+  /** The busy timeout of a new connection, in milliseconds (sqlite-jdbc's default). */
+  public static final long DEFAULT_BUSY_TIMEOUT_MILLIS = 3000;
+
   private final String name;
-  private final Pager pager;
+  private final PagerFile file;
+  private final PagerOptions options;
   private final ReentrantLock lock = new ReentrantLock();
-  private final SchemaCatalog catalog;
-  /** Open query runs per table root page: a write to a table being read is refused. */
-  private final Map<Integer, Integer> readers = new HashMap<>();
-  /** The connection holding the write lock (an open write transaction), or null. */
-  private Connection writer;
+  private final List<Connection> connections = new ArrayList<>();
   private boolean closed;
 
-  private Database(String name, DbFile file) {
+  private Database(String name, DbFile dbFile, Journal journal) {
     this.name = name;
     try {
-      this.pager = Pager.open(file, new PagerOptions(PagerOptions.defaults().pageSize(), file.isReadOnly()));
+      this.file = PagerFile.open(dbFile, journal);
+    } catch (RuntimeException e) {
+      dbFile.close();
+      throw Errors.translate(e);
+    }
+    this.options = new PagerOptions(PagerOptions.defaults().pageSize(), dbFile.isReadOnly());
+    // the first pager reads and checks the header now, so a bad file fails the open
+    try {
+      file.openPager(options).close();
     } catch (RuntimeException e) {
       file.close();
       throw Errors.translate(e);
     }
-    this.catalog = new SchemaCatalog(pager);
   }
 
   /** Opens (creating when missing) the database file at {@code path}. */
@@ -77,12 +90,13 @@ public final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       throw Errors.translate(e);
     }
-    return new Database(path.toString(), file);
+    String name = path.toString();
+    return new Database(name, file, RollbackJournal.forDatabase(dev.pagoda.pager.DiskVfs.get(), name));
   }
 
   /** Opens a new, private, in-memory database: what SQLite calls {@code :memory:}. */
   public static Database openInMemory() {
-    return new Database(":memory:", new MemoryFile());
+    return new Database(":memory:", new MemoryFile(), Journal.none());
   }
 
   /**
@@ -93,12 +107,16 @@ public final class Database implements AutoCloseable {
     return ":memory:".equals(name) ? openInMemory() : open(Path.of(name));
   }
 
-  /** A new connection to this database. */
+  /** A new connection to this database, with its own pager on the shared file. */
   public Connection connect() {
     lock.lock();
     try {
       checkOpen();
-      return new Connection(this);
+      Connection c = new Connection(this, file.openPager(options));
+      connections.add(c);
+      return c;
+    } catch (RuntimeException e) {
+      throw Errors.translate(e);
     } finally {
       lock.unlock();
     }
@@ -106,7 +124,7 @@ public final class Database implements AutoCloseable {
 
   /** Whether this database was opened read-only. */
   public boolean isReadOnly() {
-    return pager.isReadOnly();
+    return options.readOnly();
   }
 
   /** The path this database was opened with, or {@code :memory:}. */
@@ -114,18 +132,38 @@ public final class Database implements AutoCloseable {
     return name;
   }
 
+  /**
+   * Closes every connection still open (rolling back their transactions), then the file: a WAL is
+   * checkpointed and deleted, as when SQLite's last connection closes.
+   */
   @Override
   public void close() {
+    List<Connection> open;
     lock.lock();
     try {
-      if (!closed) {
-        closed = true;
-        pager.close();
+      if (closed) {
+        return;
       }
-    } catch (RuntimeException e) {
-      throw Errors.translate(e);
+      closed = true;
+      open = List.copyOf(connections);
     } finally {
       lock.unlock();
+    }
+    RuntimeException failure = null;
+    for (Connection c : open) {
+      try {
+        c.close();
+      } catch (RuntimeException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+    try {
+      file.close();
+    } catch (RuntimeException e) {
+      failure = failure == null ? e : failure;
+    }
+    if (failure != null) {
+      throw Errors.translate(failure);
     }
   }
 
@@ -139,64 +177,17 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  ReentrantLock lock() {
-    return lock;
-  }
-
-  Pager pager() {
-    return pager;
-  }
-
-  /** The catalog, reloaded first if another statement changed the schema. Lock held. */
-  SchemaCatalog catalog() {
-    catalog.refresh();
-    return catalog;
-  }
-
-  /**
-   * Makes {@code conn} the one writer, or fails with BUSY when another connection holds an open
-   * write transaction. Lock held.
-   */
-  void acquireWriter(Connection conn) {
-    checkNotLockedOut(conn);
-    writer = conn;
-  }
-
-  void releaseWriter(Connection conn) {
-    if (writer == conn) {
-      writer = null;
+  void connectionClosed(Connection c) {
+    lock.lock();
+    try {
+      connections.remove(c);
+    } finally {
+      lock.unlock();
     }
   }
 
-  /**
-   * Fails with BUSY when a connection other than {@code conn} holds uncommitted changes: they are
-   * in the shared pages, and nobody else may read or write until they are committed or rolled
-   * back. Lock held.
-   */
-  void checkNotLockedOut(Connection conn) {
-    if (writer != null && writer != conn) {
-      throw new PagodaException(ResultCode.BUSY, "database is locked");
-    }
-  }
-
-  /** After a rollback the header may have moved back: read the schema again next time. */
-  void catalogAfterRollback() {
-    catalog.invalidate();
-  }
-
-  void addReader(int rootPage) {
-    readers.merge(rootPage, 1, Integer::sum);
-  }
-
-  void removeReader(int rootPage) {
-    readers.computeIfPresent(rootPage, (k, n) -> n == 1 ? null : n - 1);
-  }
-
-  boolean isBeingRead(int rootPage) {
-    return readers.containsKey(rootPage);
-  }
-
-  boolean hasReaders() {
-    return !readers.isEmpty();
+  /** The shared file (for pragmas that act on the journal). */
+  PagerFile file() {
+    return file;
   }
 }

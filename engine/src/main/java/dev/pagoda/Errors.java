@@ -34,6 +34,7 @@ final class Errors {
           ResultCode.READONLY, "attempt to write a readonly database (" + s.getMessage() + ")", s);
       case FULL -> new PagodaException(ResultCode.FULL, "database or disk is full", s);
       case BUSY -> new PagodaException(ResultCode.BUSY, "database is locked", s);
+      case BUSY_SNAPSHOT -> new PagodaException(ResultCode.BUSY_SNAPSHOT, "database is locked", s);
       case CANTOPEN -> new PagodaException(ResultCode.CANTOPEN, "unable to open database file", s);
       case NOTADB -> new PagodaException(ResultCode.NOTADB, "file is not a database", s);
       case MISUSE -> new PagodaException(ResultCode.MISUSE, "bad parameter or other API misuse", s);

@@ -51,17 +51,26 @@ final class Pragmas {
 
   /** Runs pragma {@code p} for {@code conn}. Database lock held. */
   static List<List<Value>> run(Connection conn, Pragma p) {
-    Database db = conn.db();
-    Pager pager = db.pager();
     String name = name(p);
     String value = p.value();
+    if (value != null && (name.equals("user_version") || name.equals("application_id"))) {
+      Pager pager = conn.pager();
+      return write(conn, name.equals("user_version") ? pager::setUserVersion
+          : pager::setApplicationId, value);
+    }
+    return conn.withRead(() -> read(conn, name, value));
+  }
+
+  /** A pragma that reads (or sets a connection setting), inside a read transaction. */
+  private static List<List<Value>> read(Connection conn, String name, String value) {
+    Pager pager = conn.pager();
     switch (name) {
       case "integrity_check", "quick_check":
-        return integrityCheck(db, value == null ? 100 : (int) integer(value));
+        return integrityCheck(conn, value == null ? 100 : (int) integer(value));
       case "user_version":
-        return value == null ? one(pager.userVersion()) : write(conn, pager::setUserVersion, value);
+        return one(pager.userVersion());
       case "application_id":
-        return value == null ? one(pager.applicationId()) : write(conn, pager::setApplicationId, value);
+        return one(pager.applicationId());
       case "schema_version":
         return readOnly(value, pager.schemaCookie());
       case "page_size":
@@ -79,7 +88,7 @@ final class Pragmas {
         pager.setCacheSize((int) integer(value));
         return List.of();
       case "journal_mode":
-        return journalMode(db, value);
+        return journalMode(conn, value);
       default:
         return List.of();
     }
@@ -113,8 +122,8 @@ final class Pragmas {
     return List.of();
   }
 
-  private static List<List<Value>> journalMode(Database db, String value) {
-    String current = ":memory:".equals(db.name()) ? "memory" : "delete";
+  private static List<List<Value>> journalMode(Connection conn, String value) {
+    String current = conn.db().file().journal().modeName();
     if (value != null && !value.equalsIgnoreCase(current)) {
       throw new PagodaException(
           ResultCode.ERROR, "not supported yet: journal_mode=" + value.toLowerCase(Locale.ROOT));
@@ -122,8 +131,8 @@ final class Pragmas {
     return List.of(List.of(Value.of(current)));
   }
 
-  private static List<List<Value>> integrityCheck(Database db, int maxErrors) {
-    SchemaCatalog catalog = db.catalog();
+  private static List<List<Value>> integrityCheck(Connection conn, int maxErrors) {
+    SchemaCatalog catalog = conn.catalog();
     List<IntegrityChecker.Root> roots = new ArrayList<>();
     for (TableSchema t : catalog.tables()) {
       if (t.rootPage() > 1) {
@@ -135,7 +144,7 @@ final class Pragmas {
             : IntegrityChecker.Root.index(i.rootPage(), RecordComparator.forIndex(i)));
       }
     }
-    List<String> errors = IntegrityChecker.check(db.pager(), roots, Math.max(1, maxErrors));
+    List<String> errors = IntegrityChecker.check(conn.pager(), roots, Math.max(1, maxErrors));
     List<List<Value>> rows = new ArrayList<>();
     if (errors.isEmpty()) {
       rows.add(List.of(Value.of("ok")));

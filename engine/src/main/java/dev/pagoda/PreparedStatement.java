@@ -28,7 +28,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class PreparedStatement implements AutoCloseable {
   private final Connection conn;
-  private final Database db;
   private final ParsedStatement parsed;
   private final String source;
   private final Bindings bindings;
@@ -39,7 +38,6 @@ public final class PreparedStatement implements AutoCloseable {
 
   PreparedStatement(Connection conn, String source, ParsedStatement parsed) {
     this.conn = conn;
-    this.db = conn.db();
     this.source = source;
     this.parsed = parsed;
     this.bindings = new Bindings(parsed.parameterCount());
@@ -51,7 +49,7 @@ public final class PreparedStatement implements AutoCloseable {
     if (isEngineStatement()) {
       return; // BEGIN, COMMIT, PRAGMA ...: nothing to plan
     }
-    SchemaCatalog catalog = db.catalog();
+    SchemaCatalog catalog = conn.catalog();
     Plan plan = Planner.plan(parsed, source, catalog);
     compiled = CompiledStatement.compile(plan, bindings);
     generation = catalog.generation();
@@ -75,7 +73,7 @@ public final class PreparedStatement implements AutoCloseable {
     if (isEngineStatement()) {
       return;
     }
-    if (db.catalog().generation() != generation) {
+    if (conn.catalog().generation() != generation) {
       compile();
     }
   }
@@ -183,25 +181,20 @@ public final class PreparedStatement implements AutoCloseable {
    * @throws PagodaException with {@code MISUSE} when the statement is not a query
    */
   public Rows query() {
-    ReentrantLock lock = db.lock();
+    ReentrantLock lock = conn.lock();
     lock.lock();
     try {
       checkOpen();
-      ensureCurrent();
       if (!isQuery()) {
         throw Errors.misuse("not a query: " + sql());
       }
-      db.checkNotLockedOut(conn);
       closeActiveRows();
       if (pragma() != null) {
         activeRows = new Rows(
-            this, RowSource.of(Pragmas.run(conn, pragma())), columnNames(), List.of());
+            this, RowSource.of(Pragmas.run(conn, pragma())), columnNames(), List.of(), false);
         return activeRows;
       }
-      List<Integer> roots = scannedRoots(((Plan.Query) compiled.plan()).root());
-      QueryRun run = compiled.query(db.pager());
-      activeRows = new Rows(this, RowSource.of(run), columnNames(), roots);
-      return activeRows;
+      return startQuery();
     } catch (RuntimeException e) {
       throw Errors.translate(e);
     } finally {
@@ -209,32 +202,47 @@ public final class PreparedStatement implements AutoCloseable {
     }
   }
 
-  /**
-   * Runs the statement to completion and returns the number of rows it changed (0 for DDL). A
-   * query run this way is stepped through and its rows discarded.
-   */
+  /** Begins the read the rows hold until they close, and the query's run in it. */
+  private Rows startQuery() {
+    conn.transaction().holdRead();
+    Pager pager = conn.pager();
+    pager.beginRead();
+    try {
+      ensureCurrent();
+      List<Integer> roots = scannedRoots(((Plan.Query) compiled.plan()).root());
+      QueryRun run = compiled.query(pager);
+      activeRows = new Rows(this, RowSource.of(run), columnNames(), roots, true);
+      return activeRows;
+    } catch (RuntimeException e) {
+      pager.endRead();
+      throw e;
+    }
+  }
+
   public long executeUpdate() {
-    ReentrantLock lock = db.lock();
+    ReentrantLock lock = conn.lock();
     lock.lock();
     try {
       checkOpen();
-      ensureCurrent();
       closeActiveRows();
       if (isTransactionControl()) {
         conn.transaction().control(parsed.statement());
         return 0;
       }
-      db.checkNotLockedOut(conn);
       if (pragma() != null) {
         Pragmas.run(conn, pragma());
         return 0;
       }
       if (compiled.isQuery()) {
-        try (QueryRun run = compiled.query(db.pager())) {
-          while (run.next()) {
-            // discarded
+        conn.withRead(() -> {
+          ensureCurrent();
+          try (QueryRun run = compiled.query(conn.pager())) {
+            while (run.next()) {
+              // discarded
+            }
           }
-        }
+          return null;
+        });
         return 0;
       }
       ExecutionResult result = write();
@@ -249,24 +257,24 @@ public final class PreparedStatement implements AutoCloseable {
     }
   }
 
-  /**
-   * Runs a changing statement atomically: outside a transaction in one of its own, which commits
-   * or rolls back whole; inside one under a savepoint, so that a failure undoes only it.
-   */
+  /** Runs the write in its own transaction, or in the open one; plans again if the schema moved. */
   private ExecutionResult write() {
-    checkNoConflictingReader();
-    return conn.writeAtomically(() -> compiled.execute(db.pager()));
+    return conn.writeAtomically(() -> {
+      ensureCurrent();
+      checkNoConflictingReader();
+      return compiled.execute(conn.pager());
+    });
   }
 
   private void checkNoConflictingReader() {
     Plan plan = compiled.plan();
     boolean conflict = false;
     if (plan instanceof Plan.Insert i) {
-      conflict = db.isBeingRead(i.table().rootPage());
+      conflict = conn.isBeingRead(i.table().rootPage());
     } else if (plan instanceof Plan.DropTable
         || plan instanceof Plan.CreateIndex
         || plan instanceof Plan.DropIndex) {
-      conflict = db.hasReaders(); // a schema change while a query runs
+      conflict = conn.hasReaders(); // a schema change while a query runs
     }
     if (conflict) {
       throw new PagodaException(ResultCode.LOCKED, "database table is locked");
@@ -302,8 +310,8 @@ public final class PreparedStatement implements AutoCloseable {
     }
   }
 
-  Database db() {
-    return db;
+  Connection conn() {
+    return conn;
   }
 
   private void checkOpen() {
@@ -315,7 +323,7 @@ public final class PreparedStatement implements AutoCloseable {
 
   @Override
   public void close() {
-    ReentrantLock lock = db.lock();
+    ReentrantLock lock = conn.lock();
     lock.lock();
     try {
       if (!closed) {

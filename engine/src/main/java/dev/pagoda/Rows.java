@@ -16,26 +16,30 @@ public final class Rows implements AutoCloseable {
   private final RowSource run;
   private final List<String> columnNames;
   private final List<Integer> roots;
+  /** Whether these rows hold a read transaction of the connection's pager until they close. */
+  private boolean holdsRead;
   private boolean onRow;
   private boolean closed;
 
-  Rows(PreparedStatement statement, RowSource run, List<String> columnNames, List<Integer> roots) {
+  Rows(PreparedStatement statement, RowSource run, List<String> columnNames, List<Integer> roots,
+      boolean holdsRead) {
     this.statement = statement;
     this.run = run;
     this.columnNames = columnNames;
     this.roots = roots;
-    roots.forEach(statement.db()::addReader);
+    this.holdsRead = holdsRead;
+    roots.forEach(statement.conn()::addReader);
   }
 
   /** Advances to the next row; false when there are no more (the rows then close themselves). */
   public boolean next() {
-    ReentrantLock lock = statement.db().lock();
+    ReentrantLock lock = statement.conn().lock();
     lock.lock();
     try {
       if (closed) {
         return false;
       }
-      statement.db().checkOpen();
+      statement.conn().checkOpen();
       onRow = run.next();
       if (!onRow) {
         close();
@@ -98,15 +102,22 @@ public final class Rows implements AutoCloseable {
 
   @Override
   public void close() {
-    ReentrantLock lock = statement.db().lock();
+    ReentrantLock lock = statement.conn().lock();
     lock.lock();
     try {
       if (!closed) {
         closed = true;
         onRow = false;
-        run.close();
-        roots.forEach(statement.db()::removeReader);
-        statement.rowsClosed(this);
+        try {
+          run.close();
+        } finally {
+          roots.forEach(statement.conn()::removeReader);
+          statement.rowsClosed(this);
+          if (holdsRead) {
+            holdsRead = false;
+            statement.conn().pager().endRead();
+          }
+        }
       }
     } finally {
       lock.unlock();

@@ -22,15 +22,17 @@ import java.util.List;
  * savepoint-started transaction) -&gt; AUTOCOMMIT. Inside an open transaction each statement runs
  * under its own pager savepoint, so a failing statement undoes only itself.
  *
- * <p>While one connection holds the write lock, its changes are in the shared pages but not yet
- * committed; other connections of the same database get {@code BUSY} ("database is locked") for
- * reads and writes until it commits or rolls back. (SQLite lets readers see the last committed
- * state meanwhile; that needs per-reader snapshots, which come with the WAL.)
+ * <p>Reads: the transaction holds its connection's read transaction from its first statement to
+ * its end, so every statement in it sees one snapshot (SQLite's deferred transactions also start
+ * reading at their first statement, not at BEGIN). A write after another connection committed
+ * fails with BUSY_SNAPSHOT (WAL) or waits for the lock (rollback journal), as in SQLite.
  */
 final class Transaction {
   private final Connection conn;
-  private final Database db;
+  private final Pager pager;
   private boolean open;
+  /** Whether this transaction holds a read transaction of the pager (from its first statement). */
+  private boolean reading;
   /** Whether the transaction was opened by SAVEPOINT, so RELEASE of its first savepoint ends it. */
   private boolean openedBySavepoint;
   private boolean writing;
@@ -43,7 +45,7 @@ final class Transaction {
 
   Transaction(Connection conn) {
     this.conn = conn;
-    this.db = conn.db();
+    this.pager = conn.pager();
   }
 
   boolean isOpen() {
@@ -55,7 +57,7 @@ final class Transaction {
         || s instanceof Savepoint || s instanceof Release;
   }
 
-  /** Runs BEGIN, COMMIT, ROLLBACK, SAVEPOINT or RELEASE. Database lock held. */
+  /** Runs BEGIN, COMMIT, ROLLBACK, SAVEPOINT or RELEASE. Connection lock held. */
   void control(Statement s) {
     if (s instanceof Begin b) {
       begin(b.mode());
@@ -100,7 +102,7 @@ final class Transaction {
       open = true;
       openedBySavepoint = true;
     }
-    savepoints.add(new Named(name, writing ? db.pager().savepoint() : -1));
+    savepoints.add(new Named(name, writing ? pager.savepoint() : -1));
   }
 
   private int find(String name) {
@@ -117,8 +119,8 @@ final class Transaction {
     Named sp = savepoints.get(i);
     if (writing) {
       int target = sp.pagerId() >= 0 ? sp.pagerId() : baseSavepoint;
-      db.pager().rollbackTo(target);
-      db.catalogAfterRollback();
+      pager.rollbackTo(target);
+      conn.catalogAfterRollback();
     }
     while (savepoints.size() > i + 1) {
       savepoints.remove(savepoints.size() - 1);
@@ -133,20 +135,29 @@ final class Transaction {
     }
     Named sp = savepoints.get(i);
     if (writing && sp.pagerId() >= 0) {
-      db.pager().releaseSavepoint(sp.pagerId());
+      pager.releaseSavepoint(sp.pagerId());
     }
     while (savepoints.size() > i) {
       savepoints.remove(savepoints.size() - 1);
     }
   }
 
-  /** Takes the write lock for this connection, or fails with BUSY. Database lock held. */
+  /**
+   * Begins the read transaction this transaction holds to its end, if not yet: at its first
+   * statement. Connection lock held.
+   */
+  void holdRead() {
+    if (open && !reading) {
+      pager.beginRead();
+      reading = true;
+    }
+  }
+
+  /** Takes the write lock for this connection, or fails with BUSY. Connection lock held. */
   void startWriting() {
     if (writing) {
       return;
     }
-    db.acquireWriter(conn);
-    Pager pager = db.pager();
     pager.beginWrite();
     writing = true;
     baseSavepoint = pager.savepoint();
@@ -164,7 +175,7 @@ final class Transaction {
 
   private void commit() {
     if (writing) {
-      db.pager().commit();
+      pager.commit();
     }
     end();
   }
@@ -173,17 +184,18 @@ final class Transaction {
   void rollback() {
     if (writing) {
       try {
-        db.pager().rollback();
+        pager.rollback();
       } finally {
-        db.catalogAfterRollback();
+        conn.catalogAfterRollback();
       }
     }
     end();
   }
 
   private void end() {
-    if (writing) {
-      db.releaseWriter(conn);
+    if (reading) {
+      reading = false;
+      pager.endRead();
     }
     writing = false;
     open = false;

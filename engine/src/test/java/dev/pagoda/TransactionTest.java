@@ -153,15 +153,15 @@ class TransactionTest {
   }
 
   @Test
-  void otherConnection_whileWriterHoldsChanges_getsBusyThenSeesCommit() {
+  void otherConnection_whileWriterHoldsChanges_readsTheCommittedState_andCannotWrite() {
     try (Database db = Database.openInMemory();
         Connection a = db.connect();
         Connection b = db.connect()) {
+      b.setBusyTimeout(0);
       a.execute("CREATE TABLE t(x)");
       a.execute("BEGIN");
       a.execute("INSERT INTO t VALUES (1)");
-      PagodaException read = assertThrows(PagodaException.class, () -> column(b, "SELECT x FROM t"));
-      assertEquals(ResultCode.BUSY, read.code());
+      assertEquals(List.of(), column(b, "SELECT x FROM t"), "b reads the last committed state");
       PagodaException write = assertThrows(PagodaException.class,
           () -> b.execute("INSERT INTO t VALUES (2)"));
       assertEquals(ResultCode.BUSY, write.code());
@@ -169,6 +169,52 @@ class TransactionTest {
       a.execute("COMMIT");
       assertTrue(a.isAutoCommit());
       assertEquals(List.of("1"), column(b, "SELECT x FROM t"));
+    }
+  }
+
+  @Test
+  void commit_waitsForOtherReaders_busyWhileOneReads_thenCommits() {
+    try (Database db = Database.openInMemory();
+        Connection a = db.connect();
+        Connection b = db.connect()) {
+      a.setBusyTimeout(0);
+      a.execute("CREATE TABLE t(x)");
+      a.execute("INSERT INTO t VALUES (0)");
+      b.execute("BEGIN");
+      assertEquals(List.of("0"), column(b, "SELECT x FROM t")); // b now holds a read
+      a.execute("BEGIN");
+      a.execute("INSERT INTO t VALUES (1)");
+      PagodaException busy = assertThrows(PagodaException.class, () -> a.execute("COMMIT"));
+      assertEquals(ResultCode.BUSY, busy.code());
+      assertFalse(a.isAutoCommit(), "a failed COMMIT leaves the transaction open");
+      assertEquals(List.of("0"), column(b, "SELECT x FROM t"));
+      b.execute("COMMIT");
+      a.execute("COMMIT");
+      assertEquals(List.of("0", "1"), column(b, "SELECT x FROM t"));
+    }
+  }
+
+  @Test
+  void writer_waitsUpToTheBusyTimeout_forAnotherWriter() throws Exception {
+    try (Database db = Database.openInMemory();
+        Connection a = db.connect();
+        Connection b = db.connect()) {
+      a.execute("CREATE TABLE t(x)");
+      a.execute("BEGIN IMMEDIATE");
+      a.execute("INSERT INTO t VALUES (1)");
+      b.setBusyTimeout(10_000);
+      Thread committer = new Thread(() -> {
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        a.execute("COMMIT");
+      });
+      committer.start();
+      b.execute("INSERT INTO t VALUES (2)"); // waits for a's commit, then writes
+      committer.join();
+      assertEquals(List.of("1", "2"), column(b, "SELECT x FROM t"));
     }
   }
 

@@ -37,6 +37,9 @@ public enum ResultCode {
   ROW(100),
   DONE(101),
 
+  BUSY_RECOVERY(5 | (1 << 8)),
+  BUSY_SNAPSHOT(5 | (2 << 8)),
+  BUSY_TIMEOUT(5 | (3 << 8)),
   IOERR_READ(10 | (1 << 8)),
   IOERR_SHORT_READ(10 | (2 << 8)),
   IOERR_WRITE(10 | (3 << 8)),

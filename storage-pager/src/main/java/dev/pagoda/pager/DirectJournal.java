@@ -1,10 +1,11 @@
 package dev.pagoda.pager;
 
-/** {@link Journal#none()}: writes the pages in place, then syncs. */
-final class DirectJournal implements Journal {
-  static final DirectJournal INSTANCE = new DirectJournal();
-
-  private DirectJournal() {}
+/**
+ * {@link Journal#none()}: writes the pages in place, then syncs (unless OFF). No crash safety;
+ * readers and the writer are still kept apart by the lock levels of {@link LockingJournal}.
+ */
+final class DirectJournal extends LockingJournal {
+  private volatile Synchronous sync = Synchronous.FULL;
 
   @Override
   public boolean recover(DbFile db) {
@@ -12,9 +13,11 @@ final class DirectJournal implements Journal {
   }
 
   @Override
-  public void commit(DbFile db, Commit c) {
+  void write(DbFile db, Commit c) {
     writePages(db, c);
-    db.sync();
+    if (sync != Synchronous.OFF) {
+      db.sync();
+    }
   }
 
   /** Writes the pages of {@code c} and truncates {@code db} when it shrank. */
@@ -26,6 +29,21 @@ final class DirectJournal implements Journal {
     if (db.size() > end) {
       db.truncate(end);
     }
+  }
+
+  @Override
+  public Synchronous synchronous() {
+    return sync;
+  }
+
+  @Override
+  public void setSynchronous(Synchronous level) {
+    sync = level;
+  }
+
+  @Override
+  public String modeName() {
+    return "memory";
   }
 
   @Override

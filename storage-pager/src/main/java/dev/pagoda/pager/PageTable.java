@@ -43,6 +43,8 @@ final class PageTable {
 
   private final DbFile file;
   private final Journal journal;
+  /** The read snapshot pages are fetched at (the pager's current one). */
+  private Journal.Snapshot source;
   private final IntObjectMap<PageRef> live = new IntObjectMap<>(64);
   private final ReferenceQueue<Page> collected = new ReferenceQueue<>();
   private final Page page1;
@@ -105,7 +107,7 @@ final class PageTable {
         throw new StorageException(StorageException.Kind.IOERR, brokenReason);
       }
       byte[] data = new byte[pageSize];
-      if (!journal.readPage(file, pgno, data)) {
+      if (!journal.readPage(file, source, pgno, data)) {
         readFully(file, pgno, data);
       }
       pagesRead++;
@@ -240,6 +242,28 @@ final class PageTable {
     p.original = null;
     owned.put(pgno, p);
     return p;
+  }
+
+  /** Sets the snapshot that later fetches read at. */
+  void source(Journal.Snapshot s) {
+    source = s;
+  }
+
+  /**
+   * Drops every page object but page 1, marking each DISCARDED: another pager changed the file
+   * and any of them may be stale. Called between read transactions, when no page is dirty.
+   */
+  void discardAll() {
+    cache.clear();
+    live.forEachValue(ref -> {
+      Page p = ref.get();
+      if (p != null) {
+        p.discarded = true;
+        p.original = null;
+      }
+    });
+    live.clear();
+    owned.clear();
   }
 
   /** Forgets every page object (on close). */

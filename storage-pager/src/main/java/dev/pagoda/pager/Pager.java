@@ -49,9 +49,25 @@ public final class Pager implements AutoCloseable {
   /** Offset of the lock-byte page (the page holding byte 2^30 is never used for data). */
   private static final long LOCK_BYTE_OFFSET = 1L << 30;
 
+  private final PagerFile shared;
   private final DbFile file;
   private final Journal journal;
+  /** Whether this pager opened {@link #shared} itself (the static open methods) and closes it. */
+  private boolean ownsShared;
   private final SavepointStack savepoints = new SavepointStack();
+  /** The snapshot of the open read transaction, or null. */
+  private Journal.Snapshot snapshot;
+  /** The snapshot the cached pages belong to, kept after the read ended; null: nothing cached. */
+  private Journal.Snapshot cachedSnapshot;
+  /** Nesting depth of beginRead calls. */
+  private int readDepth;
+  /** A read transaction begun by a page read outside any (ends at the next begin or endRead). */
+  private boolean lingeringRead;
+  /** Whether the write transaction began the read transaction it runs in (and ends it). */
+  private boolean writeOwnsRead;
+  /** Whether the database file is empty: page 1 exists only in memory until the first commit. */
+  private boolean newDatabase;
+  private long busyTimeoutMillis;
   private String brokenReason;
   private final int pageSize;
   private final int usableSize;
@@ -67,21 +83,19 @@ public final class Pager implements AutoCloseable {
   private boolean closed;
 
   private Pager(
-      DbFile file,
-      Journal journal,
+      PagerFile shared,
       int pageSize,
       int usableSize,
       Page page1,
-      int pageCount,
       String roReason,
       PageCacheProvider provider,
       int cacheSize) {
-    this.file = file;
-    this.journal = journal;
+    this.shared = shared;
+    this.file = shared.file();
+    this.journal = shared.journal();
     this.pageSize = pageSize;
     this.usableSize = usableSize;
     this.page1 = page1;
-    this.pageCount = pageCount;
     this.readOnlyReason = roReason;
     this.readOnly = roReason != null;
     this.pages = new PageTable(file, journal, page1, provider, cacheSize);
@@ -147,12 +161,14 @@ public final class Pager implements AutoCloseable {
    */
   public static Pager open(
       DbFile file, PagerOptions options, PageCacheProviders providers, Journal journal) {
+    PagerFile pf = PagerFile.open(file, journal);
     try {
-      journal.recover(file);
-      return openRecovered(file, options, providers, journal);
+      Pager p = openShared(pf, options, providers);
+      p.ownsShared = true;
+      return p;
     } catch (RuntimeException e) {
       try {
-        journal.close();
+        pf.close();
       } catch (RuntimeException suppressed) {
         e.addSuppressed(suppressed);
       }
@@ -160,31 +176,94 @@ public final class Pager implements AutoCloseable {
     }
   }
 
-  private static Pager openRecovered(
-      DbFile file, PagerOptions options, PageCacheProviders providers, Journal journal) {
+  /** A pager on a shared file ({@link PagerFile#openPager}): reads the header in a first read. */
+  static Pager openShared(PagerFile shared, PagerOptions options, PageCacheProviders providers) {
     PageCacheProvider provider = providers.get(options.pageCache());
     int cacheSize = options.cacheSize();
     String roReason = null;
     if (options.readOnly()) {
       roReason = "database opened read-only";
-    } else if (file.isReadOnly()) {
+    } else if (shared.file().isReadOnly()) {
       roReason = "database file is read-only";
+    }
+    Journal journal = shared.journal();
+    DbFile file = shared.file();
+    Journal.Snapshot s = journal.beginRead(file, 0);
+    try {
+      byte[] header = readHeader(file, journal, s);
+      if (header == null) {
+        int ps = options.pageSize();
+        byte[] data = new byte[ps];
+        DatabaseHeader.initNew(data, ps);
+        Pager p = new Pager(shared, ps, ps, new Page(1, data), roReason, provider, cacheSize);
+        p.newDatabase = true;
+        p.pageCount = 1;
+        p.cachedSnapshot = s;
+        return p;
+      }
+      int ps = DatabaseHeader.validate(header);
+      int usable = ps - (header[DatabaseHeader.RESERVED_BYTES] & 0xff);
+      boolean wal = "wal".equals(journal.modeName());
+      if (roReason == null && !wal && (header[DatabaseHeader.WRITE_VERSION] & 0xff) > 1) {
+        roReason = "WAL-mode database files need a WAL journal to be written";
+      }
+      if (roReason == null && BigEndian.i32(header, DatabaseHeader.LARGEST_ROOT_PAGE) != 0) {
+        // Writing would have to keep pointer-map pages up to date, which the pager does not yet.
+        roReason = "auto-vacuum database files are not writable yet";
+      }
+      Pager p = new Pager(shared, ps, usable, new Page(1, new byte[ps]), roReason, provider, cacheSize);
+      p.loadPage1(s);
+      p.cachedSnapshot = s;
+      return p;
+    } finally {
+      journal.endRead(s);
+    }
+  }
+
+  /** The first 100 bytes of page 1 as of {@code s}, or null for a new (empty) database. */
+  private static byte[] readHeader(DbFile file, Journal journal, Journal.Snapshot s) {
+    int walPageSize = journal.pageSize();
+    if (journal.pageCount(s) > 0 && walPageSize > 0) {
+      byte[] page = new byte[walPageSize];
+      if (journal.readPage(file, s, 1, page)) {
+        return Arrays.copyOf(page, DatabaseHeader.SIZE);
+      }
     }
     long size = file.size();
     if (size == 0) {
-      int ps = options.pageSize();
-      byte[] data = new byte[ps];
-      DatabaseHeader.initNew(data, ps);
-      return new Pager(file, journal, ps, ps, new Page(1, data), 1, roReason, provider, cacheSize);
+      return null;
     }
     byte[] header = new byte[DatabaseHeader.SIZE];
     if (size < DatabaseHeader.SIZE || file.read(0, header, 0, header.length) < header.length) {
       throw new StorageException(StorageException.Kind.NOTADB, "file is not a database: too short");
     }
-    int ps = DatabaseHeader.validate(header);
-    int usable = ps - (header[DatabaseHeader.RESERVED_BYTES] & 0xff);
-    int count = DatabaseHeader.trustedDatabaseSize(header);
-    long filePages = (size + ps - 1) / ps;
+    return header;
+  }
+
+  /**
+   * Reads page 1 as of {@code s} into the page-1 object and sets the page count from it (or from
+   * the journal or file size), as SQLite's lockBtree does.
+   */
+  private void loadPage1(Journal.Snapshot s) {
+    byte[] data = page1.data();
+    if (!journal.readPage(file, s, 1, data)) {
+      if (file.size() == 0) {
+        DatabaseHeader.initNew(data, pageSize);
+        newDatabase = true;
+        pageCount = 1;
+        return;
+      }
+      PageTable.readFully(file, 1, data);
+    }
+    newDatabase = false;
+    int count = journal.pageCount(s);
+    if (count > 0) {
+      pageCount = count;
+      return;
+    }
+    long size = file.size();
+    count = DatabaseHeader.trustedDatabaseSize(data);
+    long filePages = (size + pageSize - 1) / pageSize;
     if (count == 0) {
       if (filePages > Integer.MAX_VALUE - 1) {
         throw new StorageException(StorageException.Kind.NOTADB, "file is too large");
@@ -196,17 +275,7 @@ public final class Pager implements AutoCloseable {
           "database disk image is malformed: the header (offset 28) says " + count + " pages but the file"
               + " ends within page " + filePages + "; page " + (filePages + 1) + " is missing");
     }
-    if (roReason == null && (header[DatabaseHeader.WRITE_VERSION] & 0xff) > 1) {
-      roReason = "WAL-mode (or newer) database files are not writable yet";
-    }
-    if (roReason == null && BigEndian.i32(header, DatabaseHeader.LARGEST_ROOT_PAGE) != 0) {
-      // Writing would have to keep pointer-map pages up to date, which the pager does not yet.
-      roReason = "auto-vacuum database files are not writable yet";
-    }
-    byte[] data = new byte[ps];
-    PageTable.readFully(file, 1, data);
-    return new Pager(
-        file, journal, ps, usable, new Page(1, data), count, roReason, provider, cacheSize);
+    pageCount = count;
   }
 
   /** The page size in bytes. */
@@ -233,7 +302,133 @@ public final class Pager implements AutoCloseable {
     return readOnly;
   }
 
-  /** Starts a write transaction. */
+  /**
+   * How long {@link #beginRead}, {@link #beginWrite} and {@link #commit} wait for another pager's
+   * lock before failing with BUSY ({@code PRAGMA busy_timeout}); 0 (the default) fails at once.
+   */
+  public void setBusyTimeout(long millis) {
+    busyTimeoutMillis = Math.max(0, millis);
+  }
+
+  public long busyTimeout() {
+    return busyTimeoutMillis;
+  }
+
+  /**
+   * Starts a read transaction (nested calls count): until the matching {@link #endRead}, every
+   * page read sees the database as of the last commit before this call, whatever other pagers of
+   * the same {@link PagerFile} commit meanwhile (with a WAL; a rollback journal makes their
+   * commits wait instead). Pages cached from an earlier read transaction that another pager has
+   * changed since are dropped now.
+   *
+   * <p>A page read outside any read transaction begins one that lasts until the next {@code
+   * beginRead}, {@code beginWrite} or {@code endRead} call: fine for a pager alone on its file,
+   * wrong for one that shares it.
+   *
+   * @throws StorageException BUSY when the snapshot cannot be taken within the busy timeout
+   */
+  public void beginRead() {
+    checkOpen();
+    if (lingeringRead) {
+      endSnapshot();
+    }
+    if (readDepth == 0 && !inWrite) {
+      startSnapshot(busyTimeoutMillis);
+    }
+    readDepth++;
+  }
+
+  /**
+   * Ends the read transaction begun by the matching {@link #beginRead}.
+   *
+   * @throws StorageException MISUSE when none is open, or when it would end while the write
+   *     transaction inside it is still open
+   */
+  public void endRead() {
+    checkOpen();
+    if (readDepth == 0) {
+      if (lingeringRead) {
+        endSnapshot();
+        return;
+      }
+      throw new StorageException(StorageException.Kind.MISUSE, "no read transaction is active");
+    }
+    if (readDepth == 1 && inWrite && !writeOwnsRead) {
+      throw new StorageException(
+          StorageException.Kind.MISUSE, "commit or roll back the write transaction first");
+    }
+    readDepth--;
+    if (readDepth == 0 && !inWrite) {
+      endSnapshot();
+    }
+  }
+
+  /** Whether a read transaction is open (explicit, lingering, or the one a write runs in). */
+  public boolean inReadTransaction() {
+    return snapshot != null;
+  }
+
+  /** Takes a snapshot and brings the cached pages and page 1 up to it. */
+  private void startSnapshot(long timeoutMillis) {
+    Journal.Snapshot s = journal.beginRead(file, timeoutMillis);
+    try {
+      refresh(s);
+    } catch (RuntimeException e) {
+      journal.endRead(s);
+      throw e;
+    }
+    snapshot = s;
+  }
+
+  private void endSnapshot() {
+    Journal.Snapshot s = snapshot;
+    snapshot = null;
+    lingeringRead = false;
+    if (s != null) {
+      cachedSnapshot = s;
+      journal.endRead(s);
+    }
+  }
+
+  /** Drops what changed between the cached snapshot and {@code s}; reloads page 1 if it did. */
+  private void refresh(Journal.Snapshot s) {
+    pages.source(s);
+    if (brokenReason != null) {
+      return; // the file is not what memory holds: keep memory, file reads are refused
+    }
+    Journal.Snapshot from = cachedSnapshot;
+    boolean[] page1Changed = {false};
+    boolean exact = from != null && journal.changedPages(from, s, pgno -> {
+      if (pgno == 1) {
+        page1Changed[0] = true;
+      } else {
+        pages.discard(pgno);
+      }
+    });
+    if (!exact) {
+      pages.discardAll();
+      page1Changed[0] = true;
+    }
+    cachedSnapshot = s;
+    if (page1Changed[0]) {
+      modificationCount++;
+      loadPage1(s);
+    }
+  }
+
+  /** Begins the lingering read transaction of a page read outside any. */
+  private void lingeringSnapshot() {
+    startSnapshot(busyTimeoutMillis);
+    lingeringRead = true;
+  }
+
+  /**
+   * Starts a write transaction. Inside a read transaction, this pager becomes the one writer; BUSY
+   * (after the busy timeout) while another pager writes, and BUSY_SNAPSHOT when another pager has
+   * committed since the read transaction began (end it and start again). Outside one, a read
+   * transaction is begun for the write and ended by commit or rollback; a busy writer is waited
+   * for (retrying up to the busy timeout, as SQLite's busy handler does).
+   */
   public void beginWrite() {
     checkOpen();
     if (readOnly) {
@@ -243,8 +438,54 @@ public final class Pager implements AutoCloseable {
       throw new StorageException(StorageException.Kind.MISUSE, "already in a write transaction");
     }
     checkNotBroken();
+    if (lingeringRead) {
+      endSnapshot();
+    }
+    if (snapshot == null) {
+      beginOwnRead();
+    } else {
+      journal.beginWrite(file, snapshot, busyTimeoutMillis);
+    }
     inWrite = true;
     savedPageCount = pageCount;
+  }
+
+  /** Takes a fresh snapshot and the write lock, retrying with SQLite's busy-handler delays. */
+  private void beginOwnRead() {
+    long deadline = System.nanoTime() + busyTimeoutMillis * 1_000_000L;
+    for (int attempt = 0; ; attempt++) {
+      startSnapshot(busyTimeoutMillis);
+      try {
+        journal.beginWrite(file, snapshot, 0);
+        writeOwnsRead = true;
+        return;
+      } catch (StorageException e) {
+        endSnapshot();
+        boolean retry = e.kind() == StorageException.Kind.BUSY
+            || e.kind() == StorageException.Kind.BUSY_SNAPSHOT;
+        long left = deadline - System.nanoTime();
+        if (!retry || left <= 0) {
+          throw e.kind() == StorageException.Kind.BUSY_SNAPSHOT
+              ? new StorageException(StorageException.Kind.BUSY, e.getMessage(), e) : e;
+        }
+        sleep(Math.min(left, BUSY_DELAYS_NANOS[Math.min(attempt, BUSY_DELAYS_NANOS.length - 1)]));
+      }
+    }
+  }
+
+  /** SQLite's default busy handler's delays: 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 ms. */
+  private static final long[] BUSY_DELAYS_NANOS = {
+    1_000_000L, 2_000_000L, 5_000_000L, 10_000_000L, 15_000_000L, 20_000_000L, 25_000_000L,
+    25_000_000L, 25_000_000L, 50_000_000L, 50_000_000L, 100_000_000L
+  };
+
+  private static void sleep(long nanos) {
+    try {
+      java.util.concurrent.TimeUnit.NANOSECONDS.sleep(nanos);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageException(StorageException.Kind.BUSY, "database is locked (interrupted)");
+    }
   }
 
   public boolean inWriteTransaction() {
@@ -259,6 +500,9 @@ public final class Pager implements AutoCloseable {
    */
   public Page getPage(int pgno) {
     checkOpen();
+    if (snapshot == null) {
+      lingeringSnapshot();
+    }
     if (pgno == 1) {
       return page1;
     }
@@ -498,12 +742,15 @@ public final class Pager implements AutoCloseable {
    */
   public void commit() {
     requireWrite();
-    if (dirty.isEmpty() && file.size() != 0) {
+    if (dirty.isEmpty() && !newDatabase) {
       endTransaction();
       return;
     }
     makeWritable(page1);
     byte[] h = page1.data();
+    byte version = (byte) ("wal".equals(journal.modeName()) ? 2 : 1);
+    h[DatabaseHeader.WRITE_VERSION] = version;
+    h[DatabaseHeader.READ_VERSION] = version;
     int counter = BigEndian.i32(h, DatabaseHeader.CHANGE_COUNTER) + 1;
     BigEndian.putI32(h, DatabaseHeader.CHANGE_COUNTER, counter);
     BigEndian.putI32(h, DatabaseHeader.DATABASE_SIZE, pageCount);
@@ -526,11 +773,19 @@ public final class Pager implements AutoCloseable {
     Journal.Commit batch =
         new Journal.Commit(pageSize, filePages, pageCount, numbers, images, originals::get);
     try {
-      journal.commit(file, batch);
+      snapshot = journal.commit(file, snapshot, batch, busyTimeoutMillis);
+    } catch (StorageException e) {
+      if (e.kind() != StorageException.Kind.BUSY) {
+        failedCommit(e, preSize);
+      }
+      throw e; // BUSY: nothing was written; the transaction stays open, to commit again later
     } catch (RuntimeException e) {
       failedCommit(e, preSize);
       throw e;
     }
+    newDatabase = false;
+    cachedSnapshot = snapshot;
+    pages.source(snapshot);
     for (Page p : dirty) {
       p.dirty = false;
       p.original = null;
@@ -548,18 +803,11 @@ public final class Pager implements AutoCloseable {
    * in memory, for the caller's {@link #rollback()} (or another commit).
    */
   private void failedCommit(RuntimeException e, long preSize) {
-    try {
-      journal.recover(file);
-      if (!fileAsBefore(preSize)) {
-        // past the commit point, or written in place without a journal: the file is not what
-        // this pager's memory will hold after rollback()
-        brokenReason = "a commit failed (" + e + ") and the database file is not back in its state"
-            + " before the transaction; reopen it";
-      }
-    } catch (RuntimeException again) {
-      e.addSuppressed(again);
-      brokenReason = "a commit failed and the database file could not be recovered (" + again
-          + "); reopen it to roll back the hot journal";
+    if (!fileAsBefore(preSize)) {
+      // past the commit point, or written in place without a journal: the file is not what
+      // this pager's memory will hold after rollback()
+      brokenReason = "a commit failed (" + e + ") and the database file is not back in its state"
+          + " before the transaction; reopen it";
     }
   }
 
@@ -579,6 +827,15 @@ public final class Pager implements AutoCloseable {
   private void endTransaction() {
     savepoints.clear();
     inWrite = false;
+    journal.endWrite(snapshot);
+    if (writeOwnsRead) {
+      writeOwnsRead = false;
+      if (readDepth == 0) {
+        endSnapshot();
+      }
+    } else if (readDepth == 0) {
+      endSnapshot();
+    }
   }
 
   /**
@@ -710,12 +967,16 @@ public final class Pager implements AutoCloseable {
         rollback();
       }
     } finally {
-      closed = true;
-      pages.clear();
       try {
-        journal.close();
+        endSnapshot();
       } finally {
-        file.close();
+        closed = true;
+        pages.clear();
+        if (ownsShared) {
+          shared.close();
+        } else {
+          shared.pagerClosed();
+        }
       }
     }
   }
@@ -748,6 +1009,9 @@ public final class Pager implements AutoCloseable {
 
   private int headerInt(int offset) {
     checkOpen();
+    if (snapshot == null) {
+      lingeringSnapshot();
+    }
     return BigEndian.i32(page1.data(), offset);
   }
 

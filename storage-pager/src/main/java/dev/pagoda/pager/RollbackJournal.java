@@ -40,24 +40,15 @@ import java.util.Random;
  * the database; 5. finalize per journal mode: DELETE deletes the journal (FULL: S sync the
  * directory), TRUNCATE truncates it to 0, PERSIST zeroes its first 28 bytes (FULL: S sync it).
  *
- * <p>Not thread-safe; one journal per pager.
+ * <p>One journal serves every pager of its database file; {@link LockingJournal} keeps them apart
+ * (commits run under EXCLUSIVE, so one at a time).
  */
-public final class RollbackJournal implements Journal {
+public final class RollbackJournal extends LockingJournal {
   /** How the journal is finalized after a commit ({@code PRAGMA journal_mode}). */
   public enum Mode {
     DELETE,
     TRUNCATE,
     PERSIST
-  }
-
-  /** {@code PRAGMA synchronous}. */
-  public enum Synchronous {
-    /** No syncs at all: a power loss can corrupt the database (a process crash cannot). */
-    OFF,
-    /** The journal is synced once before the database is written; the database after. */
-    NORMAL,
-    /** As NORMAL, and the journal's records are synced before its record count is written. */
-    FULL
   }
 
   static final byte[] MAGIC = {
@@ -71,7 +62,7 @@ public final class RollbackJournal implements Journal {
   private final Vfs vfs;
   private final String name;
   private final Mode mode;
-  private final Synchronous sync;
+  private volatile Synchronous sync;
   private final Random random;
   private DbFile file;
   private long playedBack;
@@ -105,6 +96,7 @@ public final class RollbackJournal implements Journal {
     return mode;
   }
 
+  @Override
   public Synchronous synchronous() {
     return sync;
   }
@@ -124,7 +116,17 @@ public final class RollbackJournal implements Journal {
   }
 
   @Override
-  public void commit(DbFile db, Commit c) {
+  public void setSynchronous(Synchronous level) {
+    sync = level;
+  }
+
+  @Override
+  public String modeName() {
+    return mode.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  @Override
+  void write(DbFile db, Commit c) {
     int ps = c.pageSize();
     int orig = c.originalPageCount();
     // the records: changed pages that existed, and the pages a shrink cuts off
@@ -165,7 +167,7 @@ public final class RollbackJournal implements Journal {
       n++;
     }
     if (sync != Synchronous.OFF) {
-      if (sync == Synchronous.FULL) {
+      if (sync.atLeastFull()) {
         file.sync();
       }
       byte[] count = new byte[4];
@@ -303,20 +305,20 @@ public final class RollbackJournal implements Journal {
         file.close();
         file = null;
         vfs.delete(name);
-        if (sync == Synchronous.FULL) {
+        if (sync.atLeastFull()) {
           vfs.syncDirectory(name);
         }
       }
       case TRUNCATE -> {
         file.truncate(0);
-        if (sync == Synchronous.FULL) {
+        if (sync.atLeastFull()) {
           file.sync();
         }
       }
       case PERSIST -> {
         if (file.size() > 0) {
           file.write(0, new byte[HEADER_FIELDS], 0, HEADER_FIELDS);
-          if (sync == Synchronous.FULL) {
+          if (sync.atLeastFull()) {
             file.sync();
           }
         }

@@ -16,6 +16,11 @@ public final class StorageException extends RuntimeException {
     FULL,
     /** The database is locked by someone else. */
     BUSY,
+    /**
+     * A read transaction tried to write after another connection committed: its snapshot is no
+     * longer the latest (SQLite's SQLITE_BUSY_SNAPSHOT); it must end and start again.
+     */
+    BUSY_SNAPSHOT,
     /** The file could not be opened. */
     CANTOPEN,
     /** The file is not a database. */

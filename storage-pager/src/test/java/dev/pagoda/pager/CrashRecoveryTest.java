@@ -63,7 +63,7 @@ class CrashRecoveryTest {
     for (int m = 0; m < modes.length; m++) {
       RollbackJournal.Mode mode = modes[m];
       Stats s = new Stats();
-      run(new Random(seed + m), mode, RollbackJournal.Synchronous.FULL, 1500, s);
+      run(new Random(seed + m), mode, Synchronous.FULL, 1500, s);
       System.out.println("[CrashRecoveryTest] " + mode + ": " + s);
       total.crashes += s.crashes;
       total.inCommit += s.inCommit;
@@ -97,12 +97,12 @@ class CrashRecoveryTest {
   @Test
   void randomCrashes_synchronousNormal_withoutTornSectors_recoverTheLastCommittedImage() {
     Stats s = new Stats();
-    run(new Random(77), RollbackJournal.Mode.DELETE, RollbackJournal.Synchronous.NORMAL, 600, s);
+    run(new Random(77), RollbackJournal.Mode.DELETE, Synchronous.NORMAL, 600, s);
     System.out.println("[CrashRecoveryTest] DELETE, synchronous NORMAL: " + s);
   }
 
   private static void run(
-      Random rnd, RollbackJournal.Mode mode, RollbackJournal.Synchronous sync, int crashes, Stats s) {
+      Random rnd, RollbackJournal.Mode mode, Synchronous sync, int crashes, Stats s) {
     MemoryVfs disk = new MemoryVfs();
     byte[] committed = new byte[0];
     // NORMAL: every image ever committed (a journal delete that was never directory-synced can come
@@ -122,7 +122,7 @@ class CrashRecoveryTest {
           apply(p, tx);
           p.commit();
           committed = after;
-          if (sync != RollbackJournal.Synchronous.FULL) {
+          if (sync != Synchronous.FULL) {
             history.add(java.nio.ByteBuffer.wrap(after));
           }
           checkImage(committed, "after " + ops(tx));
@@ -139,7 +139,7 @@ class CrashRecoveryTest {
       }
       // power loss
       double keep = new double[] {0, 1, 0.5}[rnd.nextInt(3)];
-      boolean garbage = sync == RollbackJournal.Synchronous.FULL && rnd.nextBoolean();
+      boolean garbage = sync == Synchronous.FULL && rnd.nextBoolean();
       s.tornSectors += garbage ? 1 : 0;
       s.dirReverts += vfs.crash(rnd, keep, garbage, 0.5);
       closeQuietly(p);
@@ -157,7 +157,7 @@ class CrashRecoveryTest {
           assertEquals(StorageException.Kind.IOERR, e.kind(), e::toString);
         }
         again.crash(rnd, new double[] {0, 1, 0.5}[rnd.nextInt(3)],
-            sync == RollbackJournal.Synchronous.FULL && rnd.nextBoolean(), 0.5);
+            sync == Synchronous.FULL && rnd.nextBoolean(), 0.5);
         s.crashesDuringRecovery++;
       }
       boolean hot = isHot(disk);
@@ -177,7 +177,7 @@ class CrashRecoveryTest {
       } else if (pending != null && Arrays.equals(image, pending)) {
         s.keptAfter++;
         committed = pending;
-      } else if (sync != RollbackJournal.Synchronous.FULL
+      } else if (sync != Synchronous.FULL
           && history.contains(java.nio.ByteBuffer.wrap(image))) {
         // NORMAL does not sync the directory after deleting the journal: the delete can revert,
         // and a commit that returned is rolled back (atomic, not durable; as in SQLite)
@@ -196,7 +196,7 @@ class CrashRecoveryTest {
   }
 
   private static Pager open(
-      FaultyVfs vfs, RollbackJournal.Mode mode, RollbackJournal.Synchronous sync, Random rnd) {
+      FaultyVfs vfs, RollbackJournal.Mode mode, Synchronous sync, Random rnd) {
     RollbackJournal j = new RollbackJournal(vfs, JOURNAL, mode, sync, rnd);
     return Pager.open(vfs.open(DB, false), OPTIONS, j);
   }

@@ -147,7 +147,7 @@ class JournalInteropTest {
   private static Pager open(FaultyVfs vfs) {
     return Pager.open(vfs.open("x.db", false), new PagerOptions(4096, false),
         new RollbackJournal(vfs, "x.db-journal", RollbackJournal.Mode.DELETE,
-            RollbackJournal.Synchronous.FULL, new Random(7)));
+            Synchronous.FULL, new Random(7)));
   }
 
   /** Overwrites every other page with junk, grows the file by 5 pages, sets the user version. */

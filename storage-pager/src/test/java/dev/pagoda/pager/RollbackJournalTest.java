@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pagoda.pager.RollbackJournal.Mode;
-import dev.pagoda.pager.RollbackJournal.Synchronous;
+import dev.pagoda.pager.Synchronous;
 import dev.pagoda.pager.testing.FaultyVfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -407,6 +408,7 @@ class RollbackJournalTest {
   void journalReadPage_servesPagesBeforeTheFile_theHookAWalNeeds() {
     MemoryVfs disk = new MemoryVfs();
     populate(disk, 3);
+    Journal base = Journal.none();
     Journal overlay = new Journal() {
       @Override
       public boolean recover(DbFile db) {
@@ -414,17 +416,53 @@ class RollbackJournalTest {
       }
 
       @Override
-      public void commit(DbFile db, Commit c) {
+      public Snapshot beginRead(DbFile db, long timeout) {
+        return base.beginRead(db, timeout);
+      }
+
+      @Override
+      public void endRead(Snapshot s) {
+        base.endRead(s);
+      }
+
+      @Override
+      public boolean changedPages(Snapshot from, Snapshot to, IntConsumer changed) {
+        return base.changedPages(from, to, changed);
+      }
+
+      @Override
+      public void beginWrite(DbFile db, Snapshot s, long timeout) {
         throw new UnsupportedOperationException();
       }
 
       @Override
-      public boolean readPage(DbFile db, int pgno, byte[] buf) {
+      public Snapshot commit(DbFile db, Snapshot s, Commit c, long timeout) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public void endWrite(Snapshot s) {}
+
+      @Override
+      public boolean readPage(DbFile db, Snapshot s, int pgno, byte[] buf) {
         if (pgno != 3) {
           return false;
         }
         Arrays.fill(buf, (byte) 0x3c);
         return true;
+      }
+
+      @Override
+      public Synchronous synchronous() {
+        return Synchronous.FULL;
+      }
+
+      @Override
+      public void setSynchronous(Synchronous level) {}
+
+      @Override
+      public String modeName() {
+        return "overlay";
       }
 
       @Override
