@@ -1,13 +1,15 @@
 package dev.pagoda;
 
 import dev.pagoda.pager.DbFile;
-import dev.pagoda.pager.DiskFile;
 import dev.pagoda.pager.MemoryFile;
 import dev.pagoda.pager.Journal;
 import dev.pagoda.pager.PagerFile;
-import dev.pagoda.pager.RollbackJournal;
+import dev.pagoda.pager.DiskVfs;
+import dev.pagoda.pager.Synchronous;
+import dev.pagoda.pager.Vfs;
 import dev.pagoda.pager.PagerOptions;
 import dev.pagoda.spi.ResultCode;
+import dev.pagoda.wal.WalJournal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,14 +48,56 @@ public final class Database implements AutoCloseable {
   public static final long DEFAULT_BUSY_TIMEOUT_MILLIS = 3000;
 
   private final String name;
+  /** The files' namespace, or null for an in-memory database. */
+  private final Vfs vfs;
   private final PagerFile file;
   private final PagerOptions options;
   private final ReentrantLock lock = new ReentrantLock();
   private final List<Connection> connections = new ArrayList<>();
+  private volatile int autoCheckpoint = 1000;
   private boolean closed;
 
-  private Database(String name, DbFile dbFile, Journal journal) {
+  /**
+   * How a database is opened.
+   *
+   * @param journalMode the journal mode a new (empty) database file gets: {@code wal} (the
+   *     default), {@code delete}, {@code truncate} or {@code persist}. Existing files keep theirs
+   *     (WAL when their header or a {@code -wal} file says so, else DELETE); {@code PRAGMA
+   *     journal_mode} changes it.
+   * @param synchronous {@code PRAGMA synchronous} to start with: {@code off}, {@code normal},
+   *     {@code full} (the default) or {@code extra}
+   */
+  public record Options(String journalMode, String synchronous) {
+    public Options {
+      journalMode = journalMode.toLowerCase(java.util.Locale.ROOT);
+      synchronous = synchronous.toLowerCase(java.util.Locale.ROOT);
+      if (!JournalModes.isSupported(journalMode)) {
+        throw new IllegalArgumentException("unsupported journal mode: " + journalMode);
+      }
+      Synchronous.valueOf(synchronous.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** WAL for new files, synchronous FULL. */
+    public static Options defaults() {
+      return new Options("wal", "full");
+    }
+
+    public Options withJournalMode(String mode) {
+      return new Options(mode, synchronous);
+    }
+
+    public Options withSynchronous(String level) {
+      return new Options(journalMode, level);
+    }
+
+    Synchronous synchronousLevel() {
+      return Synchronous.valueOf(synchronous.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  private Database(String name, Vfs vfs, DbFile dbFile, Journal journal) {
     this.name = name;
+    this.vfs = vfs;
     try {
       this.file = PagerFile.open(dbFile, journal);
     } catch (RuntimeException e) {
@@ -72,7 +116,12 @@ public final class Database implements AutoCloseable {
 
   /** Opens (creating when missing) the database file at {@code path}. */
   public static Database open(Path path) {
-    return openFile(path, false);
+    return open(path, Options.defaults());
+  }
+
+  /** Opens (creating when missing) the database file at {@code path} with {@code options}. */
+  public static Database open(Path path, Options options) {
+    return openFile(path, false, options);
   }
 
   /** Opens the database file at {@code path} for reading only; it must exist. */
@@ -80,23 +129,37 @@ public final class Database implements AutoCloseable {
     if (!Files.exists(path)) {
       throw new PagodaException(ResultCode.CANTOPEN, "unable to open database file: " + path);
     }
-    return openFile(path, true);
+    return openFile(path, true, Options.defaults());
   }
 
-  private static Database openFile(Path path, boolean readOnly) {
+  private static Database openFile(Path path, boolean readOnly, Options options) {
+    return open(DiskVfs.get(), path.toString(), readOnly, options);
+  }
+
+  /**
+   * Opens database {@code name} of {@code vfs} (tests: a fault-injecting file system), creating
+   * it when missing unless read-only.
+   */
+  static Database open(Vfs vfs, String name, boolean readOnly, Options options) {
     DbFile file;
+    Journal journal;
     try {
-      file = DiskFile.open(path, readOnly);
+      file = vfs.open(name, readOnly);
     } catch (RuntimeException e) {
       throw Errors.translate(e);
     }
-    String name = path.toString();
-    return new Database(name, file, RollbackJournal.forDatabase(dev.pagoda.pager.DiskVfs.get(), name));
+    try {
+      journal = JournalModes.forOpen(vfs, name, file, options);
+    } catch (RuntimeException e) {
+      file.close();
+      throw Errors.translate(e);
+    }
+    return new Database(name, vfs, file, journal);
   }
 
   /** Opens a new, private, in-memory database: what SQLite calls {@code :memory:}. */
   public static Database openInMemory() {
-    return new Database(":memory:", new MemoryFile(), Journal.none());
+    return new Database(":memory:", null, new MemoryFile(), Journal.none());
   }
 
   /**
@@ -184,6 +247,27 @@ public final class Database implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** {@code PRAGMA wal_autocheckpoint}: applied to the WAL now and after a switch into WAL. */
+  void setAutoCheckpoint(int pages) {
+    autoCheckpoint = pages;
+    applyAutoCheckpoint();
+  }
+
+  int autoCheckpoint() {
+    return autoCheckpoint;
+  }
+
+  void applyAutoCheckpoint() {
+    if (file.journal() instanceof WalJournal wal) {
+      wal.setAutoCheckpoint(autoCheckpoint);
+    }
+  }
+
+  /** The namespace of the database's files, or null in memory. */
+  Vfs vfs() {
+    return vfs;
   }
 
   /** The shared file (for pragmas that act on the journal). */

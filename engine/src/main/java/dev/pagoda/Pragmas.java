@@ -2,7 +2,11 @@ package dev.pagoda;
 
 import dev.pagoda.btree.IntegrityChecker;
 import dev.pagoda.executor.RecordComparator;
+import dev.pagoda.pager.Checkpoint;
+import dev.pagoda.pager.CheckpointMode;
 import dev.pagoda.pager.Pager;
+import dev.pagoda.pager.PagerFile;
+import dev.pagoda.pager.Synchronous;
 import dev.pagoda.parser.ast.Pragma;
 import dev.pagoda.planner.IndexSchema;
 import dev.pagoda.planner.TableSchema;
@@ -25,9 +29,13 @@ import java.util.function.IntConsumer;
  *   <li>{@code schema_version}, {@code page_size}, {@code page_count}, {@code freelist_count}:
  *       read.
  *   <li>{@code cache_size}: read and set, with SQLite's meaning (negative: KiB).
- *   <li>{@code journal_mode}: {@code delete} for files, {@code memory} for in-memory databases;
- *       setting another mode is refused until it is supported.
- *   <li>{@code synchronous}: 2 (FULL), the only level used so far.
+ *   <li>{@code journal_mode}: read, and set to delete, truncate, persist or wal ({@link
+ *       JournalModes}); {@code memory} for in-memory databases.
+ *   <li>{@code synchronous}: read (0..3) and set (number or name) for the database file: unlike
+ *       SQLite, where it is per connection, the level is the file's and all its connections'.
+ *   <li>{@code wal_checkpoint[(PASSIVE|FULL|RESTART|TRUNCATE)]}: busy, log, checkpointed.
+ *   <li>{@code wal_autocheckpoint}: read and set (pages; 0 or less turns it off).
+ *   <li>{@code busy_timeout}: read and set, per connection (milliseconds).
  * </ul>
  */
 final class Pragmas {
@@ -38,7 +46,9 @@ final class Pragmas {
     String name = name(p);
     boolean setting = p.value() != null;
     return switch (name) {
-      case "integrity_check", "quick_check", "journal_mode" -> List.of(name);
+      case "integrity_check", "quick_check", "journal_mode", "wal_autocheckpoint" -> List.of(name);
+      case "busy_timeout" -> List.of("timeout");
+      case "wal_checkpoint" -> List.of("busy", "log", "checkpointed");
       case "user_version", "application_id", "schema_version", "page_size", "page_count",
           "freelist_count", "cache_size", "synchronous" -> setting ? List.of() : List.of(name);
       default -> List.of();
@@ -53,6 +63,33 @@ final class Pragmas {
   static List<List<Value>> run(Connection conn, Pragma p) {
     String name = name(p);
     String value = p.value();
+    switch (name) {
+      case "journal_mode":
+        if (value != null) {
+          return List.of(List.of(Value.of(JournalModes.change(conn, stripQuotes(value)))));
+        }
+        break;
+      case "wal_checkpoint":
+        return checkpoint(conn, value);
+      case "busy_timeout":
+        if (value != null) {
+          conn.setBusyTimeout(Math.max(0, integer(value)));
+        }
+        return one(conn.busyTimeout());
+      case "wal_autocheckpoint":
+        if (value != null) {
+          conn.db().setAutoCheckpoint((int) integer(value));
+        }
+        return one(conn.db().autoCheckpoint());
+      case "synchronous":
+        if (value != null) {
+          conn.db().file().journal().setSynchronous(synchronous(value));
+          return List.of();
+        }
+        return one(conn.db().file().journal().synchronous().ordinal());
+      default:
+        break;
+    }
     if (value != null && (name.equals("user_version") || name.equals("application_id"))) {
       Pager pager = conn.pager();
       return write(conn, name.equals("user_version") ? pager::setUserVersion
@@ -79,8 +116,6 @@ final class Pragmas {
         return readOnly(value, pager.pageCount());
       case "freelist_count":
         return readOnly(value, pager.freelistCount());
-      case "synchronous":
-        return readOnly(value, 2);
       case "cache_size":
         if (value == null) {
           return one(pager.cacheSize());
@@ -88,10 +123,47 @@ final class Pragmas {
         pager.setCacheSize((int) integer(value));
         return List.of();
       case "journal_mode":
-        return journalMode(conn, value);
+        return journalMode(conn);
       default:
         return List.of();
     }
+  }
+
+  /** {@code PRAGMA wal_checkpoint[(mode)]}: SQLite's three columns; not WAL: 0, -1, -1. */
+  private static List<List<Value>> checkpoint(Connection conn, String value) {
+    CheckpointMode mode = CheckpointMode.PASSIVE;
+    if (value != null) {
+      try {
+        mode = CheckpointMode.valueOf(stripQuotes(value).toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        mode = CheckpointMode.PASSIVE; // SQLite treats an unknown mode as PASSIVE
+      }
+    }
+    PagerFile file = conn.db().file();
+    Checkpoint cp = file.journal().checkpoint(file.file(), mode, conn.busyTimeout());
+    return List.of(List.of(Value.of(cp.busy() ? 1 : 0), Value.of(cp.logFrames()),
+        Value.of(cp.checkpointedFrames())));
+  }
+
+  /** A synchronous level by number (0..3) or name, as SQLite reads it; unknown: FULL. */
+  private static Synchronous synchronous(String value) {
+    String v = stripQuotes(value).toUpperCase(Locale.ROOT);
+    for (Synchronous s : Synchronous.values()) {
+      if (s.name().equals(v)) {
+        return s;
+      }
+    }
+    Synchronous byLevel = Synchronous.ofLevel((int) integer(v));
+    return byLevel == null ? Synchronous.FULL : byLevel;
+  }
+
+  private static String stripQuotes(String v) {
+    String t = v.strip();
+    if (t.length() >= 2 && (t.charAt(0) == '\'' || t.charAt(0) == '"')
+        && t.charAt(t.length() - 1) == t.charAt(0)) {
+      return t.substring(1, t.length() - 1);
+    }
+    return t;
   }
 
   private static List<List<Value>> one(long v) {
@@ -122,13 +194,8 @@ final class Pragmas {
     return List.of();
   }
 
-  private static List<List<Value>> journalMode(Connection conn, String value) {
-    String current = conn.db().file().journal().modeName();
-    if (value != null && !value.equalsIgnoreCase(current)) {
-      throw new PagodaException(
-          ResultCode.ERROR, "not supported yet: journal_mode=" + value.toLowerCase(Locale.ROOT));
-    }
-    return List.of(List.of(Value.of(current)));
+  private static List<List<Value>> journalMode(Connection conn) {
+    return List.of(List.of(Value.of(conn.db().file().journal().modeName())));
   }
 
   private static List<List<Value>> integrityCheck(Connection conn, int maxErrors) {

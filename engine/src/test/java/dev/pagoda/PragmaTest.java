@@ -103,12 +103,12 @@ class PragmaTest {
   }
 
   @Test
-  void journalMode_reportsModeAndRefusesUnsupportedSwitch() {
+  void journalMode_inMemory_staysMemory_asInSqlite() {
     try (Database db = Database.openInMemory(); Connection conn = db.connect()) {
       assertEquals(List.of("memory"), rows(conn, "PRAGMA journal_mode"));
-      assertThrows(PagodaException.class, () -> conn.execute("PRAGMA journal_mode = wal"));
+      assertEquals(List.of("memory"), rows(conn, "PRAGMA journal_mode = wal"));
     }
-    assertEquals(List.of("delete"), pagoda(dir.resolve("j.db"), "PRAGMA journal_mode"));
+    assertEquals(List.of("wal"), pagoda(dir.resolve("j.db"), "PRAGMA journal_mode"));
   }
 
   @Test

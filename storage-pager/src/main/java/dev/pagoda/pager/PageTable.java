@@ -42,8 +42,8 @@ final class PageTable {
   final IntObjectMap<Page> owned = new IntObjectMap<>();
 
   private final DbFile file;
-  private final Journal journal;
-  /** The read snapshot pages are fetched at (the pager's current one). */
+  /** The journal and read snapshot pages are fetched at (the pager's current ones). */
+  private Journal journal;
   private Journal.Snapshot source;
   private final IntObjectMap<PageRef> live = new IntObjectMap<>(64);
   private final ReferenceQueue<Page> collected = new ReferenceQueue<>();
@@ -52,9 +52,8 @@ final class PageTable {
   private int cacheSize;
   private long pagesRead;
 
-  PageTable(DbFile file, Journal journal, Page page1, PageCacheProvider provider, int cacheSize) {
+  PageTable(DbFile file, Page page1, PageCacheProvider provider, int cacheSize) {
     this.file = file;
-    this.journal = journal;
     this.page1 = page1;
     this.pageSize = page1.data().length;
     this.cacheSize = cacheSize;
@@ -244,8 +243,9 @@ final class PageTable {
     return p;
   }
 
-  /** Sets the snapshot that later fetches read at. */
-  void source(Journal.Snapshot s) {
+  /** Sets the journal and snapshot that later fetches read at. */
+  void source(Journal j, Journal.Snapshot s) {
+    journal = j;
     source = s;
   }
 

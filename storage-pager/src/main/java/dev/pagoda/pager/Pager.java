@@ -31,10 +31,13 @@ import java.util.List;
  * later read makes a new object. Lookups go owned, cache, then (on a cache miss only) live, then the
  * file; the hit path allocates nothing.
  *
- * <p>Durability is the {@link Journal}'s: {@link #commit()} hands it the transaction, and {@link
- * #open} lets it recover (play back a hot rollback journal) before reading anything. A {@link
- * DiskFile} gets a {@link RollbackJournal} ({@code <path>-journal}, DELETE, FULL) unless a journal
- * is given; other files get {@link Journal#none()} (in-memory rollback only).
+ * <p>Durability and concurrency are the {@link Journal}'s, which the pager shares with the other
+ * pagers of its {@link PagerFile}: reads happen in read transactions at a journal snapshot
+ * ({@link #beginRead}), {@link #commit()} hands the journal the transaction, and opening the file
+ * lets it recover (play back a hot rollback journal) before anything is read. The static {@code
+ * open} methods make a private PagerFile: a {@link DiskFile} gets a {@link RollbackJournal}
+ * ({@code <path>-journal}, DELETE, FULL) unless a journal is given; other files get {@link
+ * Journal#none()} (in-memory rollback only).
  *
  * <p>Savepoints ({@link #savepoint()}) nest inside a write transaction and are kept in memory.
  *
@@ -42,8 +45,9 @@ import java.util.List;
  * {@link SavepointStack}'s. The pager keeps the transaction: the dirty list, the page count, the
  * header in page 1, commit and rollback.
  *
- * <p>Not thread-safe: the caller serialises all access. The pager owns its {@link DbFile} and its
- * journal and closes both in {@link #close()}.
+ * <p>Not thread-safe: one thread at a time (other pagers of the same file may run in other threads).
+ * A pager opened by a static {@code open} method owns its PagerFile and closes it in {@link
+ * #close()}; one from {@link PagerFile#openPager} leaves the file open.
  */
 public final class Pager implements AutoCloseable {
   /** Offset of the lock-byte page (the page holding byte 2^30 is never used for data). */
@@ -51,7 +55,8 @@ public final class Pager implements AutoCloseable {
 
   private final PagerFile shared;
   private final DbFile file;
-  private final Journal journal;
+  /** The shared file's journal as of this pager's current (or last) read transaction. */
+  private Journal journal;
   /** Whether this pager opened {@link #shared} itself (the static open methods) and closes it. */
   private boolean ownsShared;
   private final SavepointStack savepoints = new SavepointStack();
@@ -98,7 +103,7 @@ public final class Pager implements AutoCloseable {
     this.page1 = page1;
     this.readOnlyReason = roReason;
     this.readOnly = roReason != null;
-    this.pages = new PageTable(file, journal, page1, provider, cacheSize);
+    this.pages = new PageTable(file, page1, provider, cacheSize);
   }
 
   /**
@@ -370,6 +375,12 @@ public final class Pager implements AutoCloseable {
 
   /** Takes a snapshot and brings the cached pages and page 1 up to it. */
   private void startSnapshot(long timeoutMillis) {
+    Journal current = shared.journal();
+    if (current != journal) {
+      // the journal mode changed since the last read: nothing cached is known to be current
+      journal = current;
+      cachedSnapshot = null;
+    }
     Journal.Snapshot s = journal.beginRead(file, timeoutMillis);
     try {
       refresh(s);
@@ -392,7 +403,7 @@ public final class Pager implements AutoCloseable {
 
   /** Drops what changed between the cached snapshot and {@code s}; reloads page 1 if it did. */
   private void refresh(Journal.Snapshot s) {
-    pages.source(s);
+    pages.source(journal, s);
     if (brokenReason != null) {
       return; // the file is not what memory holds: keep memory, file reads are refused
     }
@@ -420,6 +431,19 @@ public final class Pager implements AutoCloseable {
   private void lingeringSnapshot() {
     startSnapshot(busyTimeoutMillis);
     lingeringRead = true;
+  }
+
+  /** Whether the file is still empty: page 1 exists only in memory until the first commit. */
+  public boolean isNewDatabase() {
+    return newDatabase;
+  }
+
+  /**
+   * Makes page 1 part of the current write transaction without changing a field, so that the
+   * commit rewrites the header (its version bytes follow the journal mode).
+   */
+  public void markHeaderDirty() {
+    makeWritable(page1);
   }
 
   /**
@@ -733,12 +757,14 @@ public final class Pager implements AutoCloseable {
    * finalized; see the package documentation) and ends it. A transaction that changed nothing
    * writes nothing, except that the first commit of a new database writes page 1.
    *
-   * <p>When the journal fails (an I/O error), it is asked at once to recover the file (to its state
-   * before the transaction) and the exception is rethrown; the transaction stays open in memory,
-   * for {@link #rollback()}. If the recovery fails too, or the file is still not as before the
-   * transaction (the failure came after the commit point, or {@link Journal#none()} wrote part of
-   * the pages), the pager refuses further transactions and file reads (IOERR) until reopened; the
-   * reopen plays back a hot journal if one is left.
+   * <p>When the journal fails (an I/O error), it has already tried to put the file back as it was
+   * before the transaction, and the exception is rethrown; the transaction stays open in memory,
+   * for {@link #rollback()}. If the file is still not as before the transaction (the failure came
+   * after the commit point, the playback failed, or {@link Journal#none()} wrote part of the
+   * pages), the pager refuses further transactions and file reads (IOERR) until reopened; the
+   * reopen plays back a hot journal if one is left. BUSY (a rollback journal could not get
+   * EXCLUSIVE within the busy timeout: other pagers still read) means nothing was written: the
+   * transaction stays open and may commit again.
    */
   public void commit() {
     requireWrite();
@@ -785,7 +811,7 @@ public final class Pager implements AutoCloseable {
     }
     newDatabase = false;
     cachedSnapshot = snapshot;
-    pages.source(snapshot);
+    pages.source(journal, snapshot);
     for (Page p : dirty) {
       p.dirty = false;
       p.original = null;

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PagerFile implements AutoCloseable {
   private final DbFile file;
-  private final Journal journal;
+  private volatile Journal journal;
   private final AtomicInteger openPagers = new AtomicInteger();
   private volatile boolean closed;
 
@@ -75,6 +75,19 @@ public final class PagerFile implements AutoCloseable {
   /** The journal every pager of this file commits through. */
   public Journal journal() {
     return journal;
+  }
+
+  /**
+   * Replaces the journal ({@code PRAGMA journal_mode}); returns the one replaced, which the caller
+   * closes. The caller makes sure that no pager is in a read transaction and that the file holds
+   * every committed page (a WAL fully checkpointed); pagers pick the new journal up at their next
+   * read transaction and drop their caches then.
+   */
+  public Journal replaceJournal(Journal next) {
+    checkOpen();
+    Journal old = journal;
+    journal = next;
+    return old;
   }
 
   /** The pagers opened and not yet closed. */

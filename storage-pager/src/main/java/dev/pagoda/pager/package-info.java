@@ -11,16 +11,21 @@
  *   <li>{@link dev.pagoda.pager.Vfs}: a database's files by name (the database, {@code
  *       <db>-journal}): open, exists, delete, directory sync. {@link dev.pagoda.pager.DiskVfs}
  *       (paths), {@link dev.pagoda.pager.MemoryVfs} (a map; files outlive their handles).
- *   <li>{@link dev.pagoda.pager.Pager}: page states and pins, write transactions, commit and
+ *   <li>{@link dev.pagoda.pager.PagerFile}: one database file and its journal, shared by the
+ *       pagers (one per connection) that work on it in this JVM; recovery runs when it opens.
+ *   <li>{@link dev.pagoda.pager.Pager}: one connection's view of the file: its own page cache,
+ *       read transactions at a snapshot, page states and pins, write transactions, commit and
  *       rollback, savepoints, page allocation and truncation.
- *   <li>{@link dev.pagoda.pager.Journal}: the pager's durability strategy; {@link
- *       dev.pagoda.pager.RollbackJournal} is SQLite's {@code -journal} file (journal modes DELETE,
- *       TRUNCATE, PERSIST; synchronous OFF, NORMAL, FULL), {@link
- *       dev.pagoda.pager.Journal#none()} writes in place (in-memory databases: a crash loses them
- *       anyway, and a rollback only needs the pager's in-memory original images). The WAL
- *       (storage-wal, Step 3) will be the next implementation: {@code recover} replays or ignores
- *       the -wal file at open, {@code commit} appends frames instead of overwriting pages, {@code
- *       readPage} serves pages committed to the WAL (the pager asks it before reading the file).
+ *   <li>{@link dev.pagoda.pager.Journal}: the file's durability and concurrency strategy, shared
+ *       and thread-safe; {@link dev.pagoda.pager.RollbackJournal} is SQLite's {@code -journal}
+ *       file (journal modes DELETE, TRUNCATE, PERSIST; {@link dev.pagoda.pager.Synchronous} OFF,
+ *       NORMAL, FULL, EXTRA), {@link dev.pagoda.pager.Journal#none()} writes in place (in-memory
+ *       databases: a crash loses them anyway, and a rollback only needs the pager's in-memory
+ *       original images). Both write the file in place and keep pagers apart with {@code
+ *       LockingJournal} / {@code LockTable} (SQLite's rollback-mode lock levels). The WAL is
+ *       storage-wal's {@code WalJournal}, plugged in through {@link
+ *       dev.pagoda.pager.JournalFactory}: commits append frames, {@code readPage} serves pages of
+ *       a reader's snapshot from the WAL, {@code checkpoint} copies frames back.
  *   <li>{@link dev.pagoda.pager.PageCache}: the plug-in holding clean, unpinned pages, made by a
  *       {@link dev.pagoda.pager.PageCacheProvider} found with ServiceLoader and chosen by name from
  *       a {@link dev.pagoda.pager.PageCacheProviders} registry. Shipped: {@code caffeine} (the
@@ -80,9 +85,34 @@
  *
  * <p>A crash before step 7 completes leaves a hot journal: the next open plays it back and the
  * database is as before the transaction. A crash after it leaves the new database. If the journal
- * fails during commit (an I/O error), the pager asks it to play the journal back at once and
- * rethrows; the transaction stays open in memory for {@code rollback()}. If that playback fails
- * too, the pager refuses new transactions and file reads until reopened.
+ * fails during commit (an I/O error), it plays itself back at once, still holding EXCLUSIVE (no
+ * reader can see the half-written file), and the pager rethrows; the transaction stays open in
+ * memory for {@code rollback()}. If that playback fails too (the file is not as before), the pager
+ * refuses new transactions and file reads until reopened.
+ *
+ * <h2>Concurrency: pagers sharing a file</h2>
+ *
+ * <p>Each connection has its own {@link dev.pagoda.pager.Pager} on the shared {@link
+ * dev.pagoda.pager.PagerFile}; a pager is used by one thread at a time, different pagers by
+ * different threads at once. Every page read happens in a read transaction ({@code beginRead} /
+ * {@code endRead}, nestable; a read outside one begins a lingering one, for pagers alone on their
+ * file), which holds a {@code Journal.Snapshot}. At its start the pager asks the journal which
+ * pages changed since its previous snapshot and drops those (a rollback journal cannot tell:
+ * any commit by another pager, or a moved change counter, drops the whole cache, as in SQLite).
+ *
+ * <pre>
+ * ROLLBACK / MEMORY     readers SHARED; writer RESERVED (others read the last commit meanwhile);
+ *                       commit EXCLUSIVE: waits until the other readers end (PENDING blocks new
+ *                       ones), up to the busy timeout, then BUSY with nothing written
+ * WAL                   readers keep their snapshot and never wait; one writer; a reader that
+ *                       starts writing after another commit gets BUSY_SNAPSHOT
+ * </pre>
+ *
+ * <p>A write outside a read transaction takes a fresh snapshot and the write lock together,
+ * retrying with SQLite's busy-handler delays (1, 2, 5, 10 ... 100 ms) up to the busy timeout; a
+ * write inside one waits for the lock only where that cannot deadlock. {@code
+ * PagerFile.replaceJournal} switches journal modes; pagers pick the new journal up at their next
+ * read transaction.
  *
  * <h2>Hot journal recovery (at open)</h2>
  *
@@ -199,7 +229,9 @@
  *       are byte for byte as when sp was opened.
  *   <li>The freelist count in the header equals the number of trunk plus leaf pages; every free
  *       page is reachable from the trunk chain exactly once.
- *   <li>Files with write version 2 (WAL) or higher open read-only; read version &gt; 2 is rejected.
+ *   <li>A commit writes the header's version bytes (18, 19) as the journal it goes through says: 2
+ *       for a WAL, 1 otherwise. A file whose header says 2 opened with a journal that is not a WAL
+ *       is read-only; read version &gt; 2 is rejected.
  *   <li>The page count never exceeds the file: a trusted in-header size (offset 28) larger than the
  *       file is CORRUPT at open, as in SQLite's lockBtree, and a page read that finds no bytes in the
  *       file is CORRUPT naming the page. So a damaged size never makes anything sized by the page
@@ -221,20 +253,24 @@
  * <h2>Not yet implemented</h2>
  *
  * <ul>
- *   <li>WAL mode (storage-wal, Step 3), and with it -wal file handling at open; journal_mode
- *       MEMORY/OFF as pragmas (Journal.none() is the in-place writer); super-journals (multi-file
+ *   <li>journal_mode MEMORY/OFF as pragmas (Journal.none() is the in-place writer); super-journals (multi-file
  *       transactions) are neither written nor read: a SQLite journal naming one is played back as
  *       if it did not.
- *   <li>Journal size limit, SAFE_APPEND/SEQUENTIAL device characteristics and SQLite's
- *       synchronous=EXTRA (DELETE with FULL already syncs the directory after the delete).
- *   <li>File locking: nothing prevents another process from writing the file concurrently, and the
- *       page cache is not invalidated when another process changes the file.
+ *   <li>Journal size limit, SAFE_APPEND/SEQUENTIAL device characteristics; synchronous=EXTRA
+ *       behaves as FULL (DELETE with FULL already syncs the directory after the delete).
+ *   <li>File locking between processes: the lock levels hold between the pagers of one JVM only;
+ *       nothing yet prevents another process from writing the file concurrently (a change
+ *       counter moved by another process is noticed at the next read transaction).
+ *   <li>One {@code PagerFile} per path per JVM is the caller's duty (the engine's {@code
+ *       Database}); opening the same path twice gives two files that do not see each other's
+ *       locks.
  *   <li>Spilling dirty pages: a write transaction keeps all its dirty pages (and their original
  *       images) in memory until commit, whatever the cache size; so its journal has one segment,
  *       written whole at commit.
  *   <li>Auto-vacuum / pointer-map pages, incremental vacuum, truncation of free pages at the end.
  * </ul>
  *
- * <p>Not thread-safe: callers serialise access to a pager.
+ * <p>A pager is not thread-safe (one thread at a time); {@code PagerFile}, journals and {@code
+ * LockTable} are.
  */
 package dev.pagoda.pager;
