@@ -70,7 +70,7 @@ public final class Connection implements AutoCloseable {
       if (parsed == null) {
         return null;
       }
-      PreparedStatement ps = withRead(() -> new PreparedStatement(this, sql, parsed));
+      PreparedStatement ps = readBriefly(() -> new PreparedStatement(this, sql, parsed));
       statements.add(ps);
       return ps;
     } catch (RuntimeException e) {
@@ -133,7 +133,7 @@ public final class Connection implements AutoCloseable {
     lock.lock();
     try {
       checkOpen();
-      return withRead(() -> catalog().userTableNames());
+      return readBriefly(() -> catalog().userTableNames());
     } catch (RuntimeException e) {
       throw Errors.translate(e);
     } finally {
@@ -191,13 +191,21 @@ public final class Connection implements AutoCloseable {
   }
 
   /**
-   * Runs {@code body} inside a read transaction: this connection's open transaction's (begun now
-   * if it has not read yet), or one of its own. Connection lock held.
+   * Runs a statement's {@code body} inside a read transaction: this connection's open
+   * transaction's (begun now if it has not read yet: its snapshot dates from its first statement),
+   * or one of its own. Connection lock held.
    */
   <T> T withRead(Supplier<T> body) {
-    if (transaction.isOpen()) {
-      transaction.holdRead();
-    }
+    transaction.holdRead();
+    return readBriefly(body);
+  }
+
+  /**
+   * Runs {@code body} (preparing a statement, listing tables) in a read transaction that ends with
+   * it, or in the open transaction's if it already reads; an open transaction that has not read
+   * yet does not start its snapshot here, as in SQLite. Connection lock held.
+   */
+  <T> T readBriefly(Supplier<T> body) {
     pager.beginRead();
     try {
       return body.get();
@@ -233,8 +241,9 @@ public final class Connection implements AutoCloseable {
    */
   <T> T writeAtomically(Supplier<T> change) {
     if (transaction.isOpen()) {
-      transaction.holdRead();
+      // write first: a transaction that has not read yet takes a fresh snapshot with the lock
       transaction.startWriting();
+      transaction.holdRead();
       int savepoint = pager.savepoint();
       try {
         T result = change.get();

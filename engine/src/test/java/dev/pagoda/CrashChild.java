@@ -59,15 +59,16 @@ final class CrashChild {
     PrintStream out = System.out;
     out.println("ready");
     out.flush();
-    if (mode.equals("pagoda")) {
-      runPagoda(path, first, out);
+    String journal = mode.substring(mode.indexOf('-') + 1);
+    if (mode.startsWith("pagoda")) {
+      runPagoda(path, journal, first, out);
     } else {
-      runSqlite(path, first, out);
+      runSqlite(path, journal, first, out);
     }
   }
 
-  private static void runPagoda(Path path, long first, PrintStream out) {
-    try (Database db = Database.open(path);
+  private static void runPagoda(Path path, String journal, long first, PrintStream out) {
+    try (Database db = Database.open(path, Database.Options.defaults().withJournalMode(journal));
         Connection conn = db.connect();
         PreparedStatement ins1 = conn.prepare("INSERT INTO t1(txn, seq, payload) VALUES (?, ?, ?)");
         PreparedStatement ins2 = conn.prepare("INSERT INTO t2(txn, k, v) VALUES (?, ?, ?)")) {
@@ -91,10 +92,11 @@ final class CrashChild {
     }
   }
 
-  private static void runSqlite(Path path, long first, PrintStream out) throws SQLException {
+  private static void runSqlite(Path path, String journal, long first, PrintStream out)
+      throws SQLException {
     try (java.sql.Connection c = DriverManager.getConnection("jdbc:sqlite:" + path);
         Statement st = c.createStatement()) {
-      st.execute("PRAGMA journal_mode=DELETE");
+      st.execute("PRAGMA journal_mode=" + journal);
       st.execute("PRAGMA synchronous=FULL");
       // A tiny cache: a transaction dirtying more pages than this spills them to the file
       // mid-transaction, so the journal gets several segments.

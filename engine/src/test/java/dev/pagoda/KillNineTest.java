@@ -21,7 +21,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -54,6 +55,9 @@ class KillNineTest {
     /** Hot journals with more than one segment (SQLite spilled its cache mid-transaction). */
     int multiSegment;
     int maxSegments;
+    /** Kills that left a -wal file holding at least one frame. */
+    int walsLeft;
+    long maxWalBytes;
     final List<Long> committedPerRound = new ArrayList<>();
   }
 
@@ -101,30 +105,33 @@ class KillNineTest {
     }
   }
 
-  @Test
-  void pagodaWriterKilled() throws Exception {
+  @ParameterizedTest(name = "journal_mode={0}")
+  @ValueSource(strings = {"delete", "wal"})
+  void pagodaWriterKilled(String journal) throws Exception {
     Path db = dir.resolve("pagoda.db");
-    try (Database d = Database.open(db); Connection c = d.connect()) {
+    try (Database d = Database.open(db, Database.Options.defaults().withJournalMode(journal));
+        Connection c = d.connect()) {
       for (String sql : CrashChild.SCHEMA) {
         c.execute(sql);
       }
     }
-    Figures f = run("pagoda", db, ROUNDS, SEED);
-    print("pagoda writer", f);
+    Figures f = run("pagoda-" + journal, db, ROUNDS, SEED);
+    print("pagoda writer, " + journal, f);
   }
 
-  @Test
-  void sqliteWriterKilled() throws Exception {
+  @ParameterizedTest(name = "journal_mode={0}")
+  @ValueSource(strings = {"delete", "wal"})
+  void sqliteWriterKilled(String journal) throws Exception {
     Path db = dir.resolve("sqlite.db");
     try (java.sql.Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement()) {
-      s.executeUpdate("PRAGMA journal_mode=DELETE");
+      s.executeUpdate("PRAGMA journal_mode=" + journal);
       for (String sql : CrashChild.SCHEMA) {
         s.executeUpdate(sql);
       }
     }
-    Figures f = run("sqlite", db, Math.max(1, ROUNDS / 2), SEED + 1);
-    print("sqlite writer", f);
+    Figures f = run("sqlite-" + journal, db, Math.max(1, ROUNDS / 2), SEED + 1);
+    print("sqlite writer, " + journal, f);
   }
 
   private static void print(String what, Figures f) {
@@ -132,10 +139,11 @@ class KillNineTest {
         "KillNineTest %s: seed %d, %d rounds, %d kills left a hot journal (largest %d bytes;"
             + " %d with several segments, at most %d),"
             + " %d non-hot journals left by SQLite (last: %s),"
+            + " %d kills left a WAL with frames (largest %d bytes),"
             + " %d in-flight transactions found committed,"
             + " committed per round %s, total %d%n",
         what, SEED, f.rounds, f.hotJournals, f.maxJournalBytes, f.multiSegment, f.maxSegments,
-        f.coldJournals, f.coldJournalSample, f.inFlightCommitted,
+        f.coldJournals, f.coldJournalSample, f.walsLeft, f.maxWalBytes, f.inFlightCommitted,
         f.committedPerRound, f.committedPerRound.stream().mapToLong(Long::longValue).sum());
   }
 
@@ -150,6 +158,11 @@ class KillNineTest {
       long reported = kill(mode, db, last + 1, delay, where);
       long k = reported > 0 ? reported : last;
 
+      Path wal = Path.of(db + "-wal");
+      if (Files.exists(wal) && Files.size(wal) > 32) {
+        f.walsLeft++;
+        f.maxWalBytes = Math.max(f.maxWalBytes, Files.size(wal));
+      }
       boolean hot = isHot(journal);
       String journalBefore = describeJournal(journal);
       if (hot) {
@@ -163,7 +176,7 @@ class KillNineTest {
       }
       // Pagoda writer: SQLite plays the hot journal back in even rounds, Pagoda in odd ones.
       // SQLite writer: Pagoda always plays it back.
-      boolean sqliteFirst = mode.equals("pagoda") && round % 2 == 0;
+      boolean sqliteFirst = mode.startsWith("pagoda") && round % 2 == 0;
       Snapshot first = sqliteFirst ? readSqlite(db) : readPagoda(db);
       boolean left = Files.exists(journal);
       if (hot || !sqliteFirst) {
@@ -180,6 +193,8 @@ class KillNineTest {
       Snapshot second = sqliteFirst ? readPagoda(db) : readSqlite(db);
       assertFalse(
           Files.exists(journal), where + ": journal left after both engines opened the file");
+      assertFalse(Files.exists(wal) && Files.size(wal) > 0,
+          where + ": a WAL with frames left after both engines opened and closed the file");
 
       long max = check(first, k, where + (sqliteFirst ? " [sqlite first]" : " [pagoda first]"));
       String secondWhere = where + (sqliteFirst ? " [pagoda second]" : " [sqlite second]");

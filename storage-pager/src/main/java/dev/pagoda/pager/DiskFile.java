@@ -12,11 +12,14 @@ public final class DiskFile implements DbFile {
   private final Path path;
   private final FileChannel channel;
   private final boolean readOnly;
+  /** Inert until asked to lock: creating it does no I/O. */
+  private final ProcessLock processLock;
 
   private DiskFile(Path path, FileChannel channel, boolean readOnly) {
     this.path = path;
     this.channel = channel;
     this.readOnly = readOnly;
+    this.processLock = new ProcessLock(channel, readOnly, path.toString());
   }
 
   /**
@@ -42,6 +45,16 @@ public final class DiskFile implements DbFile {
   /** The path this file was opened with. */
   public Path path() {
     return path;
+  }
+
+  /**
+   * SQLite's POSIX file locks between processes on this file, taken on the channel it is read and
+   * written through (so that closing this file releases exactly them); one per DiskFile, and it
+   * must be the only thing locking this file in the JVM (see {@link ProcessLock}). Read-only files
+   * can only take SHARED. {@link #close()} releases whatever it holds.
+   */
+  public ProcessLock processLock() {
+    return processLock;
   }
 
   @Override
@@ -114,6 +127,14 @@ public final class DiskFile implements DbFile {
 
   @Override
   public void close() {
+    try {
+      processLock.close();
+    } finally {
+      closeChannel();
+    }
+  }
+
+  private void closeChannel() {
     try {
       channel.close();
     } catch (IOException e) {

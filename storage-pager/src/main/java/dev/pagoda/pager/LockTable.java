@@ -19,8 +19,16 @@ import java.util.concurrent.locks.ReentrantLock;
  *              SHARED holder left                 PENDING cleared and nothing written
  * </pre>
  *
+ * <p>Between processes: when the file is a {@link DiskFile}, the table mirrors its state onto the
+ * file's {@link ProcessLock} (SQLite's POSIX locks on the same bytes), so that sqlite3 processes
+ * and this JVM exclude each other: the first reader of the JVM takes SHARED, the writer RESERVED,
+ * the commit EXCLUSIVE, and the levels come down as the JVM's readers and writer leave. A level
+ * another process keeps us from is retried with SQLite's busy-handler delays until the busy
+ * timeout, then BUSY. {@link #onFirstShared} lets the journal look for a hot journal another
+ * process left, whenever the JVM takes SHARED afresh (as SQLite does).
+ *
  * <p>Each successful commit increments {@link #commitSequence()}, which readers' snapshots carry.
- * Waits use a {@link Condition} of a {@link ReentrantLock}; nothing here does I/O. Thread-safe.
+ * Waits use a {@link Condition} of a {@link ReentrantLock}. Thread-safe.
  */
 final class LockTable {
   private final ReentrantLock lock = new ReentrantLock();
@@ -29,16 +37,54 @@ final class LockTable {
   private Object reserved;
   private boolean pending;
   private boolean exclusive;
+  /** Whether a thread is taking the process's SHARED lock for the JVM's first reader. */
+  private boolean acquiringShared;
   private long commitSequence;
+  /** The file's lock between processes, or null (memory files, tests). */
+  private ProcessLock process;
+  /** Called with SHARED just taken from NONE between processes (lock held). */
+  private Runnable onFirstShared = () -> {};
+
+  /** SQLite's default busy handler's delays, in milliseconds. */
+  private static final long[] DELAYS_MILLIS = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
+
+  /** Mirrors this table onto {@code lock} from now on (call through {@link #tie}). */
+  void useProcessLock(ProcessLock lock, Runnable firstShared) {
+    process = lock;
+    onFirstShared = firstShared;
+  }
+
+  /** Runs {@code setup} holding the table's lock. */
+  void tie(Runnable setup) {
+    lock.lock();
+    try {
+      setup.run();
+    } finally {
+      lock.unlock();
+    }
+  }
 
   /** Takes a SHARED lock; returns the commit sequence it reads. */
   long acquireShared(long timeoutMillis) {
     lock.lock();
     try {
       long deadline = deadline(timeoutMillis);
-      while (pending || exclusive) {
+      while (pending || exclusive || acquiringShared) {
         if (!await(deadline)) {
-          throw busy("a writer is committing");
+          throw busy(acquiringShared ? "another process holds the file" : "a writer is committing");
+        }
+      }
+      if (process != null && shared == 0 && reserved == null) {
+        acquiringShared = true; // others wait until the process lock is taken (or not)
+        try {
+          processLock(ProcessLock.Level.SHARED, deadline);
+          onFirstShared.run();
+        } catch (RuntimeException e) {
+          process.unlock(ProcessLock.Level.NONE);
+          throw e;
+        } finally {
+          acquiringShared = false;
+          changed.signalAll();
         }
       }
       shared++;
@@ -55,6 +101,9 @@ final class LockTable {
         throw new StorageException(StorageException.Kind.MISUSE, "no SHARED lock held");
       }
       shared--;
+      if (process != null && shared == 0 && reserved == null) {
+        process.unlock(ProcessLock.Level.NONE);
+      }
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -81,7 +130,16 @@ final class LockTable {
         throw new StorageException(StorageException.Kind.BUSY_SNAPSHOT,
             "database is locked: another connection committed since this read began");
       }
-      reserved = owner;
+      reserved = owner; // claimed in the JVM first: others wait while the process lock is tried
+      if (process != null) {
+        try {
+          processLock(ProcessLock.Level.RESERVED, deadline);
+        } catch (RuntimeException e) {
+          reserved = null;
+          changed.signalAll();
+          throw e;
+        }
+      }
     } finally {
       lock.unlock();
     }
@@ -104,6 +162,16 @@ final class LockTable {
           throw busy("other connections are still reading");
         }
       }
+      if (process != null) {
+        try {
+          processLock(ProcessLock.Level.EXCLUSIVE, deadline);
+        } catch (RuntimeException e) {
+          process.unlock(ProcessLock.Level.RESERVED); // give up PENDING: others may read again
+          pending = false;
+          changed.signalAll();
+          throw e;
+        }
+      }
       exclusive = true;
     } finally {
       lock.unlock();
@@ -118,6 +186,9 @@ final class LockTable {
     lock.lock();
     try {
       checkReserved(owner);
+      if (process != null && exclusive) {
+        process.unlock(ProcessLock.Level.RESERVED);
+      }
       exclusive = false;
       pending = false;
       if (committed) {
@@ -137,6 +208,9 @@ final class LockTable {
         reserved = null;
         exclusive = false;
         pending = false;
+        if (process != null) {
+          process.unlock(shared > 0 ? ProcessLock.Level.SHARED : ProcessLock.Level.NONE);
+        }
         changed.signalAll();
       }
     } finally {
@@ -166,6 +240,28 @@ final class LockTable {
   private void checkReserved(Object owner) {
     if (reserved != owner) {
       throw new StorageException(StorageException.Kind.MISUSE, "the RESERVED lock is not held");
+    }
+  }
+
+  /**
+   * Raises the process lock to {@code level}, retrying with the busy-handler delays (the table's
+   * lock released while sleeping) until the deadline. Lock held.
+   */
+  private void processLock(ProcessLock.Level level, long deadline) {
+    for (int attempt = 0; !process.tryLock(level); attempt++) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new StorageException(StorageException.Kind.BUSY,
+            "database is locked by another process (waiting for " + level + ")");
+      }
+      long delay = TimeUnit.MILLISECONDS.toNanos(
+          DELAYS_MILLIS[Math.min(attempt, DELAYS_MILLIS.length - 1)]);
+      try {
+        changed.awaitNanos(Math.min(left, delay));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StorageException(StorageException.Kind.BUSY, "database is locked (interrupted)");
+      }
     }
   }
 

@@ -15,6 +15,8 @@ import java.util.function.IntConsumer;
  */
 abstract class LockingJournal implements Journal {
   private final LockTable locks = new LockTable();
+  /** Whether the lock table has been tied to the file's process lock (a DiskFile's). */
+  private volatile boolean processLockChecked;
 
   /** What a reader of a file written in place sees: a commit sequence and a change counter. */
   static final class Locked implements Snapshot {
@@ -33,8 +35,42 @@ abstract class LockingJournal implements Journal {
   /** Writes the commit into the database file, crash-safely as the subclass can. */
   abstract void write(DbFile db, Commit c);
 
+  /**
+   * Puts the file back after {@link #write} failed part way, still holding EXCLUSIVE (a rollback
+   * journal plays itself back). Default: nothing can be done.
+   */
+  void undoFailedWrite(DbFile db) {}
+
+  /**
+   * Called holding SHARED between processes, just taken from NONE, before the JVM's first reader
+   * reads: a rollback journal plays back a hot journal another process left. Default: nothing.
+   */
+  void firstShared(DbFile db, ProcessLock lock) {}
+
+  /** Whether locks between processes apply: the file is a DiskFile. */
+  static boolean usesProcessLock(DbFile db) {
+    return db instanceof DiskFile;
+  }
+
+  /** Ties the lock table to the file's process lock, once, before the first reader. */
+  private void tieProcessLock(DbFile db) {
+    if (processLockChecked) {
+      return;
+    }
+    locks.tie(() -> {
+      if (!processLockChecked) {
+        if (db instanceof DiskFile disk) {
+          ProcessLock pl = disk.processLock();
+          locks.useProcessLock(pl, () -> firstShared(db, pl));
+        }
+        processLockChecked = true;
+      }
+    });
+  }
+
   @Override
   public Snapshot beginRead(DbFile db, long busyTimeoutMillis) {
+    tieProcessLock(db);
     long seq = locks.acquireShared(busyTimeoutMillis);
     try {
       return new Locked(new Object(), seq, changeCounter(db));
@@ -75,7 +111,7 @@ abstract class LockingJournal implements Journal {
     } catch (RuntimeException e) {
       // still EXCLUSIVE: no reader may see a half-written file, so put it back now
       try {
-        recover(db);
+        undoFailedWrite(db);
       } catch (RuntimeException again) {
         e.addSuppressed(again);
       }

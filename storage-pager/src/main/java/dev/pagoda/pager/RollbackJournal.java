@@ -185,8 +185,53 @@ public final class RollbackJournal extends LockingJournal {
     finish();
   }
 
+  /**
+   * At open: plays back a hot journal, unless the file is shared with other processes (a
+   * DiskFile): then the check waits for the first SHARED lock ({@link #firstShared}), since a
+   * journal beside the file may be another process's live one.
+   */
   @Override
   public boolean recover(DbFile db) {
+    if (usesProcessLock(db)) {
+      return false;
+    }
+    return playBackIfHot(db);
+  }
+
+  @Override
+  void undoFailedWrite(DbFile db) {
+    playBackIfHot(db);
+  }
+
+  /**
+   * SHARED was just taken from NONE: a journal beside the file is hot only if no other process
+   * holds RESERVED (it would be that writer's live journal); then take EXCLUSIVE and play it back,
+   * as SQLite's hasHotJournal and pager_playback do, and come back to SHARED.
+   */
+  @Override
+  void firstShared(DbFile db, ProcessLock lock) {
+    if (file == null && !vfs.exists(name)) {
+      return;
+    }
+    if (db.isReadOnly()) {
+      recoverReadOnly(db);
+      return;
+    }
+    if (!lock.tryLock(ProcessLock.Level.RESERVED)) {
+      return; // another process is writing: its journal is not hot
+    }
+    try {
+      if (!lock.tryLock(ProcessLock.Level.EXCLUSIVE)) {
+        throw new StorageException(StorageException.Kind.BUSY,
+            "database is locked: a hot journal needs playing back while another process reads");
+      }
+      playBackIfHot(db);
+    } finally {
+      lock.unlock(ProcessLock.Level.SHARED);
+    }
+  }
+
+  private boolean playBackIfHot(DbFile db) {
     if (file == null && !vfs.exists(name)) {
       return false;
     }

@@ -4,11 +4,14 @@ import dev.pagoda.pager.BigEndian;
 import dev.pagoda.pager.Checkpoint;
 import dev.pagoda.pager.CheckpointMode;
 import dev.pagoda.pager.DbFile;
+import dev.pagoda.pager.DiskFile;
 import dev.pagoda.pager.Journal;
+import dev.pagoda.pager.ProcessLock;
 import dev.pagoda.pager.JournalFactory;
 import dev.pagoda.pager.StorageException;
 import dev.pagoda.pager.Synchronous;
 import dev.pagoda.pager.Vfs;
+import dev.pagoda.pager.WalProcessLock;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
@@ -38,6 +41,10 @@ public final class WalJournal implements Journal {
   /** The database file, as last passed in: close() checkpoints into it. */
   private volatile DbFile db;
   private volatile RuntimeException lastCheckpointFailure;
+  /** The database file's lock between processes, held from recovery to close (disk files). */
+  private ProcessLock processLock;
+  /** The DMS byte of {@code <db>-shm}, held likewise, so that SQLite stays out of the WAL. */
+  private WalProcessLock shmLock;
 
   /** A WAL journal for database {@code dbName} of {@code vfs}; the WAL is {@code dbName + "-wal"}. */
   public WalJournal(Vfs vfs, String dbName, Synchronous sync) {
@@ -78,12 +85,62 @@ public final class WalJournal implements Journal {
       if (co.isRecovered()) {
         return false;
       }
+      lockOutOtherProcesses(file);
       DbFile wal = walFile.openExisting(file.isReadOnly());
       WalState st = wal == null ? WalState.empty(null, 0) : index(file, WalReader.scan(wal));
       co.recovered(st);
       return st.maxFrame() > 0;
     } finally {
       recoverLock.unlock();
+    }
+  }
+
+  /**
+   * The wal-index lives in this JVM's memory, not in a {@code -shm} file, so no other process may
+   * use the database meanwhile: take EXCLUSIVE on the database file (SQLite's readers need SHARED)
+   * and the DMS byte of the shm file (every SQLite connection with the WAL open holds it), or fail
+   * with BUSY naming the reason. A read-only file takes SHARED only: no other process can then
+   * commit in rollback mode, but a WAL writer elsewhere is not detected.
+   */
+  private void lockOutOtherProcesses(DbFile file) {
+    if (!(file instanceof DiskFile disk)) {
+      return;
+    }
+    ProcessLock pl = disk.processLock();
+    pl.lock(ProcessLock.Level.SHARED);
+    processLock = pl;
+    if (file.isReadOnly()) {
+      return;
+    }
+    if (!pl.tryLock(ProcessLock.Level.EXCLUSIVE)) {
+      releaseProcessLocks();
+      throw new StorageException(StorageException.Kind.BUSY, "database is locked: another process"
+          + " has it open, and Pagoda's WAL mode needs the file to itself");
+    }
+    WalProcessLock shm = WalProcessLock.open(disk.path());
+    if (!shm.tryLockExclusive()) {
+      shm.close();
+      releaseProcessLocks();
+      throw new StorageException(StorageException.Kind.BUSY, "database is locked: another process"
+          + " has its WAL open (" + shm.path() + ")");
+    }
+    shmLock = shm;
+  }
+
+  private void releaseProcessLocks() {
+    WalProcessLock shm = shmLock;
+    shmLock = null;
+    if (shm != null) {
+      shm.close();
+    }
+    ProcessLock pl = processLock;
+    processLock = null;
+    if (pl != null) {
+      try {
+        pl.unlock(ProcessLock.Level.NONE);
+      } catch (StorageException e) {
+        // the file is closing or closed: its locks go with it
+      }
     }
   }
 
@@ -263,6 +320,14 @@ public final class WalJournal implements Journal {
    */
   @Override
   public void close() {
+    try {
+      closeWal();
+    } finally {
+      releaseProcessLocks();
+    }
+  }
+
+  private void closeWal() {
     boolean idle = co.close();
     DbFile file = db;
     if (!idle || !co.isRecovered() || walFile.file() == null || file == null
