@@ -50,6 +50,7 @@ public final class Database implements AutoCloseable {
   private final String name;
   /** The files' namespace, or null for an in-memory database. */
   private final Vfs vfs;
+  private final SharedFiles.Handle handle;
   private final PagerFile file;
   private final PagerOptions options;
   private final ReentrantLock lock = new ReentrantLock();
@@ -95,23 +96,52 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private Database(String name, Vfs vfs, DbFile dbFile, Journal journal) {
+  private Database(String name, Vfs vfs, SharedFiles.Handle handle, boolean readOnly) {
     this.name = name;
     this.vfs = vfs;
+    this.handle = handle;
+    this.file = handle.file();
+    this.options = new PagerOptions(PagerOptions.defaults().pageSize(), readOnly);
+  }
+
+  /**
+   * Opens {@code dbFile} with {@code journal} (recovery runs) and checks its header with a first
+   * pager, so a bad file fails the open.
+   */
+  private static PagerFile openFile(DbFile dbFile, Journal journal) {
+    PagerFile file;
     try {
-      this.file = PagerFile.open(dbFile, journal);
+      file = PagerFile.open(dbFile, journal);
     } catch (RuntimeException e) {
       dbFile.close();
       throw Errors.translate(e);
     }
-    this.options = new PagerOptions(PagerOptions.defaults().pageSize(), dbFile.isReadOnly());
-    // the first pager reads and checks the header now, so a bad file fails the open
     try {
-      file.openPager(options).close();
+      file.openPager(new PagerOptions(PagerOptions.defaults().pageSize(), dbFile.isReadOnly()))
+          .close();
     } catch (RuntimeException e) {
       file.close();
       throw Errors.translate(e);
     }
+    return file;
+  }
+
+  /** Opens file {@code name} of {@code vfs} with the journal its state and the options call for. */
+  private static PagerFile openFile(Vfs vfs, String name, boolean readOnly, Options options) {
+    DbFile file;
+    Journal journal;
+    try {
+      file = vfs.open(name, readOnly);
+    } catch (RuntimeException e) {
+      throw Errors.translate(e);
+    }
+    try {
+      journal = JournalModes.forOpen(vfs, name, file, options);
+    } catch (RuntimeException e) {
+      file.close();
+      throw Errors.translate(e);
+    }
+    return openFile(file, journal);
   }
 
   /** Opens (creating when missing) the database file at {@code path}. */
@@ -133,33 +163,26 @@ public final class Database implements AutoCloseable {
   }
 
   private static Database openFile(Path path, boolean readOnly, Options options) {
-    return open(DiskVfs.get(), path.toString(), readOnly, options);
+    String name = path.toString();
+    SharedFiles.Handle h = SharedFiles.acquire(
+        path, readOnly, () -> openFile(DiskVfs.get(), name, readOnly, options));
+    return new Database(name, DiskVfs.get(), h, readOnly);
   }
 
   /**
    * Opens database {@code name} of {@code vfs} (tests: a fault-injecting file system), creating
-   * it when missing unless read-only.
+   * it when missing unless read-only; not shared with other openings.
    */
   static Database open(Vfs vfs, String name, boolean readOnly, Options options) {
-    DbFile file;
-    Journal journal;
-    try {
-      file = vfs.open(name, readOnly);
-    } catch (RuntimeException e) {
-      throw Errors.translate(e);
-    }
-    try {
-      journal = JournalModes.forOpen(vfs, name, file, options);
-    } catch (RuntimeException e) {
-      file.close();
-      throw Errors.translate(e);
-    }
-    return new Database(name, vfs, file, journal);
+    PagerFile file = openFile(vfs, name, readOnly, options);
+    return new Database(name, vfs, SharedFiles.unshared(file), readOnly);
   }
 
   /** Opens a new, private, in-memory database: what SQLite calls {@code :memory:}. */
   public static Database openInMemory() {
-    return new Database(":memory:", null, new MemoryFile(), Journal.none());
+    MemoryFile memory = new MemoryFile();
+    return new Database(
+        ":memory:", null, SharedFiles.unshared(openFile(memory, Journal.none())), false);
   }
 
   /**
@@ -221,7 +244,7 @@ public final class Database implements AutoCloseable {
       }
     }
     try {
-      file.close();
+      handle.release(); // the last Database of the file closes it
     } catch (RuntimeException e) {
       failure = failure == null ? e : failure;
     }

@@ -215,6 +215,39 @@ class ConcurrencyTest {
     }
   }
 
+  @Test
+  void samePathOpenedTwice_sharesOneFileState() throws Exception {
+    Path file = dir.resolve("twice.db");
+    Path sameFileOtherName = dir.resolve(".").resolve("twice.db");
+    Path link = dir.resolve("link.db");
+    try (Database one = Database.open(file);
+        Connection a = one.connect()) {
+      a.execute("CREATE TABLE t(x)");
+      java.nio.file.Files.createSymbolicLink(link, file);
+      try (Database two = Database.open(sameFileOtherName);
+          Database three = Database.open(link);
+          Connection b = two.connect();
+          Connection c = three.connect()) {
+        b.setBusyTimeout(0);
+        a.execute("BEGIN IMMEDIATE");
+        a.execute("INSERT INTO t VALUES (1)");
+        PagodaException busy = assertThrows(PagodaException.class,
+            () -> b.execute("INSERT INTO t VALUES (2)"));
+        assertEquals(ResultCode.BUSY, busy.code(), "one writer across both Database objects");
+        assertEquals(List.of(), column(c, "SELECT x FROM t"), "c reads the last commit");
+        a.execute("COMMIT");
+        b.execute("INSERT INTO t VALUES (2)");
+        assertEquals(List.of("1", "2"), column(c, "SELECT x FROM t"));
+      }
+      a.execute("INSERT INTO t VALUES (3)"); // closing the others left the file open
+      assertEquals(List.of("1", "2", "3"), column(a, "SELECT x FROM t"));
+    }
+    assertFalse(java.nio.file.Files.exists(Path.of(file + "-wal")), "the last close ends the WAL");
+    try (Database again = Database.open(link); Connection c = again.connect()) {
+      assertEquals(List.of("1", "2", "3"), column(c, "SELECT x FROM t"));
+    }
+  }
+
   private static List<String> column(Connection c, String sql) {
     List<String> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepare(sql); Rows rows = ps.query()) {
