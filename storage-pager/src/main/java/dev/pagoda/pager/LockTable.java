@@ -45,9 +45,6 @@ final class LockTable {
   /** Called with SHARED just taken from NONE between processes (lock held). */
   private Runnable onFirstShared = () -> {};
 
-  /** SQLite's default busy handler's delays, in milliseconds. */
-  private static final long[] DELAYS_MILLIS = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
-
   /** Mirrors this table onto {@code lock} from now on (call through {@link #tie}). */
   void useProcessLock(ProcessLock lock, Runnable firstShared) {
     process = lock;
@@ -254,8 +251,7 @@ final class LockTable {
         throw new StorageException(StorageException.Kind.BUSY,
             "database is locked by another process (waiting for " + level + ")");
       }
-      long delay = TimeUnit.MILLISECONDS.toNanos(
-          DELAYS_MILLIS[Math.min(attempt, DELAYS_MILLIS.length - 1)]);
+      long delay = BusyHandler.delayNanos(attempt);
       try {
         changed.awaitNanos(Math.min(left, delay));
       } catch (InterruptedException e) {

@@ -183,66 +183,20 @@ public final class Pager implements AutoCloseable {
 
   /** A pager on a shared file ({@link PagerFile#openPager}): reads the header in a first read. */
   static Pager openShared(PagerFile shared, PagerOptions options, PageCacheProviders providers) {
-    PageCacheProvider provider = providers.get(options.pageCache());
-    int cacheSize = options.cacheSize();
-    String roReason = null;
-    if (options.readOnly()) {
-      roReason = "database opened read-only";
-    } else if (shared.file().isReadOnly()) {
-      roReason = "database file is read-only";
-    }
-    Journal journal = shared.journal();
-    DbFile file = shared.file();
-    Journal.Snapshot s = journal.beginRead(file, 0);
-    try {
-      byte[] header = readHeader(file, journal, s);
-      if (header == null) {
-        int ps = options.pageSize();
-        byte[] data = new byte[ps];
-        DatabaseHeader.initNew(data, ps);
-        Pager p = new Pager(shared, ps, ps, new Page(1, data), roReason, provider, cacheSize);
-        p.newDatabase = true;
-        p.pageCount = 1;
-        p.cachedSnapshot = s;
-        return p;
-      }
-      int ps = DatabaseHeader.validate(header);
-      int usable = ps - (header[DatabaseHeader.RESERVED_BYTES] & 0xff);
-      boolean wal = "wal".equals(journal.modeName());
-      if (roReason == null && !wal && (header[DatabaseHeader.WRITE_VERSION] & 0xff) > 1) {
-        roReason = "WAL-mode database files need a WAL journal to be written";
-      }
-      if (roReason == null && BigEndian.i32(header, DatabaseHeader.LARGEST_ROOT_PAGE) != 0) {
-        // Writing would have to keep pointer-map pages up to date, which the pager does not yet.
-        roReason = "auto-vacuum database files are not writable yet";
-      }
-      Pager p = new Pager(shared, ps, usable, new Page(1, new byte[ps]), roReason, provider, cacheSize);
-      p.loadPage1(s);
-      p.cachedSnapshot = s;
-      return p;
-    } finally {
-      journal.endRead(s);
-    }
+    return PagerOpening.open(shared, options, providers);
   }
 
-  /** The first 100 bytes of page 1 as of {@code s}, or null for a new (empty) database. */
-  private static byte[] readHeader(DbFile file, Journal journal, Journal.Snapshot s) {
-    int walPageSize = journal.pageSize();
-    if (journal.pageCount(s) > 0 && walPageSize > 0) {
-      byte[] page = new byte[walPageSize];
-      if (journal.readPage(file, s, 1, page)) {
-        return Arrays.copyOf(page, DatabaseHeader.SIZE);
-      }
+  /** Made by {@link PagerOpening} once the header is read. */
+  Pager(PagerFile shared, int pageSize, int usableSize, Page page1, String roReason,
+      PageCacheProvider provider, int cacheSize, Journal.Snapshot first, boolean newDatabase) {
+    this(shared, pageSize, usableSize, page1, roReason, provider, cacheSize);
+    this.cachedSnapshot = first;
+    if (newDatabase) {
+      this.newDatabase = true;
+      this.pageCount = 1;
+    } else {
+      loadPage1(first);
     }
-    long size = file.size();
-    if (size == 0) {
-      return null;
-    }
-    byte[] header = new byte[DatabaseHeader.SIZE];
-    if (size < DatabaseHeader.SIZE || file.read(0, header, 0, header.length) < header.length) {
-      throw new StorageException(StorageException.Kind.NOTADB, "file is not a database: too short");
-    }
-    return header;
   }
 
   /**
@@ -261,26 +215,7 @@ public final class Pager implements AutoCloseable {
       PageTable.readFully(file, 1, data);
     }
     newDatabase = false;
-    int count = journal.pageCount(s);
-    if (count > 0) {
-      pageCount = count;
-      return;
-    }
-    long size = file.size();
-    count = DatabaseHeader.trustedDatabaseSize(data);
-    long filePages = (size + pageSize - 1) / pageSize;
-    if (count == 0) {
-      if (filePages > Integer.MAX_VALUE - 1) {
-        throw new StorageException(StorageException.Kind.NOTADB, "file is too large");
-      }
-      count = (int) filePages;
-    } else if (count > filePages) {
-      // as SQLite's lockBtree: a trusted in-header size beyond the file means a truncated file
-      throw StorageException.corrupt(
-          "database disk image is malformed: the header (offset 28) says " + count + " pages but the file"
-              + " ends within page " + filePages + "; page " + (filePages + 1) + " is missing");
-    }
-    pageCount = count;
+    pageCount = PagerOpening.pageCount(file, journal, s, data);
   }
 
   /** The page size in bytes. */
@@ -492,23 +427,8 @@ public final class Pager implements AutoCloseable {
           throw e.kind() == StorageException.Kind.BUSY_SNAPSHOT
               ? new StorageException(StorageException.Kind.BUSY, e.getMessage(), e) : e;
         }
-        sleep(Math.min(left, BUSY_DELAYS_NANOS[Math.min(attempt, BUSY_DELAYS_NANOS.length - 1)]));
+        BusyHandler.sleep(Math.min(left, BusyHandler.delayNanos(attempt)));
       }
-    }
-  }
-
-  /** SQLite's default busy handler's delays: 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 ms. */
-  private static final long[] BUSY_DELAYS_NANOS = {
-    1_000_000L, 2_000_000L, 5_000_000L, 10_000_000L, 15_000_000L, 20_000_000L, 25_000_000L,
-    25_000_000L, 25_000_000L, 50_000_000L, 50_000_000L, 100_000_000L
-  };
-
-  private static void sleep(long nanos) {
-    try {
-      java.util.concurrent.TimeUnit.NANOSECONDS.sleep(nanos);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StorageException(StorageException.Kind.BUSY, "database is locked (interrupted)");
     }
   }
 

@@ -201,6 +201,29 @@
  *       garbage, and how many file reads a workload does depends on the collector.
  * </ol>
  *
+ * <h2>Locks between processes</h2>
+ *
+ * <p>{@link dev.pagoda.pager.ProcessLock} ({@code DiskFile.processLock()}) takes SQLite's unix
+ * VFS locks on the database's own channel, on the same bytes, so Pagoda and sqlite3 processes
+ * exclude each other: PENDING_BYTE 0x40000000, RESERVED_BYTE +1, the shared range +2 .. +511.
+ * SHARED = read PENDING, read the shared range, drop PENDING; RESERVED = write RESERVED; EXCLUSIVE
+ * = write PENDING, write the shared range; each step a non-blocking try (false / BUSY). A refused
+ * EXCLUSIVE from RESERVED keeps PENDING as SQLite does; from SHARED it stays SHARED. Read-only files
+ * take only SHARED (READONLY above). Java can't convert a lock in place, so the shared range is
+ * held as two locks (509 bytes + 1) and converted half by half, never unlocked in between. POSIX
+ * locks belong to the process: they never conflict within one JVM (which only refuses overlapping
+ * requests, reported as MISUSE), so one ProcessLock per file per JVM, with {@code LockTable}
+ * arbitrating inside the JVM and mirroring its state onto the ProcessLock (first reader SHARED,
+ * writer RESERVED, commit EXCLUSIVE, retried with the busy-handler delays up to the busy timeout);
+ * and closing any other descriptor of the file in the process silently drops them. When the JVM
+ * takes SHARED afresh, a journal beside the file is played back if it is hot and no process holds
+ * RESERVED (SQLite's hasHotJournal). {@link dev.pagoda.pager.WalProcessLock} is WAL mode's
+ * detect-and-refuse: a write lock on the DMS byte (offset 128) of {@code <db>-shm}, refused while
+ * a SQLite connection has the WAL open; storage-wal's journal holds it, with EXCLUSIVE on the
+ * database file, from recovery to close, so a SQLite reader gets BUSY at once. Observed behaviour
+ * against sqlite-jdbc in a child JVM: ProcessLockInteropTest, ProcessLockWalInteropTest, and the
+ * engine's ProcessInteropTest.
+ *
  * <h2>Invariants</h2>
  *
  * <ol>
@@ -258,9 +281,9 @@
  *       if it did not.
  *   <li>Journal size limit, SAFE_APPEND/SEQUENTIAL device characteristics; synchronous=EXTRA
  *       behaves as FULL (DELETE with FULL already syncs the directory after the delete).
- *   <li>File locking between processes: the lock levels hold between the pagers of one JVM only;
- *       nothing yet prevents another process from writing the file concurrently (a change
- *       counter moved by another process is noticed at the next read transaction).
+ *   <li>WAL mode between processes: Pagoda's wal-index is not in a {@code -shm} file, so a WAL
+ *       database is Pagoda's alone while open (another process is refused with BUSY, and
+ *       Pagoda is refused while another process has the WAL open).
  *   <li>One {@code PagerFile} per path per JVM is the caller's duty (the engine's {@code
  *       Database}); opening the same path twice gives two files that do not see each other's
  *       locks.

@@ -1,0 +1,98 @@
+package dev.pagoda.pager;
+
+import java.util.Arrays;
+
+/**
+ * How a {@link Pager} on a shared file starts: a first read transaction reads the header (from the
+ * journal when a WAL holds page 1, else from the file), checks it, decides whether the pager may
+ * write, and sets the page count as SQLite's lockBtree does.
+ */
+final class PagerOpening {
+  private PagerOpening() {}
+
+  static Pager open(PagerFile shared, PagerOptions options, PageCacheProviders providers) {
+    PageCacheProvider provider = providers.get(options.pageCache());
+    int cacheSize = options.cacheSize();
+    String roReason = null;
+    if (options.readOnly()) {
+      roReason = "database opened read-only";
+    } else if (shared.file().isReadOnly()) {
+      roReason = "database file is read-only";
+    }
+    Journal journal = shared.journal();
+    DbFile file = shared.file();
+    Journal.Snapshot s = journal.beginRead(file, 0);
+    try {
+      byte[] header = readHeader(file, journal, s);
+      if (header == null) {
+        int ps = options.pageSize();
+        byte[] data = new byte[ps];
+        DatabaseHeader.initNew(data, ps);
+        return new Pager(
+            shared, ps, ps, new Page(1, data), roReason, provider, cacheSize, s, true);
+      }
+      int ps = DatabaseHeader.validate(header);
+      int usable = ps - (header[DatabaseHeader.RESERVED_BYTES] & 0xff);
+      boolean wal = "wal".equals(journal.modeName());
+      if (roReason == null && !wal && (header[DatabaseHeader.WRITE_VERSION] & 0xff) > 1) {
+        roReason = "WAL-mode database files need a WAL journal to be written";
+      }
+      if (roReason == null && BigEndian.i32(header, DatabaseHeader.LARGEST_ROOT_PAGE) != 0) {
+        // Writing would have to keep pointer-map pages up to date, which the pager does not yet.
+        roReason = "auto-vacuum database files are not writable yet";
+      }
+      return new Pager(shared, ps, usable, new Page(1, new byte[ps]), roReason, provider,
+          cacheSize, s, false);
+    } finally {
+      journal.endRead(s);
+    }
+  }
+
+  /** The first 100 bytes of page 1 as of {@code s}, or null for a new (empty) database. */
+  private static byte[] readHeader(DbFile file, Journal journal, Journal.Snapshot s) {
+    int walPageSize = journal.pageSize();
+    if (journal.pageCount(s) > 0 && walPageSize > 0) {
+      byte[] page = new byte[walPageSize];
+      if (journal.readPage(file, s, 1, page)) {
+        return Arrays.copyOf(page, DatabaseHeader.SIZE);
+      }
+    }
+    long size = file.size();
+    if (size == 0) {
+      return null;
+    }
+    byte[] header = new byte[DatabaseHeader.SIZE];
+    if (size < DatabaseHeader.SIZE || file.read(0, header, 0, header.length) < header.length) {
+      throw new StorageException(StorageException.Kind.NOTADB, "file is not a database: too short");
+    }
+    return header;
+  }
+
+  /**
+   * The page count as of {@code s}, page 1 being {@code page1}: the journal's (a WAL's last
+   * commit), else the header's when it is trusted, else the file's size. A trusted in-header size
+   * beyond the file is CORRUPT (a truncated file), as in SQLite's lockBtree.
+   */
+  static int pageCount(DbFile file, Journal journal, Journal.Snapshot s, byte[] page1) {
+    int count = journal.pageCount(s);
+    if (count > 0) {
+      return count;
+    }
+    int pageSize = page1.length;
+    long size = file.size();
+    count = DatabaseHeader.trustedDatabaseSize(page1);
+    long filePages = (size + pageSize - 1) / pageSize;
+    if (count == 0) {
+      if (filePages > Integer.MAX_VALUE - 1) {
+        throw new StorageException(StorageException.Kind.NOTADB, "file is too large");
+      }
+      return (int) filePages;
+    }
+    if (count > filePages) {
+      throw StorageException.corrupt(
+          "database disk image is malformed: the header (offset 28) says " + count + " pages but the file"
+              + " ends within page " + filePages + "; page " + (filePages + 1) + " is missing");
+    }
+    return count;
+  }
+}
