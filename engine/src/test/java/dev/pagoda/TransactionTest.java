@@ -24,6 +24,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TransactionTest {
   @TempDir Path dir;
 
+  /** Every script in both journal modes. */
+  static Stream<Arguments> scriptsInEachMode() {
+    return scripts().flatMap(a -> Stream.of("delete", "wal")
+        .map(mode -> Arguments.of(mode, a.get()[0], a.get()[1])));
+  }
+
   static Stream<Arguments> scripts() {
     return Stream.of(
         Arguments.of("commit keeps", List.of(
@@ -55,9 +61,11 @@ class TransactionTest {
   }
 
   /** Runs each statement, recording "ok" or the error message, then the contents of t and u. */
-  private static List<String> runPagoda(Path file, List<String> script) {
+  private static List<String> runPagoda(Path file, String mode, List<String> script) {
     List<String> out = new ArrayList<>();
-    try (Database db = Database.open(file); Connection conn = db.connect()) {
+    try (Database db = Database.open(file, Database.Options.defaults().withJournalMode(mode));
+        Connection conn = db.connect()) {
+      out.add("journal_mode=" + column(conn, "PRAGMA journal_mode"));
       conn.execute("CREATE TABLE t(a)");
       conn.execute("CREATE UNIQUE INDEX t_a ON t(a)");
       for (String sql : script) {
@@ -88,10 +96,13 @@ class TransactionTest {
     return values;
   }
 
-  private static List<String> runSqlite(Path file, List<String> script) throws SQLException {
+  private static List<String> runSqlite(Path file, String mode, List<String> script)
+      throws SQLException {
     List<String> out = new ArrayList<>();
     try (java.sql.Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
+      s.execute("PRAGMA journal_mode=" + mode);
+      out.add("journal_mode=" + sqliteColumn(s, "PRAGMA journal_mode"));
       s.execute("CREATE TABLE t(a)");
       s.execute("CREATE UNIQUE INDEX t_a ON t(a)");
       for (String sql : script) {
@@ -145,11 +156,12 @@ class TransactionTest {
     return values;
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("scripts")
-  void script_sameOutcomeAsSqlite(String name, List<String> script) throws SQLException {
-    List<String> expected = runSqlite(dir.resolve("sqlite.db"), script);
-    assertEquals(expected, runPagoda(dir.resolve("pagoda.db"), script));
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("scriptsInEachMode")
+  void script_sameOutcomeAsSqlite(String mode, String name, List<String> script)
+      throws SQLException {
+    List<String> expected = runSqlite(dir.resolve("sqlite.db"), mode, script);
+    assertEquals(expected, runPagoda(dir.resolve("pagoda.db"), mode, script));
   }
 
   @Test
