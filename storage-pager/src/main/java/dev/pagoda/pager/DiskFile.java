@@ -60,6 +60,7 @@ public final class DiskFile implements DbFile {
   @Override
   public int read(long pos, byte[] buf, int off, int len) {
     ByteBuffer bb = ByteBuffer.wrap(buf, off, len);
+    boolean interrupted = Thread.interrupted();
     try {
       int total = 0;
       while (bb.hasRemaining()) {
@@ -72,6 +73,8 @@ public final class DiskFile implements DbFile {
       return total;
     } catch (IOException e) {
       throw ioerr("read", e);
+    } finally {
+      restore(interrupted);
     }
   }
 
@@ -79,6 +82,7 @@ public final class DiskFile implements DbFile {
   public void write(long pos, byte[] buf, int off, int len) {
     checkWritable();
     ByteBuffer bb = ByteBuffer.wrap(buf, off, len);
+    boolean interrupted = Thread.interrupted();
     try {
       long p = pos;
       while (bb.hasRemaining()) {
@@ -86,25 +90,33 @@ public final class DiskFile implements DbFile {
       }
     } catch (IOException e) {
       throw ioerr("write", e);
+    } finally {
+      restore(interrupted);
     }
   }
 
   @Override
   public long size() {
+    boolean interrupted = Thread.interrupted();
     try {
       return channel.size();
     } catch (IOException e) {
       throw ioerr("size", e);
+    } finally {
+      restore(interrupted);
     }
   }
 
   @Override
   public void truncate(long size) {
     checkWritable();
+    boolean interrupted = Thread.interrupted();
     try {
       channel.truncate(size);
     } catch (IOException e) {
       throw ioerr("truncate", e);
+    } finally {
+      restore(interrupted);
     }
   }
 
@@ -113,10 +125,13 @@ public final class DiskFile implements DbFile {
     if (readOnly) {
       return;
     }
+    boolean interrupted = Thread.interrupted();
     try {
       channel.force(true);
     } catch (IOException e) {
       throw ioerr("sync", e);
+    } finally {
+      restore(interrupted);
     }
   }
 
@@ -145,6 +160,19 @@ public final class DiskFile implements DbFile {
   private void checkWritable() {
     if (readOnly) {
       throw new StorageException(StorageException.Kind.READONLY, "file is read-only: " + path);
+    }
+  }
+
+  /**
+   * A FileChannel closes itself when its thread is interrupted in (or before) an I/O call, which
+   * would end the file (and its POSIX locks) for every connection. So each call clears the
+   * caller's interrupt status first and sets it again after: an interrupt pending before the call
+   * cannot close the channel, and the caller still sees it. One arriving during the call itself
+   * still can (a ClosedByInterruptException, IOERR here); Step 10 closes that window.
+   */
+  private static void restore(boolean interrupted) {
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -70,4 +70,24 @@ class DbFileTest {
       assertEquals(1, pager.pageCount());
     }
   }
+
+  @Test
+  void diskFile_usedByAnInterruptedThread_staysOpen_andTheInterruptIsKept() {
+    try (DiskFile f = DiskFile.open(dir.resolve("interrupted.db"), false)) {
+      Thread.currentThread().interrupt();
+      try {
+        f.write(0, new byte[] {1, 2, 3}, 0, 3);
+        f.sync();
+        byte[] back = new byte[3];
+        assertEquals(3, f.read(0, back, 0, 3));
+        assertArrayEquals(new byte[] {1, 2, 3}, back);
+        assertEquals(3, f.size());
+        assertTrue(Thread.currentThread().isInterrupted(), "the caller still sees its interrupt");
+      } finally {
+        Thread.interrupted();
+      }
+      byte[] again = new byte[3];
+      assertEquals(3, f.read(0, again, 0, 3), "the channel was not closed by the interrupt");
+    }
+  }
 }
