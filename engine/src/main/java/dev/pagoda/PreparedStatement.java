@@ -198,6 +198,7 @@ public final class PreparedStatement implements AutoCloseable {
     } catch (RuntimeException e) {
       throw Errors.translate(e);
     } finally {
+      assert !conn.pager().isReadLingering() : "every page read is in a read transaction";
       lock.unlock();
     }
   }
@@ -253,6 +254,8 @@ public final class PreparedStatement implements AutoCloseable {
     } catch (RuntimeException e) {
       throw Errors.translate(e);
     } finally {
+      assert conn.isClosed() || !conn.pager().isReadLingering()
+          : "every page read is in a read transaction";
       lock.unlock();
     }
   }

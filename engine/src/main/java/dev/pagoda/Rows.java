@@ -49,6 +49,7 @@ public final class Rows implements AutoCloseable {
       close();
       throw Errors.translate(e);
     } finally {
+      assert !statement.conn().pager().isReadLingering() : "every page read is in a read transaction";
       lock.unlock();
     }
   }

@@ -303,6 +303,14 @@ public final class Pager implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether the open read transaction is a lingering one (begun by a page read outside any):
+   * callers that share the file assert that this never happens to them.
+   */
+  public boolean isReadLingering() {
+    return lingeringRead;
+  }
+
   /** Whether a read transaction is open (explicit, lingering, or the one a write runs in). */
   public boolean inReadTransaction() {
     return snapshot != null;
