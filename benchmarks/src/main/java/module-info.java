@@ -4,6 +4,7 @@ module dev.pagoda.benchmarks {
   requires dev.pagoda.executor;
   requires dev.pagoda.btree;
   requires jmh.core;
+  requires java.sql;
 
   exports dev.pagoda.benchmarks;
   exports dev.pagoda.benchmarks.jmh_generated;
