@@ -18,7 +18,7 @@ import java.util.List;
  *
  * <p>States: AUTOCOMMIT -&gt; (BEGIN | SAVEPOINT) -&gt; OPEN, reading or writing; a DEFERRED
  * transaction takes the database's write lock at its first write, IMMEDIATE and EXCLUSIVE at
- * BEGIN. OPEN -&gt; (COMMIT | ROLLBACK | RELEASE of the outermost savepoint of a
+ * BEGIN, and EXCLUSIVE in rollback-journal mode also keeps every other reader out until it ends. OPEN -&gt; (COMMIT | ROLLBACK | RELEASE of the outermost savepoint of a
  * savepoint-started transaction) -&gt; AUTOCOMMIT. Inside an open transaction each statement runs
  * under its own pager savepoint, so a failing statement undoes only itself.
  *
@@ -92,6 +92,15 @@ final class Transaction {
     }
     if (mode != TransactionMode.DEFERRED) {
       startWriting();
+      if (mode == TransactionMode.EXCLUSIVE) {
+        try {
+          pager.lockExclusive(); // rollback journal: no other connection reads until the end
+        } catch (RuntimeException e) {
+          pager.rollback();
+          writing = false;
+          throw e;
+        }
+      }
     }
     open = true;
     openedBySavepoint = false;

@@ -1,5 +1,6 @@
 package dev.pagoda;
 
+import static dev.pagoda.Sql.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -246,15 +247,5 @@ class ConcurrencyTest {
     try (Database again = Database.open(link); Connection c = again.connect()) {
       assertEquals(List.of("1", "2", "3"), column(c, "SELECT x FROM t"));
     }
-  }
-
-  private static List<String> column(Connection c, String sql) {
-    List<String> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepare(sql); Rows rows = ps.query()) {
-      while (rows.next()) {
-        out.add(rows.getString(0));
-      }
-    }
-    return out;
   }
 }

@@ -1,5 +1,6 @@
 package dev.pagoda;
 
+import static dev.pagoda.Sql.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pagoda.pager.testing.SqliteChild;
 import dev.pagoda.spi.ResultCode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,15 +37,6 @@ class ProcessInteropTest {
     }
   }
 
-  private static List<String> column(Connection c, String sql) {
-    List<String> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepare(sql); Rows rows = ps.query()) {
-      while (rows.next()) {
-        out.add(rows.getString(0));
-      }
-    }
-    return out;
-  }
 
   private static Database.Options rollback() {
     return Database.Options.defaults().withJournalMode("delete");

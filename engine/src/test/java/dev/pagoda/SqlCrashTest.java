@@ -1,5 +1,6 @@
 package dev.pagoda;
 
+import static dev.pagoda.Sql.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -329,15 +330,5 @@ class SqlCrashTest {
       throw new AssertionError("sqlite could not read the recovered file", e);
     }
     f.sqliteChecks++;
-  }
-
-  private static List<String> column(Connection c, String sql) {
-    List<String> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepare(sql); Rows rows = ps.query()) {
-      while (rows.next()) {
-        out.add(rows.getString(0));
-      }
-    }
-    return out;
   }
 }

@@ -116,6 +116,14 @@ public interface Journal extends AutoCloseable {
    */
   Snapshot commit(DbFile db, Snapshot s, Commit commit, long busyTimeoutMillis);
 
+  /**
+   * {@code BEGIN EXCLUSIVE}: the writer reading {@code s} keeps every other reader out until its
+   * transaction ends. A rollback journal takes EXCLUSIVE now (waiting, up to the timeout, for the
+   * other readers to finish; BUSY if they do not); a WAL does nothing (EXCLUSIVE is IMMEDIATE in
+   * WAL mode, as in SQLite).
+   */
+  default void lockExclusive(DbFile db, Snapshot s, long busyTimeoutMillis) {}
+
   /** Releases the write lock taken by {@link #beginWrite} (after commit or rollback). */
   void endWrite(Snapshot s);
 

@@ -37,6 +37,8 @@ final class LockTable {
   private Object reserved;
   private boolean pending;
   private boolean exclusive;
+  /** Whether EXCLUSIVE was taken at BEGIN EXCLUSIVE and stays until the write ends. */
+  private boolean heldExclusive;
   /** Whether a thread is taking the process's SHARED lock for the JVM's first reader. */
   private boolean acquiringShared;
   private long commitSequence;
@@ -175,22 +177,36 @@ final class LockTable {
     }
   }
 
+  /** Keeps the EXCLUSIVE just taken past commits, until {@link #releaseReserved} (BEGIN EXCLUSIVE). */
+  void holdExclusive(Object owner) {
+    lock.lock();
+    try {
+      checkReserved(owner);
+      heldExclusive = true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /**
-   * Back from EXCLUSIVE to RESERVED after writing; {@code committed} counts a commit, and the new
+   * Back from EXCLUSIVE to RESERVED after writing (unless held for BEGIN EXCLUSIVE); {@code committed} counts a commit, and the new
    * sequence is returned.
    */
   long releaseExclusive(Object owner, boolean committed) {
     lock.lock();
     try {
       checkReserved(owner);
+      if (committed) {
+        commitSequence++;
+      }
+      if (heldExclusive) {
+        return commitSequence; // BEGIN EXCLUSIVE: keep the others out to the end
+      }
       if (process != null && exclusive) {
         process.unlock(ProcessLock.Level.RESERVED);
       }
       exclusive = false;
       pending = false;
-      if (committed) {
-        commitSequence++;
-      }
       changed.signalAll();
       return commitSequence;
     } finally {
@@ -204,6 +220,7 @@ final class LockTable {
       if (reserved == owner) {
         reserved = null;
         exclusive = false;
+        heldExclusive = false;
         pending = false;
         if (process != null) {
           process.unlock(shared > 0 ? ProcessLock.Level.SHARED : ProcessLock.Level.NONE);

@@ -101,6 +101,13 @@ abstract class LockingJournal implements Journal {
   }
 
   @Override
+  public void lockExclusive(DbFile db, Snapshot s, long busyTimeoutMillis) {
+    Locked l = locked(s);
+    locks.acquireExclusive(l.reader, busyTimeoutMillis);
+    locks.holdExclusive(l.reader);
+  }
+
+  @Override
   public Snapshot commit(DbFile db, Snapshot s, Commit c, long busyTimeoutMillis) {
     Locked l = locked(s);
     locks.acquireExclusive(l.reader, busyTimeoutMillis);

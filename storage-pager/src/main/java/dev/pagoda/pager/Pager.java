@@ -417,6 +417,16 @@ public final class Pager implements AutoCloseable {
     savedPageCount = pageCount;
   }
 
+  /**
+   * {@code BEGIN EXCLUSIVE}, inside the write transaction: keeps every other reader of the file out
+   * until the transaction ends (rollback journal: EXCLUSIVE now, waiting up to the busy timeout for
+   * the other readers to finish, else BUSY; WAL: nothing more than the write lock, as in SQLite).
+   */
+  public void lockExclusive() {
+    requireWrite();
+    journal.lockExclusive(file, snapshot, busyTimeoutMillis);
+  }
+
   /** Takes a fresh snapshot and the write lock, retrying with SQLite's busy-handler delays. */
   private void beginOwnRead() {
     long deadline = System.nanoTime() + busyTimeoutMillis * 1_000_000L;
