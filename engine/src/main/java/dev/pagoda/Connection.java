@@ -237,7 +237,7 @@ public final class Connection implements AutoCloseable {
   /**
    * Runs {@code change} as one atomic write: outside a transaction in a transaction of its own,
    * which commits, or rolls back whole when {@code change} throws; inside one under a pager
-   * savepoint, so that a failure undoes only this change. Database lock held.
+   * savepoint, so that a failure undoes only this change. Connection lock held.
    */
   <T> T writeAtomically(Supplier<T> change) {
     if (transaction.isOpen()) {
