@@ -3,6 +3,7 @@ module dev.pagoda.benchmarks {
   requires dev.pagoda.engine;
   requires dev.pagoda.executor;
   requires dev.pagoda.btree;
+  requires dev.pagoda.parser;
   requires jmh.core;
   requires java.sql;
 

@@ -24,6 +24,8 @@ import dev.pagoda.parser.ast.Select;
 import dev.pagoda.parser.ast.Subquery;
 import dev.pagoda.parser.ast.Unary;
 import dev.pagoda.parser.ast.UnaryOp;
+import dev.pagoda.parser.ast.WindowDefinition;
+import dev.pagoda.parser.ast.WindowFrame;
 import java.util.List;
 
 /** Expression printing for {@link SqlPrinter}: minimal parentheses, safe quoting. */
@@ -215,6 +217,75 @@ abstract class ExprPrinter {
       }
     }
     out.append(')');
+    if (f.filter() != null) {
+      out.append(" FILTER (WHERE ");
+      expr(f.filter());
+      out.append(')');
+    }
+    if (f.over() != null) {
+      out.append(" OVER ");
+      if (f.over().windowName() != null) {
+        name(f.over().windowName());
+      } else {
+        out.append('(');
+        windowDefinition(f.over().definition());
+        out.append(')');
+      }
+    }
+  }
+
+  /** The inside of a window definition's parentheses. */
+  final void windowDefinition(WindowDefinition w) {
+    String sep = "";
+    if (w.base() != null) {
+      name(w.base()); // keywords such as ROWS get quotes
+      sep = " ";
+    }
+    if (!w.partitionBy().isEmpty()) {
+      out.append(sep).append("PARTITION BY ");
+      exprList(w.partitionBy());
+      sep = " ";
+    }
+    if (!w.orderBy().isEmpty()) {
+      out.append(sep).append("ORDER BY ");
+      String comma = "";
+      for (OrderingTerm t : w.orderBy()) {
+        out.append(comma);
+        comma = ", ";
+        orderingTerm(t);
+      }
+      sep = " ";
+    }
+    if (w.frame() != null) {
+      out.append(sep);
+      frame(w.frame());
+    }
+  }
+
+  private void frame(WindowFrame f) {
+    out.append(f.unit().name()).append(" BETWEEN ");
+    bound(f.start());
+    out.append(" AND ");
+    bound(f.end());
+    if (f.exclude() != null) {
+      out.append(" EXCLUDE ").append(f.exclude().sql());
+    }
+  }
+
+  private void bound(WindowFrame.Bound b) {
+    switch (b.kind()) {
+      case UNBOUNDED_PRECEDING -> out.append("UNBOUNDED PRECEDING");
+      case CURRENT_ROW -> out.append("CURRENT ROW");
+      case UNBOUNDED_FOLLOWING -> out.append("UNBOUNDED FOLLOWING");
+      case PRECEDING -> {
+        expr(b.offset());
+        out.append(" PRECEDING");
+      }
+      case FOLLOWING -> {
+        expr(b.offset());
+        out.append(" FOLLOWING");
+      }
+    }
   }
 
   private void literal(Literal l) {

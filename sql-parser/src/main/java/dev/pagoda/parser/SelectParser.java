@@ -17,6 +17,7 @@ import dev.pagoda.parser.ast.FromItem;
 import dev.pagoda.parser.ast.Join;
 import dev.pagoda.parser.ast.JoinKind;
 import dev.pagoda.parser.ast.Materialization;
+import dev.pagoda.parser.ast.NamedWindow;
 import dev.pagoda.parser.ast.OrderingTerm;
 import dev.pagoda.parser.ast.QualifiedName;
 import dev.pagoda.parser.ast.ResultColumn;
@@ -28,10 +29,16 @@ import dev.pagoda.parser.ast.WithClause;
 import java.util.ArrayList;
 import java.util.List;
 
-/** SELECT: WITH, compound operators, cores, FROM with joins, ORDER BY and LIMIT. */
-abstract class SelectParser extends ExpressionParser {
+/**
+ * SELECT: WITH, compound operators, cores (WINDOW clause included), FROM with joins, ORDER BY and
+ * LIMIT. {@link #select()} leaves SQLite's height of the SELECT in {@link #height}.
+ */
+abstract class SelectParser extends WindowParser {
   /** SQLITE_MAX_COMPOUND_SELECT. */
   static final int MAX_COMPOUND_SELECT = 500;
+
+  /** SQLITE_MAX_SRCLIST: FROM terms per SELECT core. */
+  static final int MAX_SRCLIST = 200;
 
   private static final List<ResultColumn> STAR_ONLY = List.of(new ResultColumn.Star());
 
@@ -41,20 +48,49 @@ abstract class SelectParser extends ExpressionParser {
 
   @Override
   final Select select() {
-    WithClause with = peek() == TokenType.WITH ? withClause() : null;
+    WithClause with = null;
+    if (peek() == TokenType.WITH) {
+      with = withClause();
+      push(2);
+      Select s = selectAfterWith(with);
+      pop(2);
+      return s;
+    }
     return selectAfterWith(with);
   }
 
-  /** {@code oneselect (compound-op oneselect)*} under an already parsed WITH (or null). */
+  /**
+   * {@code oneselect (compound-op oneselect)*} under an already parsed WITH (or null). Like {@link
+   * #expr()}, the outermost call turns a StackOverflowError into {@code Recursion limit}.
+   */
   final Select selectAfterWith(WithClause with) {
+    if (guarding()) {
+      return compound(with);
+    }
+    enterGuard();
+    try {
+      return compound(with);
+    } catch (StackOverflowError e) {
+      throw stackExhausted();
+    } finally {
+      leaveGuard();
+    }
+  }
+
+  private Select compound(WithClause with) {
     List<Select> cores = new ArrayList<>();
     List<CompoundOperator> ops = new ArrayList<>();
     cores.add(oneSelect());
+    int tallest = height;
     for (CompoundOperator op = compoundOperator(); op != null; op = compoundOperator()) {
       ops.add(op);
+      push(2);
       cores.add(oneSelect());
+      pop(2);
+      tallest = Math.max(tallest, height);
     }
     checkCompound(cores, ops);
+    height = tallest;
     Select first = cores.get(0);
     Select last = cores.get(cores.size() - 1);
     List<CompoundTerm> compounds = new ArrayList<>(ops.size());
@@ -63,8 +99,8 @@ abstract class SelectParser extends ExpressionParser {
     }
     return new Select(
         first.distinct(), first.columns(), first.from(), first.where(), first.groupBy(),
-        first.having(), last.orderBy(), last.limit(), last.offset(), first.values(), compounds,
-        with);
+        first.having(), first.windows(), last.orderBy(), last.limit(), last.offset(),
+        first.values(), compounds, with);
   }
 
   /** parserDoubleLinkSelect's checks, raised when the whole SELECT is reduced. */
@@ -87,8 +123,8 @@ abstract class SelectParser extends ExpressionParser {
       return s;
     }
     return new Select(
-        s.distinct(), s.columns(), s.from(), s.where(), s.groupBy(), s.having(), List.of(), null,
-        null, s.values(), List.of(), null);
+        s.distinct(), s.columns(), s.from(), s.where(), s.groupBy(), s.having(), s.windows(),
+        List.of(), null, null, s.values(), List.of(), null);
   }
 
   private CompoundOperator compoundOperator() {
@@ -111,7 +147,12 @@ abstract class SelectParser extends ExpressionParser {
     }
   }
 
-  /** One {@code SELECT ...} core with its own ORDER BY and LIMIT, or a {@code VALUES} list. */
+  /**
+   * One {@code SELECT ...} core with its own ORDER BY and LIMIT, or a {@code VALUES} list; height
+   * is SQLite's {@code heightOfSelect} for it. The pushes model parse.y's {@code oneselect}: {@code
+   * SELECT distinct selcollist from where_opt groupby_opt having_opt window_clause orderby_opt
+   * limit_opt}.
+   */
   private Select oneSelect() {
     if (peek() == TokenType.VALUES) {
       return Select.ofValues(valuesRows());
@@ -121,57 +162,135 @@ abstract class SelectParser extends ExpressionParser {
     if (!distinct) {
       accept(TokenType.ALL);
     }
+    push(2);
     List<ResultColumn> columns = resultColumns();
-    FromItem from = accept(TokenType.FROM) ? fromClause() : null;
-    Expr where = accept(TokenType.WHERE) ? expr() : null;
+    int tallest = height;
+    FromItem from = null;
+    if (accept(TokenType.FROM)) {
+      push(2);
+      from = fromClause();
+      pop(2);
+    }
+    push(2);
+    Expr where = null;
+    if (accept(TokenType.WHERE)) {
+      push(1);
+      where = expr();
+      pop(1);
+      tallest = Math.max(tallest, height);
+    }
+    push(1);
     List<Expr> groupBy = List.of();
     if (accept(TokenType.GROUP)) {
       expect(BY);
+      push(2);
       groupBy = exprList();
+      pop(2);
+      tallest = Math.max(tallest, height);
     }
-    Expr having = accept(TokenType.HAVING) ? expr() : null;
+    push(1);
+    Expr having = null;
+    if (accept(TokenType.HAVING)) {
+      push(1);
+      having = expr();
+      pop(1);
+      tallest = Math.max(tallest, height);
+    }
+    List<NamedWindow> windows = peek() == TokenType.WINDOW ? windowClause() : List.of();
+    pop(6);
+    Select core = orderByLimit(distinct, columns, from, where, groupBy, having, windows);
+    height = Math.max(tallest, height);
+    return core;
+  }
+
+  /** The core's ORDER BY and LIMIT; height is the taller of theirs. */
+  private Select orderByLimit(
+      boolean distinct,
+      List<ResultColumn> columns,
+      FromItem from,
+      Expr where,
+      List<Expr> groupBy,
+      Expr having,
+      List<NamedWindow> windows) {
+    push(7);
+    int tallest = 0;
     List<OrderingTerm> orderBy = List.of();
     if (accept(TokenType.ORDER)) {
       expect(BY);
+      push(2);
       orderBy = sortList();
+      pop(2);
+      tallest = height;
     }
     Expr limit = null;
     Expr offset = null;
     if (accept(TokenType.LIMIT)) {
+      push(2);
       limit = expr();
-      if (accept(TokenType.OFFSET)) {
-        offset = expr();
-      } else if (accept(COMMA)) {
-        offset = limit;
-        limit = expr();
+      int limitHeight = height;
+      int offsetHeight = 0;
+      boolean isOffset = accept(TokenType.OFFSET);
+      if (isOffset || accept(COMMA)) {
+        push(2);
+        Expr second = expr();
+        pop(2);
+        offsetHeight = height;
+        if (isOffset) {
+          offset = second;
+        } else {
+          offset = limit;
+          limit = second;
+        }
       }
+      checked(limit, Math.max(limitHeight, offsetHeight)); // SQLite's TK_LIMIT node
+      tallest = Math.max(tallest, height);
+      pop(2);
     }
+    pop(7);
+    height = tallest;
     return new Select(
-        distinct, columns, from, where, groupBy, having, orderBy, limit, offset, List.of(),
-        List.of(), null);
+        distinct, columns, from, where, groupBy, having, windows, orderBy, limit, offset,
+        List.of(), List.of(), null);
   }
 
-  /** {@code VALUES (..), (..)}; rows of different widths defer SQLite's error. */
+  /**
+   * {@code VALUES (..), (..)}; rows of different widths defer SQLite's error. Height is the tallest
+   * expression.
+   */
   final List<List<Expr>> valuesRows() {
     expect(TokenType.VALUES);
     List<List<Expr>> rows = new ArrayList<>();
+    int tallest = 0;
     do {
       int rowStart = start();
       expect(LP);
+      int symbols = rows.isEmpty() ? 2 : 3;
+      push(symbols);
       rows.add(exprList());
+      tallest = Math.max(tallest, height);
+      peak(2);
       expect(RP);
+      pop(symbols);
       if (rows.get(rows.size() - 1).size() != rows.get(0).size()) {
         defer("all VALUES must have the same number of terms", rowStart);
       }
     } while (accept(COMMA));
+    height = tallest;
     return rows;
   }
 
-  private List<ResultColumn> resultColumns() {
+  /** {@code selcollist}; height is the tallest expression. */
+  final List<ResultColumn> resultColumns() {
     List<ResultColumn> columns = new ArrayList<>();
+    int tallest = 0;
     do {
+      push(2);
+      height = 0;
       columns.add(resultColumn());
+      tallest = Math.max(tallest, height);
+      pop(2);
     } while (accept(COMMA));
+    height = tallest;
     return columns;
   }
 
@@ -211,17 +330,38 @@ abstract class SelectParser extends ExpressionParser {
 
   // ---- FROM
 
-  private FromItem fromClause() {
+  /** {@code seltablist}, guarded like {@link #expr()}. */
+  final FromItem fromClause() {
+    if (guarding()) {
+      return joins();
+    }
+    enterGuard();
+    try {
+      return joins();
+    } catch (StackOverflowError e) {
+      throw stackExhausted();
+    } finally {
+      leaveGuard();
+    }
+  }
+
+  /** {@code seltablist}; more than SQLITE_MAX_SRCLIST terms defer SQLite's error. */
+  private FromItem joins() {
     FromItem result = null;
     JoinOp op = null;
-    for (;;) {
+    for (int terms = 1; ; terms++) {
       FromItem item = tableOrSubquery();
       Expr on = null;
       List<String> using = List.of();
       if (accept(TokenType.ON)) {
+        push(5);
         on = expr();
+        pop(5);
       } else if (accept(TokenType.USING)) {
         using = nameList();
+      }
+      if (terms > MAX_SRCLIST) {
+        defer("too many FROM clause terms, max: " + MAX_SRCLIST, start());
       }
       if (result == null) {
         if (on != null || !using.isEmpty()) {
@@ -240,21 +380,32 @@ abstract class SelectParser extends ExpressionParser {
 
   private FromItem tableOrSubquery() {
     if (accept(LP)) {
+      push(2);
+      FromItem item;
       if (atSelect()) {
         Select s = select();
+        peak(1);
         expect(RP);
-        return new SubqueryRef(s, alias());
+        item = new SubqueryRef(s, alias());
+      } else {
+        FromItem inner = joins();
+        peak(1);
+        expect(RP);
+        item = withAlias(inner, alias());
       }
-      FromItem inner = fromClause();
-      expect(RP);
-      return withAlias(inner, alias());
+      pop(2);
+      return item;
     }
     QualifiedName name = qualifiedName();
     if (accept(LP)) {
+      push(4);
       List<Expr> args = peek() == RP ? List.of() : exprList();
+      peak(1);
       expect(RP);
+      pop(4);
       return new TableFunctionRef(name, args, alias());
     }
+    peak(5); // stl_prefix nm dbnm as on_using
     String alias = alias();
     if (accept(TokenType.INDEXED)) {
       expect(BY);
@@ -395,8 +546,11 @@ abstract class SelectParser extends ExpressionParser {
         m = Materialization.NOT_MATERIALIZED;
       }
       expect(LP);
+      push(5);
       Select s = select();
+      peak(1);
       expect(RP);
+      pop(5);
       for (CommonTableExpr other : tables) {
         if (other.name().equalsIgnoreCase(name)) {
           defer("duplicate WITH table name: " + name, nameStart);

@@ -18,13 +18,12 @@ import dev.pagoda.parser.ast.Expr;
 import dev.pagoda.parser.ast.ForeignKeyClause;
 import dev.pagoda.parser.ast.FromItem;
 import dev.pagoda.parser.ast.GeneratedStorage;
-import dev.pagoda.parser.ast.Insert;
-import dev.pagoda.parser.ast.InsertSource;
 import dev.pagoda.parser.ast.Join;
 import dev.pagoda.parser.ast.JoinKind;
 import dev.pagoda.parser.ast.Literal;
 import dev.pagoda.parser.ast.LiteralKind;
 import dev.pagoda.parser.ast.Materialization;
+import dev.pagoda.parser.ast.NamedWindow;
 import dev.pagoda.parser.ast.OrderingTerm;
 import dev.pagoda.parser.ast.Pragma;
 import dev.pagoda.parser.ast.QualifiedName;
@@ -48,7 +47,7 @@ import java.util.List;
  * (a result column's span, a CHECK's or DEFAULT's text, a type's text) is printed as is, so the
  * names and texts SQLite derives from it survive the round trip.
  */
-public final class SqlPrinter extends ExprPrinter {
+public final class SqlPrinter extends StatementPrinter {
   private SqlPrinter() {}
 
   public static String print(Statement statement) {
@@ -78,8 +77,6 @@ public final class SqlPrinter extends ExprPrinter {
       drop("VIEW", d.ifExists(), d.name());
     } else if (s instanceof DropTrigger d) {
       drop("TRIGGER", d.ifExists(), d.name());
-    } else if (s instanceof Insert insert) {
-      insert(insert);
     } else if (s instanceof Explain e) {
       out.append(e.queryPlan() ? "EXPLAIN QUERY PLAN " : "EXPLAIN ");
       statement(e.statement());
@@ -103,7 +100,7 @@ public final class SqlPrinter extends ExprPrinter {
     } else if (s instanceof Release r) {
       out.append("RELEASE SAVEPOINT ");
       name(r.name());
-    } else {
+    } else if (!dmlOrDdl(s)) {
       pragma((Pragma) s);
     }
   }
@@ -164,7 +161,8 @@ public final class SqlPrinter extends ExprPrinter {
     }
   }
 
-  private void with(WithClause w) {
+  @Override
+  void with(WithClause w) {
     out.append(w.recursive() ? "WITH RECURSIVE " : "WITH ");
     String sep = "";
     for (CommonTableExpr cte : w.tables()) {
@@ -215,9 +213,19 @@ public final class SqlPrinter extends ExprPrinter {
       out.append(" HAVING ");
       expr(s.having());
     }
+    String windowSep = " WINDOW ";
+    for (NamedWindow w : s.windows()) {
+      out.append(windowSep);
+      windowSep = ", ";
+      name(w.name());
+      out.append(" AS (");
+      windowDefinition(w.definition());
+      out.append(')');
+    }
   }
 
-  private void values(List<List<Expr>> rows) {
+  @Override
+  void values(List<List<Expr>> rows) {
     out.append("VALUES ");
     String sep = "";
     for (List<Expr> row : rows) {
@@ -228,7 +236,8 @@ public final class SqlPrinter extends ExprPrinter {
     }
   }
 
-  private void resultColumn(ResultColumn c) {
+  @Override
+  void resultColumn(ResultColumn c) {
     if (c instanceof ResultColumn.Star) {
       out.append('*');
     } else if (c instanceof ResultColumn.TableStar tableStar) {
@@ -245,14 +254,16 @@ public final class SqlPrinter extends ExprPrinter {
     }
   }
 
-  private void alias(String alias) {
+  @Override
+  void alias(String alias) {
     if (alias != null) {
       out.append(" AS ");
       name(alias);
     }
   }
 
-  private void fromItem(FromItem f) {
+  @Override
+  void fromItem(FromItem f) {
     if (f instanceof TableRef t) {
       qualifiedName(t.name());
       alias(t.alias());
@@ -302,40 +313,13 @@ public final class SqlPrinter extends ExprPrinter {
     }
   }
 
-  private void orderingTerms(List<OrderingTerm> terms) {
+  @Override
+  void orderingTerms(List<OrderingTerm> terms) {
     String sep = "";
     for (OrderingTerm t : terms) {
       out.append(sep);
       sep = ", ";
       orderingTerm(t);
-    }
-  }
-
-  // ---- INSERT
-
-  private void insert(Insert i) {
-    if (i.with() != null) {
-      with(i.with());
-    }
-    out.append("INSERT ");
-    if (i.orConflict() != null) {
-      out.append("OR ").append(i.orConflict().name()).append(' ');
-    }
-    out.append("INTO ");
-    qualifiedName(i.table());
-    alias(i.alias());
-    if (!i.columns().isEmpty()) {
-      out.append(' ');
-      nameList(i.columns());
-    }
-    out.append(' ');
-    InsertSource source = i.source();
-    if (source instanceof InsertSource.Values values) {
-      values(values.rows());
-    } else if (source instanceof InsertSource.FromSelect fromSelect) {
-      select(fromSelect.select());
-    } else {
-      out.append("DEFAULT VALUES");
     }
   }
 
@@ -391,7 +375,8 @@ public final class SqlPrinter extends ExprPrinter {
     }
   }
 
-  private void columnDef(ColumnDef c) {
+  @Override
+  void columnDef(ColumnDef c) {
     name(c.name());
     if (c.type() != null) {
       out.append(' ');
@@ -438,7 +423,9 @@ public final class SqlPrinter extends ExprPrinter {
       out.append(deferral.deferrability().sql());
     } else {
       ColumnConstraint.Generated g = (ColumnConstraint.Generated) k;
-      out.append("AS (");
+      // the long form: right after a type, the parser's type name soaks up "GENERATED ALWAYS" and
+      // trims exactly those words off again, whatever the type ends with ("... ALWAYS" included)
+      out.append("GENERATED ALWAYS AS (");
       expr(g.expr());
       out.append(g.storage() == GeneratedStorage.STORED ? ") STORED" : ")");
     }
@@ -475,7 +462,8 @@ public final class SqlPrinter extends ExprPrinter {
     }
   }
 
-  private void onConflict(ConflictAction a) {
+  @Override
+  void onConflict(ConflictAction a) {
     if (a != null) {
       out.append(" ON CONFLICT ").append(a.name());
     }
@@ -529,7 +517,8 @@ public final class SqlPrinter extends ExprPrinter {
     }
   }
 
-  private void nameList(List<String> names) {
+  @Override
+  void nameList(List<String> names) {
     out.append('(');
     String sep = "";
     for (String n : names) {

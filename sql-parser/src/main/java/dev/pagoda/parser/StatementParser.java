@@ -7,35 +7,36 @@ import static dev.pagoda.parser.TokenType.LP;
 import static dev.pagoda.parser.TokenType.RP;
 import static dev.pagoda.parser.TokenType.SEMI;
 
+import dev.pagoda.parser.ast.Analyze;
+import dev.pagoda.parser.ast.Attach;
 import dev.pagoda.parser.ast.Begin;
 import dev.pagoda.parser.ast.Commit;
-import dev.pagoda.parser.ast.ConflictAction;
 import dev.pagoda.parser.ast.CreateIndex;
+import dev.pagoda.parser.ast.Detach;
 import dev.pagoda.parser.ast.DropIndex;
 import dev.pagoda.parser.ast.DropTable;
 import dev.pagoda.parser.ast.DropTrigger;
 import dev.pagoda.parser.ast.DropView;
 import dev.pagoda.parser.ast.Explain;
 import dev.pagoda.parser.ast.Expr;
-import dev.pagoda.parser.ast.Insert;
-import dev.pagoda.parser.ast.InsertSource;
 import dev.pagoda.parser.ast.OrderingTerm;
 import dev.pagoda.parser.ast.Pragma;
 import dev.pagoda.parser.ast.QualifiedName;
+import dev.pagoda.parser.ast.Reindex;
 import dev.pagoda.parser.ast.Release;
 import dev.pagoda.parser.ast.Rollback;
 import dev.pagoda.parser.ast.Savepoint;
-import dev.pagoda.parser.ast.Select;
 import dev.pagoda.parser.ast.Statement;
 import dev.pagoda.parser.ast.TransactionMode;
+import dev.pagoda.parser.ast.Vacuum;
 import dev.pagoda.parser.ast.WithClause;
 import java.util.List;
 
 /**
  * Statements: dispatch on the first keyword, statement boundaries, EXPLAIN, CREATE INDEX, DROP,
- * INSERT, transactions and savepoints, PRAGMA.
+ * transactions and savepoints, PRAGMA, ANALYZE, VACUUM, REINDEX, ATTACH and DETACH.
  */
-final class StatementParser extends TableParser {
+final class StatementParser extends DdlParser {
   StatementParser(String sql, int from) {
     super(sql, from);
   }
@@ -98,7 +99,16 @@ final class StatementParser extends TableParser {
         return drop();
       }
       case INSERT, REPLACE -> {
-        return insert(null);
+        return insert(null, false);
+      }
+      case UPDATE -> {
+        return update(null, false);
+      }
+      case DELETE -> {
+        return delete(null, false);
+      }
+      case ALTER -> {
+        return alterTable();
       }
       case SELECT, VALUES -> {
         return selectAfterWith(null);
@@ -127,15 +137,64 @@ final class StatementParser extends TableParser {
         return pragma();
       }
       case WITH -> {
-        WithClause with = withClause();
-        TokenType t = peek();
-        if (t == TokenType.INSERT || t == TokenType.REPLACE) {
-          return insert(with);
-        }
-        if (t == TokenType.SELECT || t == TokenType.VALUES) {
-          return selectAfterWith(with);
-        }
-        throw syntaxError();
+        return afterWith(withClause());
+      }
+      default -> {
+        return utility();
+      }
+    }
+  }
+
+  /** The statement after a WITH clause: a SELECT, INSERT, UPDATE or DELETE. */
+  private Statement afterWith(WithClause with) {
+    switch (peek()) {
+      case INSERT, REPLACE -> {
+        return insert(with, false);
+      }
+      case UPDATE -> {
+        return update(with, false);
+      }
+      case DELETE -> {
+        return delete(with, false);
+      }
+      case SELECT, VALUES -> {
+        return selectAfterWith(with);
+      }
+      default -> throw syntaxError();
+    }
+  }
+
+  /**
+   * {@code ANALYZE [nm dbnm]}, {@code VACUUM [nm] [INTO expr]}, {@code REINDEX [nm dbnm]}, {@code
+   * ATTACH [DATABASE] expr AS expr [KEY expr]}, {@code DETACH [DATABASE] expr}.
+   */
+  private Statement utility() {
+    switch (peek()) {
+      case ANALYZE -> {
+        advance();
+        return new Analyze(isNm(peek()) ? qualifiedName() : null);
+      }
+      case REINDEX -> {
+        advance();
+        return new Reindex(isNm(peek()) ? qualifiedName() : null);
+      }
+      case VACUUM -> {
+        advance();
+        String schema = isNm(peek()) ? nm() : null;
+        return new Vacuum(schema, accept(TokenType.INTO) ? expr() : null);
+      }
+      case ATTACH -> {
+        advance();
+        accept(TokenType.DATABASE);
+        Expr file = expr();
+        expect(AS);
+        Expr schema = expr();
+        return new Attach(file, schema, accept(TokenType.KEY) ? expr() : null);
+      }
+      case DETACH -> {
+        advance();
+        accept(TokenType.DATABASE);
+        return new Detach(expr());
       }
       default -> throw syntaxError();
     }
@@ -224,8 +283,9 @@ final class StatementParser extends TableParser {
   }
 
   /**
-   * {@code CREATE [TEMP] TABLE ...} or {@code CREATE [UNIQUE] INDEX ...}; other CREATE forms are
-   * not supported yet. SQLite has no TEMP index: TEMP goes with TABLE, VIEW and TRIGGER only.
+   * {@code CREATE [TEMP] TABLE|VIEW|TRIGGER ...}, {@code CREATE [UNIQUE] INDEX ...} or {@code
+   * CREATE VIRTUAL TABLE ...}. SQLite has no TEMP index or virtual table: TEMP goes with TABLE,
+   * VIEW and TRIGGER only.
    */
   private Statement create() {
     advance();
@@ -233,11 +293,22 @@ final class StatementParser extends TableParser {
     if (t == TokenType.UNIQUE || t == TokenType.INDEX) {
       return createIndex();
     }
-    boolean temporary = accept(TokenType.TEMP);
-    if (peek() != TokenType.TABLE) {
-      throw syntaxError();
+    if (t == TokenType.VIRTUAL) {
+      return createVirtualTable();
     }
-    return createTable(temporary);
+    boolean temporary = accept(TokenType.TEMP);
+    switch (peek()) {
+      case TABLE -> {
+        return createTable(temporary);
+      }
+      case VIEW -> {
+        return createView(temporary);
+      }
+      case TRIGGER -> {
+        return createTrigger(temporary);
+      }
+      default -> throw syntaxError();
+    }
   }
 
   /**
@@ -248,12 +319,7 @@ final class StatementParser extends TableParser {
   private CreateIndex createIndex() {
     boolean unique = accept(TokenType.UNIQUE);
     expect(TokenType.INDEX);
-    boolean ifNotExists = false;
-    if (accept(TokenType.IF)) {
-      expect(TokenType.NOT);
-      expect(TokenType.EXISTS);
-      ifNotExists = true;
-    }
+    boolean ifNotExists = ifNotExists();
     QualifiedName name = qualifiedName();
     expect(TokenType.ON);
     String table = nm();
@@ -298,32 +364,5 @@ final class StatementParser extends TableParser {
         return new DropTable(ifExists, name);
       }
     }
-  }
-
-  /** {@code [WITH ..] INSERT [OR action] | REPLACE INTO table [AS alias] [(cols)] source}. */
-  private Statement insert(WithClause with) {
-    ConflictAction orConflict = null;
-    if (accept(TokenType.REPLACE)) {
-      orConflict = ConflictAction.REPLACE;
-    } else {
-      expect(TokenType.INSERT);
-      if (accept(TokenType.OR)) {
-        orConflict = resolveType();
-      }
-    }
-    expect(TokenType.INTO);
-    QualifiedName table = qualifiedName();
-    String alias = accept(AS) ? nm() : null;
-    List<String> columns = peek() == LP ? nameList() : List.of();
-    InsertSource source;
-    if (accept(TokenType.DEFAULT)) {
-      expect(TokenType.VALUES);
-      source = new InsertSource.DefaultValues();
-    } else {
-      Select s = select();
-      boolean plainValues = s.isValues() && s.compounds().isEmpty() && s.with() == null;
-      source = plainValues ? new InsertSource.Values(s.values()) : new InsertSource.FromSelect(s);
-    }
-    return new Insert(with, orConflict, table, alias, columns, source);
   }
 }

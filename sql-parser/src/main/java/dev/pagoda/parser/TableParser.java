@@ -99,7 +99,7 @@ abstract class TableParser extends SelectParser {
     return 0;
   }
 
-  private ColumnDef columnDef() {
+  final ColumnDef columnDef() {
     String name = nm();
     TypeName type = columnType();
     List<ColumnConstraint> constraints = new ArrayList<>();
@@ -300,7 +300,7 @@ abstract class TableParser extends SelectParser {
   }
 
   /** {@code [ON CONFLICT resolution]}; null when absent. */
-  private ConflictAction onConflict() {
+  final ConflictAction onConflict() {
     if (!accept(TokenType.ON)) {
       return null;
     }

@@ -6,6 +6,7 @@ import static dev.pagoda.parser.TokenType.ILLEGAL;
 import static dev.pagoda.parser.TokenType.INDEXED;
 import static dev.pagoda.parser.TokenType.STRING;
 
+import dev.pagoda.parser.ast.TypeName;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,10 +36,18 @@ abstract class TokenCursor {
   private final int[] ends = new int[WINDOW];
   private int head;
   private int count;
+  /** Type of the last token taken from the tokenizer, for SQLite's OVER and FILTER rules. */
+  private TokenType lastScanned = EOF;
   /** End of the last accepted token. */
   int prevEnd;
 
   private ParseException deferred;
+
+  /**
+   * Symbols on SQLite's LALR parser stack at this point, as modeled by the parser layers (the
+   * initial state counts as one); see {@link #push}.
+   */
+  private int stackDepth = 1;
 
   private int variableCount;
   private Map<String, Integer> variableByName;
@@ -67,7 +76,12 @@ abstract class TokenCursor {
     while (count <= k) {
       tokenizer.next();
       int i = (head + count) & MASK;
-      types[i] = tokenizer.type;
+      TokenType type = tokenizer.type;
+      if (type == TokenType.WINDOW || type == TokenType.OVER || type == TokenType.FILTER) {
+        type = contextualKeyword(type);
+      }
+      lastScanned = type;
+      types[i] = type;
       starts[i] = tokenizer.start;
       ends[i] = tokenizer.end;
       count++;
@@ -78,6 +92,39 @@ abstract class TokenCursor {
           "unrecognized token: \"" + sql.substring(starts[i], ends[i]) + "\"", starts[i]);
     }
     return types[i];
+  }
+
+  /**
+   * SQLite's {@code analyzeWindowKeyword}, {@code analyzeOverKeyword} and {@code
+   * analyzeFilterKeyword}: WINDOW is a keyword only before {@code name AS}, OVER only after {@code
+   * )} and before {@code (} or a name, FILTER only after {@code )} and before {@code (}; elsewhere
+   * each is a plain identifier.
+   */
+  private TokenType contextualKeyword(TokenType type) {
+    if (type != TokenType.WINDOW && lastScanned != TokenType.RP) {
+      return ID;
+    }
+    Tokenizer ahead = new Tokenizer(chars, tokenizer.end, limit);
+    ahead.next();
+    TokenType next = ahead.type;
+    boolean keyword = switch (type) {
+      case OVER -> next == TokenType.LP || isIdLike(next);
+      case FILTER -> next == TokenType.LP;
+      default -> {
+        if (!isIdLike(next)) {
+          yield false;
+        }
+        ahead.next();
+        yield ahead.type == TokenType.AS;
+      }
+    };
+    return keyword ? type : ID;
+  }
+
+  /** What SQLite's {@code getToken} (tokenize.c) reports as TK_ID. */
+  private static boolean isIdLike(TokenType t) {
+    return t == ID || t == STRING || t.isJoinKeyword() || t == TokenType.WINDOW
+        || t == TokenType.OVER || t.isFallback();
   }
 
   final int start() {
@@ -143,6 +190,14 @@ abstract class TokenCursor {
     deferred = new ParseException(message, position);
   }
 
+  /**
+   * Whether a grammar action's error is pending; for actions that, like SQLite's, do nothing once
+   * an earlier action has failed.
+   */
+  final boolean hasDeferred() {
+    return deferred != null;
+  }
+
   /** Raises a deferred error once the statement's end has been accepted. */
   final void raiseDeferred() {
     if (deferred != null) {
@@ -150,6 +205,108 @@ abstract class TokenCursor {
       deferred = null;
       throw e;
     }
+  }
+
+  // ---- type names
+
+  /**
+   * SQLite's {@code typetoken}: words ({@code ids}, so fallback keywords too), then optionally
+   * {@code (signed [, signed])}; null when there are no words.
+   */
+  final TypeName typeName() {
+    if (!isIds(peek())) {
+      return null;
+    }
+    int from = start();
+    do {
+      advance();
+    } while (isIds(peek()));
+    int wordsEnd = prevEnd;
+    String size1 = null;
+    String size2 = null;
+    if (accept(TokenType.LP)) {
+      size1 = signedNumber();
+      if (accept(TokenType.COMMA)) {
+        size2 = signedNumber();
+      }
+      expect(TokenType.RP);
+    }
+    return new TypeName(
+        sql.substring(from, prevEnd), sql.substring(from, wordsEnd), size1, size2);
+  }
+
+  /** {@code [+|-] (INTEGER|FLOAT)}, as written. */
+  private String signedNumber() {
+    int from = start();
+    if (!accept(TokenType.PLUS)) {
+      accept(TokenType.MINUS);
+    }
+    TokenType t = peek();
+    if (t != TokenType.INTEGER && t != TokenType.FLOAT) {
+      throw syntaxError();
+    }
+    advance();
+    return sql.substring(from, prevEnd);
+  }
+  // ---- nesting limit
+
+  /**
+   * How many entries SQLite's parser stack holds (initial state included) as sqlite-jdbc builds
+   * it; one more fails with {@code Recursion limit}. Measured: {@code SELECT} with 2493 nested
+   * parentheses parses, 2494 fail.
+   */
+  static final int MAX_PARSER_STACK = 2500;
+
+  /**
+   * Models SQLite's parser stack growing by {@code symbols}, the symbols a production has
+   * recognized before the nested part that is parsed next. Throws {@code Recursion limit}, as SQLite
+   * does when its stack overflows, which also bounds this parser's own recursion.
+   */
+  final void push(int symbols) {
+    stackDepth += symbols;
+    if (stackDepth > MAX_PARSER_STACK) {
+      throw recursionLimit();
+    }
+  }
+
+  final void pop(int symbols) {
+    stackDepth -= symbols;
+  }
+
+  /** Checks that {@code symbols} more fit on the modeled stack, e.g. a leaf or a closing token. */
+  final void peak(int symbols) {
+    if (stackDepth + symbols > MAX_PARSER_STACK) {
+      throw recursionLimit();
+    }
+  }
+
+  private ParseException recursionLimit() {
+    return new ParseException("Recursion limit", start());
+  }
+
+  /** Nesting of the guarded entry points (expression, SELECT, FROM) on this parser's stack. */
+  private int guardDepth;
+
+  /** True inside a guarded entry point, whose outermost call catches a stack overflow. */
+  final boolean guarding() {
+    return guardDepth > 0;
+  }
+
+  final void enterGuard() {
+    guardDepth++;
+  }
+
+  final void leaveGuard() {
+    guardDepth--;
+  }
+
+  /**
+   * The error for a StackOverflowError caught by the outermost guarded entry: SQLite's message for
+   * nesting too deep, at the last accepted token. The modeled limit ({@link #MAX_PARSER_STACK})
+   * normally comes first; this covers threads with stacks too small for it.
+   */
+  final ParseException stackExhausted() {
+    return new ParseException("Recursion limit", prevEnd);
   }
 
   // ---- identifiers (SQLite's token classes; a %fallback keyword serves as ID where it is not
@@ -234,8 +391,12 @@ abstract class TokenCursor {
 
   // ---- parameters
 
-  /** Forgets the parameters seen so far; called at the start of each statement. */
+  /**
+   * Forgets the parameters seen so far and resets the modeled parser stack; called at the start of
+   * each statement.
+   */
   final void resetParameters() {
+    stackDepth = 1;
     variableCount = 0;
     variableByName = null;
     nameByVariable = null;

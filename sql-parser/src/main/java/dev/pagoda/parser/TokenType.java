@@ -94,7 +94,8 @@ enum TokenType {
   EXISTS(K.RESERVED),
   EXPLAIN(K.FALLBACK),
   FAIL(K.FALLBACK),
-  FILTER(K.FALLBACK),
+  /** Contextual: the cursor makes it an ID unless SQLite's tokenizer would keep it. */
+  FILTER(K.RESERVED),
   FIRST(K.FALLBACK),
   FOLLOWING(K.FALLBACK),
   FOR(K.FALLBACK),
@@ -142,7 +143,8 @@ enum TokenType {
   ORDER(K.RESERVED),
   OTHERS(K.FALLBACK),
   OUTER(K.JOIN_KW),
-  OVER(K.FALLBACK),
+  /** Contextual: the cursor makes it an ID unless SQLite's tokenizer would keep it. */
+  OVER(K.RESERVED),
   PARTITION(K.FALLBACK),
   PLAN(K.FALLBACK),
   PRAGMA(K.FALLBACK),
@@ -185,7 +187,8 @@ enum TokenType {
   VIRTUAL(K.FALLBACK),
   WHEN(K.RESERVED),
   WHERE(K.RESERVED),
-  WINDOW(K.FALLBACK),
+  /** Contextual: the cursor makes it an ID unless SQLite's tokenizer would keep it. */
+  WINDOW(K.RESERVED),
   WITH(K.FALLBACK),
   WITHOUT(K.FALLBACK);
 

@@ -213,6 +213,18 @@ class ExpressionParserTest {
   }
 
   @Test
+  void precedence_prefixChains_notTakesComparisonsMinusTakesOperand() {
+    assertEquals(un(UnaryOp.NOT, bin(BinaryOp.EQ, un(UnaryOp.NEGATE, col("a")), col("b"))),
+        expr("NOT - a = b"));
+    assertEquals(un(UnaryOp.NEGATE, un(UnaryOp.NOT, bin(BinaryOp.EQ, col("a"), col("b")))),
+        expr("- NOT a = b"));
+    assertEquals(bin(BinaryOp.AND, un(UnaryOp.NOT, un(UnaryOp.NOT, col("a"))), col("b")),
+        expr("NOT NOT a AND b"));
+    assertEquals(bin(BinaryOp.ADD, un(UnaryOp.BIT_NOT, un(UnaryOp.PLUS, un(UnaryOp.NEGATE,
+        col("a")))), num(1)), expr("~ + - a + 1"));
+  }
+
+  @Test
   void parse_equalityOperatorSpellings() {
     assertEquals(bin(BinaryOp.EQ, col("a"), num(1)), expr("a == 1"));
     assertEquals(bin(BinaryOp.NE, col("a"), num(1)), expr("a <> 1"));

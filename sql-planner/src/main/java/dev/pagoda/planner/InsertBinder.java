@@ -23,6 +23,12 @@ final class InsertBinder {
     if (insert.with() != null) {
       throw SqlException.error("not supported yet: WITH");
     }
+    if (!insert.upserts().isEmpty()) {
+      throw SqlException.error("not supported yet: ON CONFLICT (upsert)");
+    }
+    if (!insert.returning().isEmpty()) {
+      throw SqlException.error("not supported yet: RETURNING");
+    }
     if (insert.orConflict() != null && insert.orConflict() != ConflictAction.ABORT) {
       throw SqlException.error("not supported yet: INSERT OR " + insert.orConflict());
     }

@@ -58,6 +58,8 @@ final class SelectBinder {
       feature = "ORDER BY";
     } else if (s.limit() != null) {
       feature = "LIMIT";
+    } else if (!s.windows().isEmpty()) {
+      feature = "WINDOW";
     }
     if (feature != null) {
       throw SqlException.error("not supported yet: " + feature);

@@ -205,4 +205,20 @@ class PlannerTest {
     assertEquals("no such table: nope",
         assertThrows(SqlException.class, () -> plan("DROP TABLE nope", catalog)).getMessage());
   }
+
+  @Test
+  void grammarTheExecutorCannotRunYet_isRefused_neverIgnored() {
+    TestCatalog catalog = new TestCatalog().with("CREATE TABLE t(a, b)");
+    for (String[] c : new String[][] {
+        {"INSERT INTO t VALUES (1, 2) RETURNING a", "not supported yet: RETURNING"},
+        {"INSERT INTO t VALUES (1, 2) ON CONFLICT DO NOTHING", "not supported yet: ON CONFLICT (upsert)"},
+        {"SELECT a FROM t WINDOW w AS (ORDER BY b)", "not supported yet: WINDOW"},
+        {"SELECT sum(a) OVER (ORDER BY b) FROM t", "no such function: sum"},
+        {"UPDATE t SET a = 1", "not supported yet: Update statements"},
+        {"DELETE FROM t", "not supported yet: Delete statements"},
+        {"CREATE VIEW v AS SELECT a FROM t", "not supported yet: CreateView statements"}}) {
+      SqlException e = assertThrows(SqlException.class, () -> plan(c[0], catalog), c[0]);
+      assertEquals(c[1], e.getMessage(), c[0]);
+    }
+  }
 }

@@ -15,4 +15,24 @@ public record InTable(Expr expr, boolean not, QualifiedName table, List<Expr> ar
     requireNonNull(table, "table");
     args = List.copyOf(args);
   }
+
+  /** Component-wise; written out to keep deep trees within a thread's stack (see Unary). */
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || (o instanceof InTable that
+            && expr.equals(that.expr)
+            && not == that.not
+            && table.equals(that.table)
+            && args.equals(that.args));
+  }
+
+  @Override
+  public int hashCode() {
+    int h = expr.hashCode();
+    h = 31 * h + (not ? 1231 : 1237);
+    h = 31 * h + table.hashCode();
+    h = 31 * h + args.hashCode();
+    return h;
+  }
 }

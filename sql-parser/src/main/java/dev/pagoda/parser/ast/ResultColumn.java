@@ -2,6 +2,8 @@ package dev.pagoda.parser.ast;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Objects;
+
 /** One item of a SELECT's result list. */
 public sealed interface ResultColumn {
   /** {@code *}. */
@@ -27,6 +29,23 @@ public sealed interface ResultColumn {
 
     public ExprColumn(Expr expr, String alias) {
       this(expr, alias, null);
+    }
+    /** Component-wise; written out to keep deep trees within a thread's stack (see Unary). */
+    @Override
+    public boolean equals(Object o) {
+      return o == this
+          || (o instanceof ExprColumn that
+              && expr.equals(that.expr)
+              && Objects.equals(alias, that.alias)
+              && Objects.equals(span, that.span));
+    }
+
+    @Override
+    public int hashCode() {
+      int h = expr.hashCode();
+      h = 31 * h + Objects.hashCode(alias);
+      h = 31 * h + Objects.hashCode(span);
+      return h;
     }
   }
 }

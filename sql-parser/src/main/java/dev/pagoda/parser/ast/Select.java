@@ -1,6 +1,7 @@
 package dev.pagoda.parser.ast;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A SELECT statement, subquery or VALUES list. The fields up to {@code offset} are those of one
@@ -11,6 +12,9 @@ import java.util.List;
  * {@code compounds}; those inner {@code Select}s are cores only (no with, compounds, ORDER BY or
  * LIMIT): ORDER BY, LIMIT and WITH belong to the whole statement. {@code LIMIT a, b} is stored as
  * limit b offset a.
+ *
+ * <p>{@code windows} is the core's {@code WINDOW name AS (...), ...} clause (written after HAVING),
+ * empty when absent; each core of a compound has its own.
  */
 public record Select(
     boolean distinct,
@@ -19,6 +23,7 @@ public record Select(
     Expr where,
     List<Expr> groupBy,
     Expr having,
+    List<NamedWindow> windows,
     List<OrderingTerm> orderBy,
     Expr limit,
     Expr offset,
@@ -29,6 +34,7 @@ public record Select(
   public Select {
     columns = List.copyOf(columns);
     groupBy = List.copyOf(groupBy);
+    windows = List.copyOf(windows);
     orderBy = List.copyOf(orderBy);
     values = values.stream().map(List::copyOf).toList();
     compounds = List.copyOf(compounds);
@@ -38,6 +44,27 @@ public record Select(
     if (offset != null && limit == null) {
       throw new IllegalArgumentException("OFFSET without LIMIT");
     }
+    if (!values.isEmpty() && !windows.isEmpty()) {
+      throw new IllegalArgumentException("a VALUES core has no WINDOW clause");
+    }
+  }
+
+  /** A SELECT without a WINDOW clause (the record's shape before window support). */
+  public Select(
+      boolean distinct,
+      List<ResultColumn> columns,
+      FromItem from,
+      Expr where,
+      List<Expr> groupBy,
+      Expr having,
+      List<OrderingTerm> orderBy,
+      Expr limit,
+      Expr offset,
+      List<List<Expr>> values,
+      List<CompoundTerm> compounds,
+      WithClause with) {
+    this(distinct, columns, from, where, groupBy, having, List.of(), orderBy, limit, offset, values,
+        compounds, with);
   }
 
   /** {@code SELECT columns [FROM from] [WHERE where]}. */
@@ -68,5 +95,43 @@ public record Select(
   /** True when this core is a VALUES list. */
   public boolean isValues() {
     return !values.isEmpty();
+  }
+
+  /** Component-wise; written out to keep deep trees within a thread's stack (see Unary). */
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || (o instanceof Select that
+            && distinct == that.distinct
+            && columns.equals(that.columns)
+            && Objects.equals(from, that.from)
+            && Objects.equals(where, that.where)
+            && groupBy.equals(that.groupBy)
+            && Objects.equals(having, that.having)
+            && windows.equals(that.windows)
+            && orderBy.equals(that.orderBy)
+            && Objects.equals(limit, that.limit)
+            && Objects.equals(offset, that.offset)
+            && values.equals(that.values)
+            && compounds.equals(that.compounds)
+            && Objects.equals(with, that.with));
+  }
+
+  @Override
+  public int hashCode() {
+    int h = (distinct ? 1231 : 1237);
+    h = 31 * h + columns.hashCode();
+    h = 31 * h + Objects.hashCode(from);
+    h = 31 * h + Objects.hashCode(where);
+    h = 31 * h + groupBy.hashCode();
+    h = 31 * h + Objects.hashCode(having);
+    h = 31 * h + windows.hashCode();
+    h = 31 * h + orderBy.hashCode();
+    h = 31 * h + Objects.hashCode(limit);
+    h = 31 * h + Objects.hashCode(offset);
+    h = 31 * h + values.hashCode();
+    h = 31 * h + compounds.hashCode();
+    h = 31 * h + Objects.hashCode(with);
+    return h;
   }
 }

@@ -2,10 +2,18 @@ package dev.pagoda.parser.ast;
 
 /** A parsed SQL statement. */
 public sealed interface Statement
-    permits Begin,
+    permits AlterTable,
+        Analyze,
+        Attach,
+        Begin,
         Commit,
         CreateIndex,
         CreateTable,
+        CreateTrigger,
+        CreateView,
+        CreateVirtualTable,
+        Delete,
+        Detach,
         DropIndex,
         DropTable,
         DropTrigger,
@@ -13,7 +21,10 @@ public sealed interface Statement
         Explain,
         Insert,
         Pragma,
+        Reindex,
         Release,
         Rollback,
         Savepoint,
-        Select {}
+        Select,
+        Update,
+        Vacuum {}

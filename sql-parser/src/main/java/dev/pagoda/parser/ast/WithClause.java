@@ -10,4 +10,20 @@ public record WithClause(boolean recursive, List<CommonTableExpr> tables) {
       throw new IllegalArgumentException("WITH needs a table");
     }
   }
+
+  /** Component-wise; written out to keep deep trees within a thread's stack (see Unary). */
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || (o instanceof WithClause that
+            && recursive == that.recursive
+            && tables.equals(that.tables));
+  }
+
+  @Override
+  public int hashCode() {
+    int h = (recursive ? 1231 : 1237);
+    h = 31 * h + tables.hashCode();
+    return h;
+  }
 }

@@ -5,8 +5,15 @@
  * dev.pagoda.parser.ast.ColumnConstraint}, {@link dev.pagoda.parser.ast.TableConstraint}, {@link
  * dev.pagoda.parser.ast.InsertSource}), so a {@code switch} over them is checked for
  * completeness. The statements: {@link dev.pagoda.parser.ast.Select}, {@link
- * dev.pagoda.parser.ast.Insert}, {@link dev.pagoda.parser.ast.CreateTable}, {@link
- * dev.pagoda.parser.ast.CreateIndex}, and one record per DROP ({@link
+ * dev.pagoda.parser.ast.Insert} (with {@link dev.pagoda.parser.ast.Upsert} clauses), {@link
+ * dev.pagoda.parser.ast.Update}, {@link dev.pagoda.parser.ast.Delete} (their SET lists are {@link
+ * dev.pagoda.parser.ast.Assignment}s), {@link dev.pagoda.parser.ast.CreateTable}, {@link
+ * dev.pagoda.parser.ast.CreateIndex}, {@link dev.pagoda.parser.ast.CreateView}, {@link
+ * dev.pagoda.parser.ast.CreateTrigger}, {@link dev.pagoda.parser.ast.CreateVirtualTable}, {@link
+ * dev.pagoda.parser.ast.AlterTable} (with its sealed {@link
+ * dev.pagoda.parser.ast.AlterTable.Action}s), {@link dev.pagoda.parser.ast.Analyze}, {@link
+ * dev.pagoda.parser.ast.Vacuum}, {@link dev.pagoda.parser.ast.Reindex}, {@link
+ * dev.pagoda.parser.ast.Attach}, {@link dev.pagoda.parser.ast.Detach}, one record per DROP ({@link
  * dev.pagoda.parser.ast.DropTable}, {@link dev.pagoda.parser.ast.DropIndex}, {@link
  * dev.pagoda.parser.ast.DropView}, {@link dev.pagoda.parser.ast.DropTrigger}), transaction
  * control ({@link dev.pagoda.parser.ast.Begin}, {@link dev.pagoda.parser.ast.Commit}, {@link
