@@ -89,7 +89,7 @@ abstract class TokenCursor {
     int i = (head + k) & MASK;
     if (types[i] == ILLEGAL) {
       throw new ParseException(
-          "unrecognized token: \"" + sql.substring(starts[i], ends[i]) + "\"", starts[i]);
+          "unrecognized token: \"" + sql.substring(starts[i], ends[i]) + "\"", starts[i], sql);
     }
     return types[i];
   }
@@ -176,18 +176,18 @@ abstract class TokenCursor {
   /** A syntax error at the current token. */
   final ParseException syntaxError() {
     if (peek() == EOF) {
-      return new ParseException("incomplete input", start());
+      return new ParseException("incomplete input", start(), sql);
     }
     return nearError(start(), end());
   }
 
   final ParseException nearError(int from, int to) {
-    return new ParseException("near \"" + sql.substring(from, to) + "\": syntax error", from);
+    return new ParseException("near \"" + sql.substring(from, to) + "\": syntax error", from, sql);
   }
 
   /** Records an error raised by a grammar action; see the class comment. The latest one wins. */
   final void defer(String message, int position) {
-    deferred = new ParseException(message, position);
+    deferred = new ParseException(message, position, sql);
   }
 
   /**
@@ -281,7 +281,7 @@ abstract class TokenCursor {
   }
 
   private ParseException recursionLimit() {
-    return new ParseException("Recursion limit", start());
+    return new ParseException("Recursion limit", start(), sql);
   }
 
   /** Nesting of the guarded entry points (expression, SELECT, FROM) on this parser's stack. */
@@ -306,7 +306,7 @@ abstract class TokenCursor {
    * normally comes first; this covers threads with stacks too small for it.
    */
   final ParseException stackExhausted() {
-    return new ParseException("Recursion limit", prevEnd);
+    return new ParseException("Recursion limit", prevEnd, sql);
   }
 
   // ---- identifiers (SQLite's token classes; a %fallback keyword serves as ID where it is not

@@ -2,6 +2,7 @@ package dev.pagoda.parser;
 
 import static dev.pagoda.parser.Ast.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -159,5 +160,20 @@ class ParseErrorTest {
       return e.position();
     }
     throw new AssertionError("no error: " + sql);
+  }
+
+  @Test
+  void errors_sayLineAndColumn() {
+    ParseException e = assertThrows(ParseException.class,
+        () -> Parser.parseAll("SELECT 1;\nSELECT a\r\n  FORM t;"));
+    assertEquals("near \"t\": syntax error", e.getMessage());
+    assertEquals(3, e.line(), "\\n and \\r\\n each end a line");
+    assertEquals(8, e.column());
+    ParseException incomplete = assertThrows(ParseException.class,
+        () -> Parser.parseAll("SELECT (1,\r2"));
+    assertEquals("incomplete input", incomplete.getMessage());
+    assertEquals(2, incomplete.line());
+    assertEquals(2, incomplete.column());
+    assertEquals(0, new ParseException("x", 3).line(), "unknown without the text");
   }
 }
