@@ -191,6 +191,9 @@ public final class Pager implements AutoCloseable {
       PageCacheProvider provider, int cacheSize, Journal.Snapshot first, boolean newDatabase) {
     this(shared, pageSize, usableSize, page1, roReason, provider, cacheSize);
     this.cachedSnapshot = first;
+    if (first == null) {
+      return; // nothing read yet: the first read transaction loads page 1 (refresh)
+    }
     if (newDatabase) {
       this.newDatabase = true;
       this.pageCount = 1;
@@ -236,6 +239,11 @@ public final class Pager implements AutoCloseable {
   /** The page number of the lock-byte page (never used for data). */
   public int lockBytePage() {
     return (int) (LOCK_BYTE_OFFSET / pageSize) + 1;
+  }
+
+  /** Why this pager may not write, or null. */
+  String readOnlyReason() {
+    return readOnlyReason;
   }
 
   public boolean isReadOnly() {

@@ -16,6 +16,7 @@ public final class PagerFile implements AutoCloseable {
   private volatile Journal journal;
   private final AtomicInteger openPagers = new AtomicInteger();
   private volatile boolean closed;
+  private volatile PagerOpening.Geometry geometry;
 
   private PagerFile(DbFile file, Journal journal) {
     this.file = file;
@@ -88,6 +89,14 @@ public final class PagerFile implements AutoCloseable {
     Journal old = journal;
     journal = next;
     return old;
+  }
+
+  PagerOpening.Geometry geometry() {
+    return geometry;
+  }
+
+  void setGeometry(PagerOpening.Geometry g) {
+    geometry = g;
   }
 
   /** The pagers opened and not yet closed. */

@@ -10,6 +10,13 @@ import java.util.Arrays;
 final class PagerOpening {
   private PagerOpening() {}
 
+  /**
+   * What the first pager of a file learnt from its header, so that later pagers start without
+   * reading (a read could have to wait for another connection's commit): the page size, the
+   * usable size, and why the file may not be written (null: it may).
+   */
+  record Geometry(int pageSize, int usableSize, String readOnlyReason) {}
+
   static Pager open(PagerFile shared, PagerOptions options, PageCacheProviders providers) {
     PageCacheProvider provider = providers.get(options.pageCache());
     int cacheSize = options.cacheSize();
@@ -19,6 +26,23 @@ final class PagerOpening {
     } else if (shared.file().isReadOnly()) {
       roReason = "database file is read-only";
     }
+    Geometry g = shared.geometry();
+    if (g != null && g.pageSize() > 0) {
+      String reason = roReason != null ? roReason : g.readOnlyReason();
+      return new Pager(shared, g.pageSize(), g.usableSize(), new Page(1, new byte[g.pageSize()]),
+          reason, provider, cacheSize, null, false);
+    }
+    Pager p = readAndOpen(shared, options, provider, cacheSize, roReason);
+    if (!p.isNewDatabase() && !options.readOnly() && !shared.file().isReadOnly()) {
+      // (a new file's page size is the first opener's until its first commit: not cached; a
+      // read-only pager's reason is its own, not the file's)
+      shared.setGeometry(new Geometry(p.pageSize(), p.usableSize(), p.readOnlyReason()));
+    }
+    return p;
+  }
+
+  private static Pager readAndOpen(PagerFile shared, PagerOptions options,
+      PageCacheProvider provider, int cacheSize, String roReason) {
     Journal journal = shared.journal();
     DbFile file = shared.file();
     Journal.Snapshot s = journal.beginRead(file, 0);

@@ -206,4 +206,40 @@ class SharedPagerTest {
       assertFalse(a.inReadTransaction());
     }
   }
+
+  @Test
+  void openingAPager_readsNothing_soACommitInProgressDoesNotMakeItBusy() throws Exception {
+    MemoryVfs vfs = new MemoryVfs();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (PagerFile f = rollbackFile(vfs); Pager a = f.openPager(OPTS); Pager b = f.openPager(OPTS)) {
+      writePage2(a, 1);
+      b.beginRead();
+      b.getPage(2);
+      Future<?> writer = pool.submit(() -> {
+        a.setBusyTimeout(20_000);
+        writePage2(a, 6); // PENDING until b's read ends
+      });
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      try (Pager probe = f.openPager(OPTS)) {
+        while (true) { // wait until a is PENDING: new readers are refused
+          try {
+            probe.beginRead();
+            probe.endRead();
+          } catch (StorageException e) {
+            break;
+          }
+          assertTrue(System.nanoTime() < deadline, "the writer never became PENDING");
+          Thread.sleep(1);
+        }
+      }
+      try (Pager c = f.openPager(OPTS)) { // no read at open: no BUSY
+        b.endRead();
+        writer.get(10, TimeUnit.SECONDS);
+        assertEquals(6, readPage2(c), "c's first read loads the header and sees the commit");
+        assertEquals(2, c.pageCount());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
