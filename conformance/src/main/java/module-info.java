@@ -4,4 +4,5 @@ module dev.pagoda.conformance {
   requires dev.pagoda.jdbc;
 
   exports dev.pagoda.conformance;
+  exports dev.pagoda.conformance.slt;
 }
