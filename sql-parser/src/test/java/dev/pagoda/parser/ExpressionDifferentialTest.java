@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -25,10 +23,7 @@ class ExpressionDifferentialTest {
 
   @BeforeAll
   static void open() throws SQLException {
-    sqlite = DriverManager.getConnection("jdbc:sqlite::memory:");
-    try (Statement s = sqlite.createStatement()) {
-      s.execute("CREATE TABLE t(a, b)");
-    }
+    sqlite = RejectedMessages.sqliteWith("CREATE TABLE t(a, b)");
   }
 
   @AfterAll
@@ -40,39 +35,8 @@ class ExpressionDifferentialTest {
     }
   }
 
-  private static String sqliteError(String sql) {
-    try {
-      sqlite.prepareStatement(sql).close();
-      return null;
-    } catch (SQLException e) {
-      String m = e.getMessage();
-      int open = m.indexOf('(');
-      return open < 0 ? m : m.substring(open + 1, m.length() - 1);
-    }
-  }
 
-  private static String pagodaError(String sql) {
-    try {
-      Parser.parseAll(sql);
-      return null;
-    } catch (ParseException e) {
-      return e.getMessage();
-    }
-  }
 
-  /** Messages of SQLite's tokenizer, LALR parser and the grammar actions this area raises. */
-  private static boolean isParserMessage(String m) {
-    return m.startsWith("near \"")
-        || m.equals("incomplete input")
-        || m.startsWith("unrecognized token")
-        || m.equals("unsupported frame specification")
-        || m.equals("DISTINCT is not supported for window functions")
-        || m.startsWith("ORDER BY may not be used with non-aggregate")
-        || m.startsWith("too many arguments on function")
-        || m.startsWith("too many FROM clause terms")
-        || m.startsWith("Expression tree is too large")
-        || m.equals("Recursion limit");
-  }
 
   static final String[] BAD = {
     // frames: bound order is checked by the parser, the rest is syntax
@@ -184,12 +148,12 @@ class ExpressionDifferentialTest {
   void differential_rejected_sameMessageAsSqlite() {
     List<String> failures = new ArrayList<>();
     for (String sql : BAD) {
-      String theirs = sqliteError(sql);
-      if (theirs == null || !isParserMessage(theirs)) {
+      String theirs = RejectedMessages.sqliteError(sqlite, sql);
+      if (theirs == null || !RejectedMessages.isParseLevel(theirs)) {
         failures.add("oracle: " + sql + ": " + theirs);
         continue;
       }
-      String mine = pagodaError(sql);
+      String mine = RejectedMessages.pagodaScriptError(sql);
       if (!theirs.equals(mine)) {
         failures.add(sql + "\n  sqlite: " + theirs + "\n  pagoda: " + mine);
       }
@@ -202,12 +166,12 @@ class ExpressionDifferentialTest {
   void differential_accepted_parsedByPagoda() {
     List<String> failures = new ArrayList<>();
     for (String sql : GOOD) {
-      String theirs = sqliteError(sql);
-      if (theirs != null && isParserMessage(theirs)) {
+      String theirs = RejectedMessages.sqliteError(sqlite, sql);
+      if (theirs != null && RejectedMessages.isParseLevel(theirs)) {
         failures.add("oracle: " + sql + ": " + theirs);
         continue;
       }
-      String mine = pagodaError(sql);
+      String mine = RejectedMessages.pagodaScriptError(sql);
       if (mine != null) {
         failures.add(sql + "\n  pagoda: " + mine);
       }

@@ -78,6 +78,52 @@ final class RejectedMessages {
         || m.equals("cannot use RETURNING in a trigger")
         || m.matches("\\d+ columns assigned \\d+ values")
         || m.equals("parser stack overflow")
-        || m.equals("Recursion limit");
+        || m.equals("Recursion limit")
+        || m.equals("too many columns in set list")
+        || m.equals("trigger cannot use variables")
+        || m.equals("parameters are not allowed in views")
+        || m.equals("DISTINCT is not supported for window functions")
+        || m.startsWith("ORDER BY may not be used with non-aggregate")
+        || m.startsWith("too many FROM clause terms");
+  }
+
+  /** SQLite's message for {@code sql} ({@link #prepareError}); "?" when sqlite-jdbc itself fails. */
+  static String sqliteError(Connection sqlite, String sql) {
+    try {
+      return prepareError(sqlite, sql);
+    } catch (RuntimeException e) {
+      return "?";
+    }
+  }
+
+  /** Pagoda's message for the first statement of {@code sql}, null when it parses. */
+  static String pagodaError(String sql) {
+    try {
+      Parser.parseFirst(sql);
+      return null;
+    } catch (ParseException e) {
+      return e.getMessage();
+    }
+  }
+
+  /** Pagoda's message for {@code sql} as a whole script, null when it parses. */
+  static String pagodaScriptError(String sql) {
+    try {
+      Parser.parseAll(sql);
+      return null;
+    } catch (ParseException e) {
+      return e.getMessage();
+    }
+  }
+
+  /** An in-memory SQLite database holding the tables {@code setup} creates. */
+  static Connection sqliteWith(String... setup) throws java.sql.SQLException {
+    Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite::memory:");
+    try (java.sql.Statement s = c.createStatement()) {
+      for (String sql : setup) {
+        s.execute(sql);
+      }
+    }
+    return c;
   }
 }

@@ -27,11 +27,7 @@ class SqliteDifferentialTest {
 
   @BeforeAll
   static void open() throws SQLException {
-    sqlite = DriverManager.getConnection("jdbc:sqlite::memory:");
-    try (Statement s = sqlite.createStatement()) {
-      s.execute("CREATE TABLE t(a, b)");
-      s.execute("CREATE TABLE p(x PRIMARY KEY, y UNIQUE)");
-    }
+    sqlite = RejectedMessages.sqliteWith("CREATE TABLE t(a, b)", "CREATE TABLE p(x PRIMARY KEY, y UNIQUE)");
   }
 
   @AfterAll
@@ -43,44 +39,8 @@ class SqliteDifferentialTest {
     }
   }
 
-  /** SQLite's message for sql, null if it prepares; "?" if sqlite-jdbc itself fails. */
-  private static String sqliteError(String sql) {
-    try {
-      sqlite.prepareStatement(sql).close();
-      return null;
-    } catch (SQLException e) {
-      String m = e.getMessage();
-      int open = m.indexOf('(');
-      return open < 0 ? m : m.substring(open + 1, m.length() - 1);
-    } catch (RuntimeException e) {
-      return "?";
-    }
-  }
 
-  private static String pagodaError(String sql) {
-    try {
-      Parser.parseFirst(sql);
-      return null;
-    } catch (ParseException e) {
-      return e.getMessage();
-    }
-  }
 
-  /** Messages SQLite's tokenizer and grammar actions produce; others come from later phases. */
-  private static boolean isParserMessage(String m) {
-    return m.startsWith("near \"")
-        || m.equals("incomplete input")
-        || m.startsWith("unrecognized token")
-        || m.startsWith("unknown table option")
-        || m.startsWith("error in generated column")
-        || m.contains("clause should come after")
-        || m.startsWith("all VALUES must")
-        || m.startsWith("unknown join type")
-        || m.startsWith("a JOIN clause is required")
-        || m.startsWith("syntax error after column name")
-        || m.startsWith("variable number must be")
-        || m.startsWith("duplicate WITH table name");
-  }
 
   static final String[] BAD = {
     "SELECT * FORM t", "SELECT", "SELECT;", "SELECT 'abc", "CREATE TABLE", "INSERT INTO t VALUES(1,)",
@@ -197,18 +157,18 @@ class SqliteDifferentialTest {
   @Test
   void differential_badStatements_sameMessageAsSqlite() {
     for (String sql : BAD) {
-      String theirs = sqliteError(sql);
-      assertTrue(theirs != null && isParserMessage(theirs), "oracle accepted: " + sql);
-      assertEquals(theirs, pagodaError(sql), sql);
+      String theirs = RejectedMessages.sqliteError(sqlite, sql);
+      assertTrue(theirs != null && RejectedMessages.isParseLevel(theirs), "oracle accepted: " + sql);
+      assertEquals(theirs, RejectedMessages.pagodaError(sql), sql);
     }
   }
 
   @Test
   void differential_goodStatements_acceptedByBoth() {
     for (String sql : GOOD) {
-      String theirs = sqliteError(sql);
-      assertTrue(theirs == null || !isParserMessage(theirs), sql + ": " + theirs);
-      assertEquals(null, pagodaError(sql), sql);
+      String theirs = RejectedMessages.sqliteError(sqlite, sql);
+      assertTrue(theirs == null || !RejectedMessages.isParseLevel(theirs), sql + ": " + theirs);
+      assertEquals(null, RejectedMessages.pagodaError(sql), sql);
     }
   }
 
@@ -345,13 +305,13 @@ class SqliteDifferentialTest {
     int compared = 0;
     for (int i = 0; i < 5000; i++) {
       String sql = mutate(BASE[random.nextInt(BASE.length)], random);
-      String mine = pagodaError(sql);
-      String theirs = sqliteError(sql);
+      String mine = RejectedMessages.pagodaError(sql);
+      String theirs = RejectedMessages.sqliteError(sqlite, sql);
       if ("?".equals(theirs)) {
         continue;
       }
       compared++;
-      boolean theirsParse = theirs != null && isParserMessage(theirs);
+      boolean theirsParse = theirs != null && RejectedMessages.isParseLevel(theirs);
       boolean same = mine == null ? !theirsParse : mine.equals(theirs) || !theirsParse;
       if (!same) {
         failures.add(sql + "\n   pagoda: " + mine + "\n   sqlite: " + theirs);
