@@ -4,6 +4,7 @@ import dev.pagoda.pager.MemoryFile;
 import dev.pagoda.pager.Page;
 import dev.pagoda.pager.PageCache;
 import dev.pagoda.pager.PageCacheProviders;
+import dev.pagoda.pager.CacheStats;
 import dev.pagoda.pager.Pager;
 import dev.pagoda.pager.PagerOptions;
 import java.util.Random;
@@ -99,7 +100,7 @@ public class PageCacheBenchmark {
     Pager pager;
     int[] keys;
     int next;
-    Pager.CacheStats start;
+    CacheStats start;
 
     @Setup
     public void setUp() {
@@ -120,7 +121,7 @@ public class PageCacheBenchmark {
 
     @TearDown(Level.Iteration)
     public void report() {
-      Pager.CacheStats s = pager.cacheStats();
+      CacheStats s = pager.cacheStats();
       long hits = s.hits() - start.hits();
       long lookups = hits + s.misses() - start.misses();
       System.out.printf("  [%s] hit ratio %.3f, file reads %d, evictions %d%n", provider,

@@ -83,8 +83,8 @@ final class PageTable {
     return cache.capacity();
   }
 
-  Pager.CacheStats stats() {
-    return new Pager.CacheStats(
+  CacheStats stats() {
+    return new CacheStats(
         cache.hitCount(), cache.missCount(), cache.evictionCount(), pagesRead, cache.size(),
         cache.capacity(), owned.size());
   }

@@ -1,9 +1,7 @@
 package dev.pagoda.pager;
 
-import dev.pagoda.pager.cache.IntObjectMap;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -14,22 +12,9 @@ import java.util.List;
  * its bytes (see {@link DatabaseHeader} for the layout), so restoring page 1 on rollback restores
  * every header field, including the freelist head and count.
  *
- * <p>Pages live in three places (the package documentation has the states and the rules):
- *
- * <pre>
- * owned   pinned or dirty pages (never page 1), an IntObjectMap the pager keeps strongly
- * cache   clean, unpinned pages, in the PageCache plug-in, which may forget any of them
- * live    a weak reference to every page object made, so that a page the cache forgot but a
- *         caller still holds is found again instead of being read into a second object
- * </pre>
- *
- * <p>Why {@code live}: callers such as b-tree cursors keep {@link Page} objects between calls
- * without pinning them, and may later pass one to {@link #makeWritable}. Reading that page again
- * into a new object would leave the caller writing to a copy the pager no longer knows. Java's
- * reachability is the pin count of those callers: while any caller can reach a page object it stays
- * the page's only object. A page nobody reaches is collected and its weak reference cleared, and a
- * later read makes a new object. Lookups go owned, cache, then (on a cache miss only) live, then the
- * file; the hit path allocates nothing.
+ * <p>The page objects in memory (owned, cached, or only held by callers such as b-tree cursors)
+ * are a {@link PageTable}'s, which also says why a page a caller still holds is found again rather
+ * than read into a second object; the package documentation has the page states and pin rules.
  *
  * <p>Durability and concurrency are the {@link Journal}'s, which the pager shares with the other
  * pagers of its {@link PagerFile}: reads happen in read transactions at a journal snapshot
@@ -41,9 +26,10 @@ import java.util.List;
  *
  * <p>Savepoints ({@link #savepoint()}) nest inside a write transaction and are kept in memory.
  *
- * <p>The page objects in memory (owned, cache, live) are a {@link PageTable}'s; the savepoints a
- * {@link SavepointStack}'s. The pager keeps the transaction: the dirty list, the page count, the
- * header in page 1, commit and rollback.
+ * <p>The savepoints are a {@link SavepointStack}'s, the read transactions a {@link
+ * ReadTransaction}'s, the commit's batch and header stamp {@link CommitBatch}'s. The pager keeps
+ * the write transaction: the dirty list, the page count, the header in page 1, commit and
+ * rollback.
  *
  * <p>Not thread-safe: one thread at a time (other pagers of the same file may run in other threads).
  * A pager opened by a static {@code open} method owns its PagerFile and closes it in {@link
@@ -55,24 +41,18 @@ public final class Pager implements AutoCloseable {
 
   private final PagerFile shared;
   private final DbFile file;
-  /** The shared file's journal as of this pager's current (or last) read transaction. */
-  private Journal journal;
   /** Whether this pager opened {@link #shared} itself (the static open methods) and closes it. */
   private boolean ownsShared;
+
+  /** For {@link PagerOpening}: this pager closes its PagerFile when it closes. */
+  void ownSharedFile() {
+    ownsShared = true;
+  }
   private final SavepointStack savepoints = new SavepointStack();
-  /** The snapshot of the open read transaction, or null. */
-  private Journal.Snapshot snapshot;
-  /** The snapshot the cached pages belong to, kept after the read ended; null: nothing cached. */
-  private Journal.Snapshot cachedSnapshot;
-  /** Nesting depth of beginRead calls. */
-  private int readDepth;
-  /** A read transaction begun by a page read outside any (ends at the next begin or endRead). */
-  private boolean lingeringRead;
-  /** Whether the write transaction began the read transaction it runs in (and ends it). */
-  private boolean writeOwnsRead;
+  /** The read transactions: journal, snapshot, nesting (see {@link ReadTransaction}). */
+  private final ReadTransaction reads;
   /** Whether the database file is empty: page 1 exists only in memory until the first commit. */
   private boolean newDatabase;
-  private long busyTimeoutMillis;
   private String brokenReason;
   private final int pageSize;
   private final int usableSize;
@@ -97,7 +77,7 @@ public final class Pager implements AutoCloseable {
       int cacheSize) {
     this.shared = shared;
     this.file = shared.file();
-    this.journal = shared.journal();
+    this.reads = new ReadTransaction(shared, this::refresh);
     this.pageSize = pageSize;
     this.usableSize = usableSize;
     this.page1 = page1;
@@ -139,14 +119,6 @@ public final class Pager implements AutoCloseable {
     return open(vfs.open(name, options.readOnly()), options, RollbackJournal.forDatabase(vfs, name));
   }
 
-  /** The default journal for a file: a rollback journal beside a DiskFile, else none. */
-  static Journal defaultJournal(DbFile file) {
-    if (file instanceof DiskFile disk) {
-      return RollbackJournal.forDatabase(DiskVfs.get(), disk.path().toString());
-    }
-    return Journal.none();
-  }
-
   /**
    * Opens a pager on {@code file} whose page cache is {@code providers.get(options.pageCache())}.
    *
@@ -154,7 +126,7 @@ public final class Pager implements AutoCloseable {
    * @throws IllegalArgumentException when {@code providers} has no such page cache
    */
   public static Pager open(DbFile file, PagerOptions options, PageCacheProviders providers) {
-    return open(file, options, providers, defaultJournal(file));
+    return open(file, options, providers, PagerOpening.defaultJournal(file));
   }
 
   /**
@@ -166,31 +138,14 @@ public final class Pager implements AutoCloseable {
    */
   public static Pager open(
       DbFile file, PagerOptions options, PageCacheProviders providers, Journal journal) {
-    PagerFile pf = PagerFile.open(file, journal);
-    try {
-      Pager p = openShared(pf, options, providers);
-      p.ownsShared = true;
-      return p;
-    } catch (RuntimeException e) {
-      try {
-        pf.close();
-      } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
-  }
-
-  /** A pager on a shared file ({@link PagerFile#openPager}): reads the header in a first read. */
-  static Pager openShared(PagerFile shared, PagerOptions options, PageCacheProviders providers) {
-    return PagerOpening.open(shared, options, providers);
+    return PagerOpening.openPrivate(file, options, providers, journal);
   }
 
   /** Made by {@link PagerOpening} once the header is read. */
   Pager(PagerFile shared, int pageSize, int usableSize, Page page1, String roReason,
       PageCacheProvider provider, int cacheSize, Journal.Snapshot first, boolean newDatabase) {
     this(shared, pageSize, usableSize, page1, roReason, provider, cacheSize);
-    this.cachedSnapshot = first;
+    reads.loadedAt(first);
     if (first == null) {
       return; // nothing read yet: the first read transaction loads page 1 (refresh)
     }
@@ -198,7 +153,7 @@ public final class Pager implements AutoCloseable {
       this.newDatabase = true;
       this.pageCount = 1;
     } else {
-      loadPage1(first);
+      loadPage1(reads.journal(), first);
     }
   }
 
@@ -206,7 +161,7 @@ public final class Pager implements AutoCloseable {
    * Reads page 1 as of {@code s} into the page-1 object and sets the page count from it (or from
    * the journal or file size), as SQLite's lockBtree does.
    */
-  private void loadPage1(Journal.Snapshot s) {
+  private void loadPage1(Journal journal, Journal.Snapshot s) {
     byte[] data = page1.data();
     if (!journal.readPage(file, s, 1, data)) {
       if (file.size() == 0) {
@@ -255,11 +210,11 @@ public final class Pager implements AutoCloseable {
    * lock before failing with BUSY ({@code PRAGMA busy_timeout}); 0 (the default) fails at once.
    */
   public void setBusyTimeout(long millis) {
-    busyTimeoutMillis = Math.max(0, millis);
+    reads.setBusyTimeout(millis);
   }
 
   public long busyTimeout() {
-    return busyTimeoutMillis;
+    return reads.busyTimeout();
   }
 
   /**
@@ -277,13 +232,7 @@ public final class Pager implements AutoCloseable {
    */
   public void beginRead() {
     checkOpen();
-    if (lingeringRead) {
-      endSnapshot();
-    }
-    if (readDepth == 0 && !inWrite) {
-      startSnapshot(busyTimeoutMillis);
-    }
-    readDepth++;
+    reads.begin(inWrite);
   }
 
   /**
@@ -294,21 +243,7 @@ public final class Pager implements AutoCloseable {
    */
   public void endRead() {
     checkOpen();
-    if (readDepth == 0) {
-      if (lingeringRead) {
-        endSnapshot();
-        return;
-      }
-      throw new StorageException(StorageException.Kind.MISUSE, "no read transaction is active");
-    }
-    if (readDepth == 1 && inWrite && !writeOwnsRead) {
-      throw new StorageException(
-          StorageException.Kind.MISUSE, "commit or roll back the write transaction first");
-    }
-    readDepth--;
-    if (readDepth == 0 && !inWrite) {
-      endSnapshot();
-    }
+    reads.end(inWrite);
   }
 
   /**
@@ -316,49 +251,23 @@ public final class Pager implements AutoCloseable {
    * callers that share the file assert that this never happens to them.
    */
   public boolean isReadLingering() {
-    return lingeringRead;
+    return reads.isLingering();
   }
 
   /** Whether a read transaction is open (explicit, lingering, or the one a write runs in). */
   public boolean inReadTransaction() {
-    return snapshot != null;
+    return reads.snapshot != null;
   }
 
-  /** Takes a snapshot and brings the cached pages and page 1 up to it. */
-  private void startSnapshot(long timeoutMillis) {
-    Journal current = shared.journal();
-    if (current != journal) {
-      // the journal mode changed since the last read: nothing cached is known to be current
-      journal = current;
-      cachedSnapshot = null;
-    }
-    Journal.Snapshot s = journal.beginRead(file, timeoutMillis);
-    try {
-      refresh(s);
-    } catch (RuntimeException e) {
-      journal.endRead(s);
-      throw e;
-    }
-    snapshot = s;
-  }
-
-  private void endSnapshot() {
-    Journal.Snapshot s = snapshot;
-    snapshot = null;
-    lingeringRead = false;
-    if (s != null) {
-      cachedSnapshot = s;
-      journal.endRead(s);
-    }
-  }
-
-  /** Drops what changed between the cached snapshot and {@code s}; reloads page 1 if it did. */
-  private void refresh(Journal.Snapshot s) {
+  /**
+   * For {@link ReadTransaction}: drops what changed between snapshot {@code from} (null: unknown)
+   * and {@code s}, and reloads page 1 if it did.
+   */
+  private void refresh(Journal journal, Journal.Snapshot from, Journal.Snapshot s) {
     pages.source(journal, s);
     if (brokenReason != null) {
       return; // the file is not what memory holds: keep memory, file reads are refused
     }
-    Journal.Snapshot from = cachedSnapshot;
     boolean[] page1Changed = {false};
     boolean exact = from != null && journal.changedPages(from, s, pgno -> {
       if (pgno == 1) {
@@ -371,17 +280,10 @@ public final class Pager implements AutoCloseable {
       pages.discardAll();
       page1Changed[0] = true;
     }
-    cachedSnapshot = s;
     if (page1Changed[0]) {
       modificationCount++;
-      loadPage1(s);
+      loadPage1(journal, s);
     }
-  }
-
-  /** Begins the lingering read transaction of a page read outside any. */
-  private void lingeringSnapshot() {
-    startSnapshot(busyTimeoutMillis);
-    lingeringRead = true;
   }
 
   /** Whether the file is still empty: page 1 exists only in memory until the first commit. */
@@ -413,14 +315,7 @@ public final class Pager implements AutoCloseable {
       throw new StorageException(StorageException.Kind.MISUSE, "already in a write transaction");
     }
     checkNotBroken();
-    if (lingeringRead) {
-      endSnapshot();
-    }
-    if (snapshot == null) {
-      beginOwnRead();
-    } else {
-      journal.beginWrite(file, snapshot, busyTimeoutMillis);
-    }
+    reads.beginWrite();
     inWrite = true;
     savedPageCount = pageCount;
   }
@@ -432,30 +327,7 @@ public final class Pager implements AutoCloseable {
    */
   public void lockExclusive() {
     requireWrite();
-    journal.lockExclusive(file, snapshot, busyTimeoutMillis);
-  }
-
-  /** Takes a fresh snapshot and the write lock, retrying with SQLite's busy-handler delays. */
-  private void beginOwnRead() {
-    long deadline = System.nanoTime() + busyTimeoutMillis * 1_000_000L;
-    for (int attempt = 0; ; attempt++) {
-      startSnapshot(busyTimeoutMillis);
-      try {
-        journal.beginWrite(file, snapshot, 0);
-        writeOwnsRead = true;
-        return;
-      } catch (StorageException e) {
-        endSnapshot();
-        boolean retry = e.kind() == StorageException.Kind.BUSY
-            || e.kind() == StorageException.Kind.BUSY_SNAPSHOT;
-        long left = deadline - System.nanoTime();
-        if (!retry || left <= 0) {
-          throw e.kind() == StorageException.Kind.BUSY_SNAPSHOT
-              ? new StorageException(StorageException.Kind.BUSY, e.getMessage(), e) : e;
-        }
-        BusyHandler.sleep(Math.min(left, BusyHandler.delayNanos(attempt)));
-      }
-    }
+    reads.journal().lockExclusive(file, reads.snapshot, reads.busyTimeout());
   }
 
   public boolean inWriteTransaction() {
@@ -470,8 +342,8 @@ public final class Pager implements AutoCloseable {
    */
   public Page getPage(int pgno) {
     checkOpen();
-    if (snapshot == null) {
-      lingeringSnapshot();
+    if (reads.snapshot == null) {
+      reads.beginLingering();
     }
     if (pgno == 1) {
       return page1;
@@ -634,20 +506,6 @@ public final class Pager implements AutoCloseable {
     return pages.stats();
   }
 
-  /**
-   * A snapshot of page cache activity.
-   *
-   * @param hits page cache lookups that found their page
-   * @param misses page cache lookups that did not
-   * @param evictions pages the page cache chose to forget
-   * @param pagesRead pages read from the file (a cache miss whose page no caller held)
-   * @param cached pages in the page cache now
-   * @param capacity the page cache's capacity in pages
-   * @param owned pinned or dirty pages the pager holds outside the cache (page 1 not counted)
-   */
-  public record CacheStats(
-      long hits, long misses, long evictions, long pagesRead, int cached, int capacity, int owned) {}
-
   public int schemaCookie() {
     return headerInt(DatabaseHeader.SCHEMA_COOKIE);
   }
@@ -719,33 +577,12 @@ public final class Pager implements AutoCloseable {
       return;
     }
     makeWritable(page1);
-    byte[] h = page1.data();
-    byte version = (byte) ("wal".equals(journal.modeName()) ? 2 : 1);
-    h[DatabaseHeader.WRITE_VERSION] = version;
-    h[DatabaseHeader.READ_VERSION] = version;
-    int counter = BigEndian.i32(h, DatabaseHeader.CHANGE_COUNTER) + 1;
-    BigEndian.putI32(h, DatabaseHeader.CHANGE_COUNTER, counter);
-    BigEndian.putI32(h, DatabaseHeader.DATABASE_SIZE, pageCount);
-    BigEndian.putI32(h, DatabaseHeader.VERSION_VALID_FOR, counter);
-    BigEndian.putI32(h, DatabaseHeader.SQLITE_VERSION, DatabaseHeader.VERSION_NUMBER);
-    dirty.sort(Comparator.comparingInt(Page::number));
-    int[] numbers = new int[dirty.size()];
-    byte[][] images = new byte[dirty.size()][];
-    IntObjectMap<byte[]> originals = new IntObjectMap<>();
-    for (int i = 0; i < numbers.length; i++) {
-      Page p = dirty.get(i);
-      numbers[i] = p.number();
-      images[i] = p.data();
-      if (p.original != null) {
-        originals.put(p.number(), p.original);
-      }
-    }
+    Journal journal = reads.journal();
+    CommitBatch.stampHeader(page1.data(), pageCount, "wal".equals(journal.modeName()));
     long preSize = file.size();
-    int filePages = (int) Math.min(Integer.MAX_VALUE, (preSize + pageSize - 1) / pageSize);
-    Journal.Commit batch =
-        new Journal.Commit(pageSize, filePages, pageCount, numbers, images, originals::get);
+    Journal.Commit batch = CommitBatch.of(dirty, pageSize, preSize, pageCount);
     try {
-      snapshot = journal.commit(file, snapshot, batch, busyTimeoutMillis);
+      reads.committed(journal.commit(file, reads.snapshot, batch, reads.busyTimeout()));
     } catch (StorageException e) {
       if (e.kind() != StorageException.Kind.BUSY) {
         failedCommit(e, preSize);
@@ -756,8 +593,7 @@ public final class Pager implements AutoCloseable {
       throw e;
     }
     newDatabase = false;
-    cachedSnapshot = snapshot;
-    pages.source(journal, snapshot);
+    pages.source(journal, reads.snapshot);
     for (Page p : dirty) {
       p.dirty = false;
       p.original = null;
@@ -770,12 +606,12 @@ public final class Pager implements AutoCloseable {
   }
 
   /**
-   * After a failed journal commit: let the journal put the file back as it was before the
-   * transaction (a hot rollback journal is played back now). The transaction stays open, as it is
-   * in memory, for the caller's {@link #rollback()} (or another commit).
+   * After a failed journal commit (the journal has tried to put the file back already): unless the
+   * file has its size and page 1 from before, this pager refuses further work. The transaction
+   * stays open, as it is in memory, for the caller's {@link #rollback()}.
    */
   private void failedCommit(RuntimeException e, long preSize) {
-    if (!fileAsBefore(preSize)) {
+    if (!CommitBatch.fileAsBefore(file, preSize, page1.original)) {
       // past the commit point, or written in place without a journal: the file is not what
       // this pager's memory will hold after rollback()
       brokenReason = "a commit failed (" + e + ") and the database file is not back in its state"
@@ -783,31 +619,10 @@ public final class Pager implements AutoCloseable {
     }
   }
 
-  /** Whether the file has its size and page 1 from before the failed commit. */
-  private boolean fileAsBefore(long preSize) {
-    if (file.size() != preSize) {
-      return false;
-    }
-    if (preSize == 0) {
-      return true;
-    }
-    byte[] now = new byte[pageSize];
-    PageTable.readFully(file, 1, now);
-    return page1.original != null && Arrays.equals(now, page1.original);
-  }
-
   private void endTransaction() {
     savepoints.clear();
     inWrite = false;
-    journal.endWrite(snapshot);
-    if (writeOwnsRead) {
-      writeOwnsRead = false;
-      if (readDepth == 0) {
-        endSnapshot();
-      }
-    } else if (readDepth == 0) {
-      endSnapshot();
-    }
+    reads.endWrite();
   }
 
   /**
@@ -940,7 +755,7 @@ public final class Pager implements AutoCloseable {
       }
     } finally {
       try {
-        endSnapshot();
+        reads.close();
       } finally {
         closed = true;
         pages.clear();
@@ -981,8 +796,8 @@ public final class Pager implements AutoCloseable {
 
   private int headerInt(int offset) {
     checkOpen();
-    if (snapshot == null) {
-      lingeringSnapshot();
+    if (reads.snapshot == null) {
+      reads.beginLingering();
     }
     return BigEndian.i32(page1.data(), offset);
   }

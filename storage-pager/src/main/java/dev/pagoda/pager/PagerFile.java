@@ -63,7 +63,7 @@ public final class PagerFile implements AutoCloseable {
    */
   public Pager openPager(PagerOptions options, PageCacheProviders providers) {
     checkOpen();
-    Pager p = Pager.openShared(this, options, providers);
+    Pager p = PagerOpening.open(this, options, providers);
     openPagers.incrementAndGet();
     return p;
   }

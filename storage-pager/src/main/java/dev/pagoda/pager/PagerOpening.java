@@ -17,6 +17,33 @@ final class PagerOpening {
    */
   record Geometry(int pageSize, int usableSize, String readOnlyReason) {}
 
+  /** The default journal for a file: a rollback journal beside a DiskFile, else none. */
+  static Journal defaultJournal(DbFile file) {
+    if (file instanceof DiskFile disk) {
+      return RollbackJournal.forDatabase(DiskVfs.get(), disk.path().toString());
+    }
+    return Journal.none();
+  }
+
+  /** {@link Pager#open}: a pager alone on a private PagerFile, which it closes with itself. */
+  static Pager openPrivate(
+      DbFile file, PagerOptions options, PageCacheProviders providers, Journal journal) {
+    PagerFile pf = PagerFile.open(file, journal);
+    try {
+      Pager p = open(pf, options, providers);
+      p.ownSharedFile();
+      return p;
+    } catch (RuntimeException e) {
+      try {
+        pf.close();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  /** A pager on a shared file ({@link PagerFile#openPager}). */
   static Pager open(PagerFile shared, PagerOptions options, PageCacheProviders providers) {
     PageCacheProvider provider = providers.get(options.pageCache());
     int cacheSize = options.cacheSize();

@@ -249,7 +249,7 @@ class PagerCacheTest {
         fill(page, 5);
       }
       flood(p, 100);
-      Pager.CacheStats s = p.cacheStats();
+      CacheStats s = p.cacheStats();
       assertEquals(58, s.owned());
       assertTrue(s.cached() <= 3);
       for (int pg = 2; pg < 60; pg++) {
@@ -339,9 +339,9 @@ class PagerCacheTest {
   void cacheHit_readsNothing_andCounts(String provider) {
     try (Pager p = open(database(20), provider, 10)) {
       Page five = p.getPage(5);
-      Pager.CacheStats before = p.cacheStats();
+      CacheStats before = p.cacheStats();
       assertSame(five, p.getPage(5));
-      Pager.CacheStats after = p.cacheStats();
+      CacheStats after = p.cacheStats();
       assertEquals(before.pagesRead(), after.pagesRead());
       assertEquals(before.hits() + 1, after.hits());
     }
