@@ -1,7 +1,6 @@
 package dev.pagoda.executor;
 
 import dev.pagoda.btree.TableCursor;
-import dev.pagoda.planner.plan.BoundExpr;
 import dev.pagoda.spi.Value;
 import java.util.List;
 
@@ -39,6 +38,7 @@ final class Operators {
   static final class TableScanOp implements Operator {
     private final TableCursor cursor;
     private final int rowidAlias;
+    private final int rowidColumn;
     private final boolean[] realColumns;
     private final RecordReader record = new RecordReader();
     private boolean started;
@@ -47,6 +47,7 @@ final class Operators {
     TableScanOp(TableCursor cursor, int rowidAlias, boolean[] realColumns) {
       this.cursor = cursor;
       this.rowidAlias = rowidAlias;
+      this.rowidColumn = realColumns.length;
       this.realColumns = realColumns;
     }
 
@@ -60,7 +61,7 @@ final class Operators {
 
     @Override
     public Value column(int i) {
-      if (i == BoundExpr.Column.ROWID || i == rowidAlias) {
+      if (i == rowidColumn || i == rowidAlias) {
         return Value.of(cursor.rowid());
       }
       if (!decoded) {

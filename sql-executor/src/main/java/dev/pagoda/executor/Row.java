@@ -4,6 +4,6 @@ import dev.pagoda.spi.Value;
 
 /** The current row of an operator, read by position. */
 interface Row {
-  /** Column {@code i}; {@code BoundExpr.Column.ROWID} (-1) reads the rowid where there is one. */
+  /** Column {@code i} (0-based). */
   Value column(int i);
 }

@@ -27,7 +27,7 @@ record Scope(TableSchema table, String alias) {
       return new BoundExpr.Column(index, affinity, table.columns().get(index).name());
     }
     if (isRowidName(column)) {
-      return new BoundExpr.Column(BoundExpr.Column.ROWID, Affinity.INTEGER, column);
+      return new BoundExpr.Column(table.columns().size(), Affinity.INTEGER, column);
     }
     throw SqlException.error("no such column: " + shown);
   }

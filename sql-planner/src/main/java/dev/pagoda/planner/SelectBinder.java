@@ -112,8 +112,8 @@ final class SelectBinder {
     if (e.alias() != null) {
       return e.alias();
     }
-    if (e.expr() instanceof ColumnRef && bound instanceof BoundExpr.Column c
-        && c.index() != BoundExpr.Column.ROWID) {
+    if (e.expr() instanceof ColumnRef ref && bound instanceof BoundExpr.Column c
+        && !Scope.isRowidName(ref.column())) {
       return c.name();
     }
     return e.span() != null ? e.span() : SqlPrinter.print(e.expr());

@@ -31,14 +31,13 @@ public sealed interface BoundExpr {
   }
 
   /**
-   * Column {@code index} of the input row. For a table scan, index {@link #ROWID} reads the rowid.
+   * Column {@code index} of the input row (a table scan's rowid is the column after the table's
+   * last one).
    *
    * @param name the column name, for messages and result column names
    */
   record Column(int index, Affinity affinity, String name) implements BoundExpr {
     // affinity() is the record accessor: the column's declared affinity.
-    /** The column index that denotes the rowid. */
-    public static final int ROWID = -1;
 
     public Column {
       requireNonNull(name, "name");

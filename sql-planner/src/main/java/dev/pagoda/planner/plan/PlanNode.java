@@ -23,8 +23,9 @@ public sealed interface PlanNode {
   }
 
   /**
-   * Every row of a rowid table in rowid order. Row column i is table column i; a column that
-   * aliases the rowid reads the rowid.
+   * Every row of a rowid table in rowid order. Row column i is table column i for i below the
+   * table's column count, and column {@code columns().size()} is the rowid; a column that aliases
+   * the rowid reads the rowid too.
    */
   record TableScan(TableSchema table) implements PlanNode {
     public TableScan {
@@ -33,7 +34,7 @@ public sealed interface PlanNode {
 
     @Override
     public int width() {
-      return table.columns().size();
+      return table.columns().size() + 1;
     }
   }
 
