@@ -285,19 +285,7 @@ public final class PreparedStatement implements AutoCloseable {
   }
 
   private static List<Integer> scannedRoots(PlanNode node) {
-    List<Integer> roots = new ArrayList<>();
-    collectRoots(node, roots);
-    return roots;
-  }
-
-  private static void collectRoots(PlanNode node, List<Integer> roots) {
-    if (node instanceof PlanNode.TableScan s) {
-      roots.add(s.table().rootPage());
-    } else if (node instanceof PlanNode.Filter f) {
-      collectRoots(f.input(), roots);
-    } else if (node instanceof PlanNode.Project p) {
-      collectRoots(p.input(), roots);
-    }
+    return dev.pagoda.planner.plan.PlanNodes.scannedRoots(node);
   }
 
   private void closeActiveRows() {

@@ -9,9 +9,28 @@ import java.util.List;
 /** Turns bound expressions into evaluators, once per prepared statement. */
 final class ExprCompiler {
   private final Bindings bindings;
+  private final RunContext run;
+  /** The rows of the enclosing queries: element d-1 holds the row at depth d. */
+  private final List<Frame> outers;
+
+  /** Where a subquery's evaluator puts the row its plan's outer references read. */
+  static final class Frame {
+    Row row;
+  }
 
   ExprCompiler(Bindings bindings) {
+    this(bindings, new RunContext(), List.of());
+  }
+
+  private ExprCompiler(Bindings bindings, RunContext run, List<Frame> outers) {
     this.bindings = bindings;
+    this.run = run;
+    this.outers = outers;
+  }
+
+  /** The run context every evaluator and operator compiled here shares. */
+  RunContext run() {
+    return run;
   }
 
   Evaluator compile(BoundExpr e) {
@@ -33,6 +52,12 @@ final class ExprCompiler {
       return inList(in);
     } else if (e instanceof BoundExpr.Case c) {
       return caseExpr(c);
+    } else if (e instanceof BoundExpr.Outer o) {
+      Frame frame = outers.get(o.depth() - 1);
+      int index = o.index();
+      return row -> frame.row.column(index);
+    } else if (e instanceof BoundExpr.Subquery q) {
+      return subquery(q);
     }
     throw new AssertionError("unknown bound expression: " + e);
   }
@@ -214,5 +239,16 @@ final class ExprCompiler {
       }
       return otherwise.eval(row);
     };
+  }
+
+  private Evaluator subquery(BoundExpr.Subquery q) {
+    Frame frame = new Frame();
+    List<Frame> inner = new java.util.ArrayList<>();
+    inner.add(frame);
+    inner.addAll(outers);
+    ExprCompiler child = new ExprCompiler(bindings, run, List.copyOf(inner));
+    OperatorFactory plan = new PlanCompiler(child).compile(q.plan());
+    Evaluator operand = q.operand() == null ? null : compile(q.operand());
+    return new SubqueryEvaluator(q, plan, frame, operand, run);
   }
 }

@@ -22,10 +22,12 @@ final class InsertStatement implements CompiledStatement {
   private final Plan.Insert plan;
   private final TableSchema table;
   private final List<Evaluator[]> rows;
+  private final RunContext run;
 
   InsertStatement(Plan.Insert plan, ExprCompiler compiler) {
     this.plan = plan;
     this.table = plan.table();
+    this.run = compiler.run();
     this.rows =
         plan.rows().stream()
             .map(r -> r.stream().map(compiler::compile).toArray(Evaluator[]::new))
@@ -39,6 +41,7 @@ final class InsertStatement implements CompiledStatement {
 
   @Override
   public ExecutionResult execute(Pager pager) {
+    run.begin(pager);
     List<ColumnSchema> columns = table.columns();
     Value[] values = new Value[columns.size()];
     long lastRowid = 0;

@@ -145,4 +145,89 @@ final class Operators {
       input.close();
     }
   }
+
+  /** The row that expressions reading no column are evaluated over. */
+  static final Row NO_ROW = i -> {
+    throw new IllegalStateException("this expression has no input row");
+  };
+
+  /** The rows of a VALUES list, each evaluated when reached. */
+  static final class ValuesOp implements Operator {
+    private final List<Evaluator[]> rows;
+    private final Value[] current;
+    private int index = -1;
+
+    ValuesOp(List<Evaluator[]> rows) {
+      this.rows = rows;
+      this.current = new Value[rows.get(0).length];
+    }
+
+    @Override
+    public boolean next() {
+      if (++index >= rows.size()) {
+        return false;
+      }
+      Evaluator[] row = rows.get(index);
+      for (int i = 0; i < row.length; i++) {
+        current[i] = row[i].eval(NO_ROW);
+      }
+      return true;
+    }
+
+    @Override
+    public Value column(int i) {
+      return current[i];
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /** LIMIT and OFFSET. */
+  static final class LimitOp implements Operator {
+    private final Operator input;
+    private long remaining;
+    private long skip;
+
+    LimitOp(Operator input, long limit, long skip) {
+      this.input = input;
+      this.remaining = limit < 0 ? Long.MAX_VALUE : limit;
+      this.skip = skip;
+    }
+
+    /** A LIMIT or OFFSET value as an integer: SQLite's "datatype mismatch" otherwise. */
+    static long count(Value v) {
+      Value n = Values.applyAffinity(dev.pagoda.planner.Affinity.NUMERIC, v);
+      if (n instanceof Value.Int i) {
+        return i.value();
+      }
+      throw new dev.pagoda.spi.SqlException(
+          dev.pagoda.spi.ResultCode.MISMATCH, "datatype mismatch");
+    }
+
+    @Override
+    public boolean next() {
+      while (skip > 0) {
+        if (!input.next()) {
+          return false;
+        }
+        skip--;
+      }
+      if (remaining <= 0) {
+        return false;
+      }
+      remaining--;
+      return input.next();
+    }
+
+    @Override
+    public Value column(int i) {
+      return input.column(i);
+    }
+
+    @Override
+    public void close() {
+      input.close();
+    }
+  }
 }

@@ -22,12 +22,42 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
-/** Binds expressions: resolves names in a {@link Scope}, maps operators, fixes affinities. */
-final class ExprBinder {
+/**
+ * Binds expressions: resolves names in a {@link Scope}, maps operators, fixes affinities. Aggregate
+ * calls go to {@link #bindAggregate}, which refuses them; the binder of an aggregate query
+ * overrides it. Subqueries are bound by the {@link QueryBinder} given, with this scope as their
+ * outer scope.
+ */
+class ExprBinder {
   private final Scope scope;
+  private final QueryBinder queries;
 
   ExprBinder(Scope scope) {
+    this(scope, null);
+  }
+
+  ExprBinder(Scope scope, QueryBinder queries) {
     this.scope = scope;
+    this.queries = queries;
+  }
+
+  Scope scope() {
+    return scope;
+  }
+
+  /** Binds an aggregate function call; here, where none is allowed, SQLite's misuse error. */
+  BoundExpr bindAggregate(FunctionCall f) {
+    throw SqlException.error("misuse of aggregate function " + f.name() + "()");
+  }
+
+  /** Whether {@code f} is a call of an aggregate function rather than a scalar one. */
+  static boolean isAggregate(FunctionCall f) {
+    String n = f.name().toLowerCase(java.util.Locale.ROOT);
+    return switch (n) {
+      case "count", "sum", "avg", "total", "group_concat", "string_agg" -> true;
+      case "min", "max" -> f.args().size() == 1 || f.star();
+      default -> f.distinct() || f.filter() != null || f.star();
+    };
   }
 
   BoundExpr bind(Expr e) {
@@ -55,10 +85,53 @@ final class ExprBinder {
     } else if (e instanceof IsNull n) {
       return new BoundExpr.IsNull(bind(n.expr()), n.not());
     } else if (e instanceof FunctionCall f) {
+      if (f.isWindowCall()) {
+        throw SqlException.error("not supported yet: window functions");
+      }
+      if (isAggregate(f)) {
+        return bindAggregate(f);
+      }
       throw SqlException.error("no such function: " + f.name());
+    } else if (e instanceof dev.pagoda.parser.ast.Subquery q) {
+      return subquery(BoundExpr.SubqueryKind.SCALAR, q.select(), null, false);
+    } else if (e instanceof dev.pagoda.parser.ast.Exists x) {
+      return subquery(BoundExpr.SubqueryKind.EXISTS, x.select(), null, false);
+    } else if (e instanceof dev.pagoda.parser.ast.InSelect in) {
+      return subquery(BoundExpr.SubqueryKind.IN, in.select(), in.expr(), in.not());
+    } else if (e instanceof dev.pagoda.parser.ast.InTable in) {
+      if (!in.args().isEmpty()) {
+        throw SqlException.error("not supported yet: table-valued functions");
+      }
+      dev.pagoda.parser.ast.Select all = dev.pagoda.parser.ast.Select.of(
+          List.of(new dev.pagoda.parser.ast.ResultColumn.Star()),
+          new dev.pagoda.parser.ast.TableRef(in.table(), null), null);
+      return subquery(BoundExpr.SubqueryKind.IN, all, in.expr(), in.not());
     }
     throw SqlException.error(
         "not supported yet: " + e.getClass().getSimpleName() + " expressions");
+  }
+
+  private BoundExpr subquery(
+      BoundExpr.SubqueryKind kind, dev.pagoda.parser.ast.Select select, Expr operand,
+      boolean negated) {
+    if (queries == null) {
+      throw SqlException.error("not supported yet: subqueries here");
+    }
+    BoundExpr left = operand == null ? null : bind(operand);
+    QueryBinder.Bound sub = queries.bindSubquery(select, scope);
+    if (kind != BoundExpr.SubqueryKind.EXISTS && sub.root().width() != 1) {
+      throw SqlException.error(
+          "sub-select returns " + sub.root().width() + " columns - expected 1");
+    }
+    Affinity affinity = null;
+    if (left != null) {
+      Affinity a = left.affinity();
+      Affinity b = sub.affinities().get(0);
+      affinity = a != null && b != null
+          ? (a.isNumeric() || b.isNumeric() ? Affinity.NUMERIC : Affinity.BLOB)
+          : (a != null ? a : b);
+    }
+    return new BoundExpr.Subquery(kind, sub.root(), sub.correlated(), left, affinity, negated);
   }
 
   private BoundExpr column(ColumnRef c) {

@@ -2,34 +2,179 @@ package dev.pagoda.planner;
 
 import dev.pagoda.planner.plan.BoundExpr;
 import dev.pagoda.spi.SqlException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * The names an expression can see: the one table of a single-table FROM clause, or nothing. Joins
- * (Step 5) widen this to several tables with offsets into the joined row.
- *
- * @param table the table in scope, or null when there is no FROM clause
- * @param alias the name the query gives the table (its alias, else its name)
+ * The names an expression can see: the sources of one FROM clause, side by side in a joined row,
+ * and the scopes of the queries around it (for correlated references).
  */
-record Scope(TableSchema table, String alias) {
-  static final Scope EMPTY = new Scope(null, null);
+final class Scope {
+  /** A scope with no sources and no outer query: a SELECT without FROM at the top level. */
+  static final Scope EMPTY = new Scope(List.of(), null);
 
-  /** Resolves {@code [qualifier.]column} to a column of the input row. */
-  BoundExpr.Column resolve(String qualifier, String column) {
+  /**
+   * One source of a FROM clause.
+   *
+   * @param alias the name the query gives it (its alias, else its name)
+   * @param columns its column names, in row order
+   * @param affinities the affinity of each column
+   * @param table the table when the source is one (its rowid is the column after the last)
+   * @param offset where its columns start in the joined row
+   * @param merged column names (lower case) that a USING or NATURAL join merged into a source to
+   *     the left: an unqualified name does not resolve to them here
+   */
+  record Source(String alias, List<String> columns, List<Affinity> affinities, TableSchema table,
+      int offset, Set<String> merged) {
+    Source {
+      columns = List.copyOf(columns);
+      affinities = java.util.Collections.unmodifiableList(new ArrayList<>(affinities));
+      merged = Set.copyOf(merged);
+    }
+
+    /** The columns of a source: its own, plus the rowid for a table. */
+    int width() {
+      return columns.size() + (table != null ? 1 : 0);
+    }
+
+    /** The position of {@code column} in this source's row, or -1. */
+    int find(String column) {
+      for (int i = 0; i < columns.size(); i++) {
+        if (columns.get(i).equalsIgnoreCase(column)) {
+          return i;
+        }
+      }
+      if (table != null && isRowidName(column)) {
+        return columns.size();
+      }
+      return -1;
+    }
+
+    Affinity affinityAt(int i) {
+      if (table != null && (i == columns.size() || i == table.rowidAlias())) {
+        return Affinity.INTEGER;
+      }
+      return affinities.get(i);
+    }
+
+    String nameAt(int i) {
+      return i < columns.size() ? columns.get(i) : "rowid";
+    }
+  }
+
+  private final List<Source> sources;
+  private final Scope outer;
+  private boolean reachesOut;
+
+  Scope(List<Source> sources, Scope outer) {
+    this.sources = List.copyOf(sources);
+    this.outer = outer;
+  }
+
+  /** A scope of one table, as UPDATE, DELETE and CHECK constraints see it. */
+  static Scope ofTable(TableSchema table, String alias) {
+    return new Scope(List.of(tableSource(table, alias, 0, Set.of())), null);
+  }
+
+  static Source tableSource(TableSchema table, String alias, int offset, Set<String> merged) {
+    List<String> names = new ArrayList<>();
+    List<Affinity> affinities = new ArrayList<>();
+    for (ColumnSchema c : table.columns()) {
+      names.add(c.name());
+      affinities.add(c.affinity());
+    }
+    return new Source(alias, names, affinities, table, offset, merged);
+  }
+
+  List<Source> sources() {
+    return sources;
+  }
+
+  Scope outer() {
+    return outer;
+  }
+
+  /** Whether some expression bound in this scope read a column of an enclosing query. */
+  boolean reachesOut() {
+    return reachesOut;
+  }
+
+  /** The width of the joined row. */
+  int width() {
+    int width = 0;
+    for (Source s : sources) {
+      width += s.width();
+    }
+    return width;
+  }
+
+  /**
+   * Resolves {@code [qualifier.]column} to a column of this scope's row, else of an enclosing
+   * query's row (an {@link BoundExpr.Outer}).
+   */
+  BoundExpr resolve(String qualifier, String column) {
+    Scope scope = this;
+    for (int depth = 0; scope != null; depth++, scope = scope.outer) {
+      BoundExpr.Column found = scope.resolveHere(qualifier, column);
+      if (found != null) {
+        if (depth == 0) {
+          return found;
+        }
+        Scope s = this;
+        for (int d = 0; d < depth; d++, s = s.outer) {
+          s.reachesOut = true;
+        }
+        return new BoundExpr.Outer(depth, found.index(), found.affinity(), found.name());
+      }
+    }
     String shown = qualifier == null ? column : qualifier + "." + column;
-    if (table == null || (qualifier != null && !qualifier.equalsIgnoreCase(alias))) {
-      throw SqlException.error("no such column: " + shown);
-    }
-    int index = table.columnIndex(column);
-    if (index >= 0) {
-      Affinity affinity =
-          index == table.rowidAlias() ? Affinity.INTEGER : table.columns().get(index).affinity();
-      return new BoundExpr.Column(index, affinity, table.columns().get(index).name());
-    }
-    if (isRowidName(column)) {
-      return new BoundExpr.Column(table.columns().size(), Affinity.INTEGER, column);
-    }
     throw SqlException.error("no such column: " + shown);
+  }
+
+  /** Whether {@code qualifier} names a source of this scope. */
+  boolean hasSource(String qualifier) {
+    return source(qualifier) != null;
+  }
+
+  Source source(String qualifier) {
+    for (Source s : sources) {
+      if (s.alias() != null && s.alias().equalsIgnoreCase(qualifier)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private BoundExpr.Column resolveHere(String qualifier, String column) {
+    if (qualifier != null) {
+      Source s = source(qualifier);
+      if (s == null) {
+        return null;
+      }
+      int i = s.find(column);
+      return i < 0 ? null : column(s, i);
+    }
+    BoundExpr.Column found = null;
+    for (Source s : sources) {
+      int i = s.find(column);
+      if (i < 0 || s.merged().contains(column.toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      if (found != null) {
+        if (i == s.columns().size() && isRowidName(column)) {
+          continue; // rowid of a join: the first table's, as SQLite resolves it
+        }
+        throw SqlException.error("ambiguous column name: " + column);
+      }
+      found = column(s, i);
+    }
+    return found;
+  }
+
+  private static BoundExpr.Column column(Source s, int i) {
+    return new BoundExpr.Column(s.offset() + i, s.affinityAt(i), s.nameAt(i));
   }
 
   static boolean isRowidName(String name) {

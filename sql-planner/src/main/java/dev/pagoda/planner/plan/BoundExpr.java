@@ -102,4 +102,44 @@ public sealed interface BoundExpr {
       thens = List.copyOf(thens);
     }
   }
+
+  /**
+   * Column {@code index} of the row of an enclosing query, {@code depth} levels out (1: the query
+   * this subquery is part of): a correlated reference.
+   */
+  record Outer(int depth, int index, Affinity affinity, String name) implements BoundExpr {
+    public Outer {
+      requireNonNull(name, "name");
+      if (depth < 1) {
+        throw new IllegalArgumentException("depth " + depth);
+      }
+    }
+  }
+
+  /** The kinds of subquery expression. */
+  enum SubqueryKind {
+    /** {@code (SELECT ...)}: the first column of the first row, NULL when there is none. */
+    SCALAR,
+    /** {@code EXISTS (SELECT ...)}. */
+    EXISTS,
+    /** {@code operand IN (SELECT ...)}. */
+    IN
+  }
+
+  /**
+   * A subquery used as a value. {@code plan}'s rows are evaluated with this expression's input
+   * row as the outer row of its {@link Outer} references; when {@code correlated} is false it has
+   * none and is computed once per run. For IN, {@code operand} is compared with the first column
+   * under {@code compareAffinity}, and {@code negated} makes it NOT IN.
+   */
+  record Subquery(SubqueryKind kind, PlanNode plan, boolean correlated, BoundExpr operand,
+      Affinity compareAffinity, boolean negated) implements BoundExpr {
+    public Subquery {
+      requireNonNull(kind, "kind");
+      requireNonNull(plan, "plan");
+      if ((kind == SubqueryKind.IN) != (operand != null)) {
+        throw new IllegalArgumentException("an operand exactly for IN");
+      }
+    }
+  }
 }

@@ -63,4 +63,198 @@ public sealed interface PlanNode {
       return expressions.size();
     }
   }
+
+  /**
+   * A nested-loop join of {@code sources} (in FROM order). The joined row is the sources' rows
+   * side by side in FROM order: source i's columns start at {@code offsets().get(i)}. The loop
+   * visits the sources in the order of {@code steps}; at each step the source is opened again for
+   * every row of the steps before it, {@code on} decides whether its row matches (a LEFT step
+   * with no match contributes one row of NULLs) and {@code filters} drop rows after that.
+   */
+  record NestedLoop(List<PlanNode> sources, List<JoinStep> steps) implements PlanNode {
+    public NestedLoop {
+      sources = List.copyOf(sources);
+      steps = List.copyOf(steps);
+      if (steps.size() != sources.size()) {
+        throw new IllegalArgumentException("one step per source");
+      }
+    }
+
+    /** Where each source's columns start in the joined row. */
+    public List<Integer> offsets() {
+      List<Integer> offsets = new java.util.ArrayList<>();
+      int offset = 0;
+      for (PlanNode source : sources) {
+        offsets.add(offset);
+        offset += source.width();
+      }
+      return offsets;
+    }
+
+    @Override
+    public int width() {
+      int width = 0;
+      for (PlanNode source : sources) {
+        width += source.width();
+      }
+      return width;
+    }
+  }
+
+  /**
+   * One step of a {@link NestedLoop}: the source it scans, whether it is the right side of a LEFT
+   * join, the ON terms deciding a match and the filter terms applied after; every term reads only
+   * columns of this step's source and of the steps before it.
+   */
+  record JoinStep(int source, boolean leftOuter, List<BoundExpr> on, List<BoundExpr> filters) {
+    public JoinStep {
+      on = List.copyOf(on);
+      filters = List.copyOf(filters);
+    }
+  }
+
+  /** The rows of {@code input} in the order of {@code keys}; ties keep their input order. */
+  record Sort(PlanNode input, List<SortKey> keys) implements PlanNode {
+    public Sort {
+      requireNonNull(input, "input");
+      keys = List.copyOf(keys);
+    }
+
+    @Override
+    public int width() {
+      return input.width();
+    }
+  }
+
+  /**
+   * One sort key: input column {@code column}, compared with {@code collation} (null: BINARY);
+   * NULLs come first unless {@code nullsLast}.
+   */
+  record SortKey(int column, boolean descending, boolean nullsLast, String collation) {}
+
+  /**
+   * At most {@code limit} rows of {@code input} after skipping {@code offset} (null: none); both
+   * are evaluated once per run; a negative limit means no limit.
+   */
+  record Limit(PlanNode input, BoundExpr limit, BoundExpr offset) implements PlanNode {
+    public Limit {
+      requireNonNull(input, "input");
+      requireNonNull(limit, "limit");
+    }
+
+    @Override
+    public int width() {
+      return input.width();
+    }
+  }
+
+  /**
+   * The rows of {@code input} whose first {@code keyWidth} columns differ from every earlier row's
+   * (NULLs equal to each other), compared with {@code collations} (null entries: BINARY).
+   */
+  record Distinct(PlanNode input, int keyWidth, List<String> collations) implements PlanNode {
+    public Distinct {
+      requireNonNull(input, "input");
+      collations = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(collations));
+    }
+
+    @Override
+    public int width() {
+      return input.width();
+    }
+  }
+
+  /**
+   * Groups the rows of {@code input} by {@code groupKeys} (one group of all rows when there are
+   * none, even when there are no rows) and produces one row per group, in group-key order: the
+   * group's representative input row (its last row, or the row a lone min() or max() picked;
+   * NULLs for an empty input), then one column per aggregate call.
+   */
+  record Aggregate(PlanNode input, List<BoundExpr> groupKeys, List<String> keyCollations,
+      List<AggregateCall> calls) implements PlanNode {
+    public Aggregate {
+      requireNonNull(input, "input");
+      groupKeys = List.copyOf(groupKeys);
+      keyCollations =
+          java.util.Collections.unmodifiableList(new java.util.ArrayList<>(keyCollations));
+      calls = List.copyOf(calls);
+    }
+
+    @Override
+    public int width() {
+      return input.width() + calls.size();
+    }
+  }
+
+  /**
+   * An aggregate function call: {@code name} (lower case), its arguments over the input row,
+   * DISTINCT, the FILTER condition (null: none), and the collation its comparisons use.
+   */
+  record AggregateCall(String name, List<BoundExpr> args, boolean distinct, BoundExpr filter,
+      String collation) {
+    public AggregateCall {
+      requireNonNull(name, "name");
+      args = List.copyOf(args);
+    }
+  }
+
+  /** The kinds of compound SELECT. */
+  enum SetOperator {
+    UNION,
+    UNION_ALL,
+    INTERSECT,
+    EXCEPT
+  }
+
+  /**
+   * {@code left op right}. UNION ALL yields the left rows then the right rows; the others yield
+   * distinct rows in ascending order of all columns, as SQLite's temporary B-tree does.
+   */
+  record Compound(SetOperator op, PlanNode left, PlanNode right, List<String> collations)
+      implements PlanNode {
+    public Compound {
+      requireNonNull(op, "op");
+      requireNonNull(left, "left");
+      requireNonNull(right, "right");
+      collations = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(collations));
+      if (left.width() != right.width()) {
+        throw new IllegalArgumentException("compound sides differ in width");
+      }
+    }
+
+    @Override
+    public int width() {
+      return left.width();
+    }
+  }
+
+  /** Literal rows: {@code VALUES (...), (...)}, each row evaluated when it is reached. */
+  record Values(List<List<BoundExpr>> rows) implements PlanNode {
+    public Values {
+      rows = rows.stream().map(List::copyOf).toList();
+      if (rows.isEmpty()) {
+        throw new IllegalArgumentException("VALUES needs a row");
+      }
+    }
+
+    @Override
+    public int width() {
+      return rows.get(0).size();
+    }
+  }
+
+  /**
+   * The rows of {@code input} (which reads nothing of an outer query), computed once per run and
+   * replayed each time this node is opened again.
+   */
+  record Materialize(PlanNode input) implements PlanNode {
+    public Materialize {
+      requireNonNull(input, "input");
+    }
+
+    @Override
+    public int width() {
+      return input.width();
+    }
+  }
 }

@@ -1,0 +1,157 @@
+package dev.pagoda.executor;
+
+import dev.pagoda.btree.BTree;
+import dev.pagoda.btree.TableCursor;
+import dev.pagoda.planner.Affinity;
+import dev.pagoda.planner.TableSchema;
+import dev.pagoda.planner.plan.BoundExpr;
+import dev.pagoda.planner.plan.PlanNode;
+import dev.pagoda.spi.Value;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Turns plan nodes into operator factories, compiling their expressions once. */
+final class PlanCompiler {
+  private final ExprCompiler compiler;
+
+  PlanCompiler(ExprCompiler compiler) {
+    this.compiler = compiler;
+  }
+
+  OperatorFactory compile(PlanNode node) {
+    if (node instanceof PlanNode.SingleRow) {
+      return run -> new Operators.SingleRowOp();
+    } else if (node instanceof PlanNode.TableScan s) {
+      return tableScan(s.table());
+    } else if (node instanceof PlanNode.Filter f) {
+      OperatorFactory input = compile(f.input());
+      Evaluator predicate = compiler.compile(f.predicate());
+      return run -> new Operators.FilterOp(input.open(run), predicate);
+    } else if (node instanceof PlanNode.Project p) {
+      OperatorFactory input = compile(p.input());
+      List<Evaluator> expressions = p.expressions().stream().map(compiler::compile).toList();
+      return run -> new Operators.ProjectOp(input.open(run), expressions);
+    } else if (node instanceof PlanNode.NestedLoop j) {
+      return nestedLoop(j);
+    } else if (node instanceof PlanNode.Sort s) {
+      OperatorFactory input = compile(s.input());
+      Comparator<Value[]> order = MaterializedOperators.sortOrder(s.keys());
+      int width = s.width();
+      return run -> MaterializedOperators.sort(input.open(run), width, order);
+    } else if (node instanceof PlanNode.Limit l) {
+      return limit(l);
+    } else if (node instanceof PlanNode.Distinct d) {
+      OperatorFactory input = compile(d.input());
+      Comparator<Value[]> order = RowOrder.prefix(d.keyWidth(), d.collations());
+      int width = d.width();
+      int keyWidth = d.keyWidth();
+      return run -> new MaterializedOperators.DistinctOp(input.open(run), width, keyWidth, order);
+    } else if (node instanceof PlanNode.Aggregate a) {
+      return aggregate(a);
+    } else if (node instanceof PlanNode.Compound c) {
+      OperatorFactory left = compile(c.left());
+      OperatorFactory right = compile(c.right());
+      int width = c.width();
+      Comparator<Value[]> order = RowOrder.prefix(width, c.collations());
+      return run -> MaterializedOperators.compound(
+          c.op(), left.open(run), right.open(run), width, order);
+    } else if (node instanceof PlanNode.Values v) {
+      List<Evaluator[]> rows = new ArrayList<>();
+      for (List<BoundExpr> row : v.rows()) {
+        rows.add(row.stream().map(compiler::compile).toArray(Evaluator[]::new));
+      }
+      return run -> new Operators.ValuesOp(rows);
+    } else if (node instanceof PlanNode.Materialize m) {
+      return materialize(m);
+    }
+    throw new AssertionError("unknown plan node: " + node);
+  }
+
+  private static OperatorFactory tableScan(TableSchema table) {
+    boolean[] realColumns = new boolean[table.columns().size()];
+    for (int i = 0; i < realColumns.length; i++) {
+      realColumns[i] = table.columns().get(i).affinity() == Affinity.REAL;
+    }
+    return run -> {
+      TableCursor cursor = BTree.openTable(run.pager(), table.rootPage());
+      return new Operators.TableScanOp(cursor, table.rowidAlias(), realColumns);
+    };
+  }
+
+  private OperatorFactory nestedLoop(PlanNode.NestedLoop j) {
+    OperatorFactory[] factories =
+        j.sources().stream().map(this::compile).toArray(OperatorFactory[]::new);
+    NestedLoopOp.Step[] steps = new NestedLoopOp.Step[j.steps().size()];
+    for (int i = 0; i < steps.length; i++) {
+      PlanNode.JoinStep s = j.steps().get(i);
+      steps[i] = new NestedLoopOp.Step(s.source(), s.leftOuter(), all(s.on()), all(s.filters()));
+    }
+    int[] offsets = j.offsets().stream().mapToInt(Integer::intValue).toArray();
+    int width = j.width();
+    return run -> new NestedLoopOp(factories, offsets, width, steps, run);
+  }
+
+  /** The AND of {@code terms} as one evaluator, or null when there are none. */
+  private Evaluator all(List<BoundExpr> terms) {
+    if (terms.isEmpty()) {
+      return null;
+    }
+    Evaluator[] each = terms.stream().map(compiler::compile).toArray(Evaluator[]::new);
+    if (each.length == 1) {
+      return each[0];
+    }
+    return row -> {
+      boolean sawNull = false;
+      for (Evaluator e : each) {
+        int t = Values.truth(e.eval(row));
+        if (t == 0) {
+          return Values.FALSE;
+        }
+        sawNull |= t < 0;
+      }
+      return sawNull ? Value.NULL : Values.TRUE;
+    };
+  }
+
+  private OperatorFactory limit(PlanNode.Limit l) {
+    OperatorFactory input = compile(l.input());
+    Evaluator limit = compiler.compile(l.limit());
+    Evaluator offset = l.offset() == null ? null : compiler.compile(l.offset());
+    return run -> {
+      long n = Operators.LimitOp.count(limit.eval(Operators.NO_ROW));
+      long skip = offset == null ? 0 : Operators.LimitOp.count(offset.eval(Operators.NO_ROW));
+      return new Operators.LimitOp(input.open(run), n, Math.max(0, skip));
+    };
+  }
+
+  private OperatorFactory aggregate(PlanNode.Aggregate a) {
+    OperatorFactory input = compile(a.input());
+    Evaluator[] keys = a.groupKeys().stream().map(compiler::compile).toArray(Evaluator[]::new);
+    Comparator<Value[]> keyOrder = RowOrder.prefix(keys.length, a.keyCollations());
+    AggregateOp.Call[] calls = new AggregateOp.Call[a.calls().size()];
+    for (int i = 0; i < calls.length; i++) {
+      PlanNode.AggregateCall c = a.calls().get(i);
+      calls[i] = new AggregateOp.Call(
+          c.name(), c.args().stream().map(compiler::compile).toArray(Evaluator[]::new),
+          c.distinct(), c.filter() == null ? null : compiler.compile(c.filter()), c.collation());
+    }
+    int inputWidth = a.input().width();
+    return run -> new AggregateOp(input.open(run), inputWidth, keys, keyOrder, calls);
+  }
+
+  private OperatorFactory materialize(PlanNode.Materialize m) {
+    OperatorFactory input = compile(m.input());
+    int width = m.width();
+    Object[] cache = new Object[2]; // {run number, rows}
+    return run -> {
+      if (cache[1] == null || (long) cache[0] != run.run()) {
+        cache[0] = run.run();
+        cache[1] = MaterializedOperators.drain(input.open(run), width);
+      }
+      @SuppressWarnings("unchecked")
+      List<Value[]> rows = (List<Value[]>) cache[1];
+      return new MaterializedOperators.ListOp(rows);
+    };
+  }
+}

@@ -1,0 +1,30 @@
+package dev.pagoda.executor;
+
+import dev.pagoda.pager.Pager;
+
+/**
+ * What one run of a compiled statement shares with its operators and evaluators: the pager it reads
+ * through, and a run number that tells results cached by an earlier run from this run's.
+ */
+final class RunContext {
+  private Pager pager;
+  private long run;
+
+  /** Starts a run on {@code pager}. */
+  void begin(Pager pager) {
+    this.pager = pager;
+    run++;
+  }
+
+  Pager pager() {
+    if (pager == null) {
+      throw new IllegalStateException("no run has begun");
+    }
+    return pager;
+  }
+
+  /** The number of the current run: a cache filled in another run is stale. */
+  long run() {
+    return run;
+  }
+}

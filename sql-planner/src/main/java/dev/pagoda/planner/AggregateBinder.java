@@ -1,0 +1,86 @@
+package dev.pagoda.planner;
+
+import dev.pagoda.parser.ast.Expr;
+import dev.pagoda.parser.ast.FunctionCall;
+import dev.pagoda.planner.plan.BoundExpr;
+import dev.pagoda.planner.plan.PlanNode;
+import dev.pagoda.spi.SqlException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Binds the expressions evaluated over an aggregate's output (result columns, HAVING, ORDER BY):
+ * each aggregate call becomes a column after the representative input row, and is collected for
+ * the {@link PlanNode.Aggregate} node; other column references keep their input positions, which
+ * the aggregate's output repeats.
+ */
+final class AggregateBinder extends ExprBinder {
+  private final int inputWidth;
+  private final QueryBinder queries;
+  private final List<PlanNode.AggregateCall> calls = new ArrayList<>();
+
+  AggregateBinder(Scope scope, QueryBinder queries) {
+    super(scope, queries);
+    this.inputWidth = scope.width();
+    this.queries = queries;
+  }
+
+  /** The aggregate calls bound so far, in output order. */
+  List<PlanNode.AggregateCall> calls() {
+    return calls;
+  }
+
+  @Override
+  BoundExpr bindAggregate(FunctionCall f) {
+    String name = f.name().toLowerCase(Locale.ROOT);
+    checkArity(name, f);
+    ExprBinder args = new ExprBinder(scope(), queries);
+    List<BoundExpr> bound = new ArrayList<>();
+    for (Expr arg : f.args()) {
+      bound.add(args.bind(arg));
+    }
+    if (f.distinct() && bound.size() != 1) {
+      throw SqlException.error("DISTINCT aggregates must have exactly one argument");
+    }
+    if (!f.orderBy().isEmpty()) {
+      throw SqlException.error("not supported yet: ORDER BY in an aggregate call");
+    }
+    BoundExpr filter = f.filter() == null ? null : args.bind(f.filter());
+    String collation = bound.isEmpty() ? null : QueryBinder.collationOf(bound.get(0));
+    PlanNode.AggregateCall call =
+        new PlanNode.AggregateCall(name, bound, f.distinct(), filter, collation);
+    int index = calls.indexOf(call);
+    if (index < 0) {
+      index = calls.size();
+      calls.add(call);
+    }
+    return new BoundExpr.Column(inputWidth + index, null, f.name());
+  }
+
+  private static void checkArity(String name, FunctionCall f) {
+    int n = f.args().size();
+    boolean ok = switch (name) {
+      case "count" -> f.star() || n <= 1;
+      case "sum", "avg", "total", "min", "max" -> n == 1;
+      case "group_concat" -> n == 1 || n == 2;
+      case "string_agg" -> n == 2;
+      default -> false;
+    };
+    if (!ok) {
+      if (f.star() || !isKnown(name)) {
+        throw SqlException.error(isKnown(name)
+            ? "wrong number of arguments to function " + f.name() + "()"
+            : "no such function: " + f.name());
+      }
+      throw SqlException.error("wrong number of arguments to function " + f.name() + "()");
+    }
+  }
+
+  private static boolean isKnown(String name) {
+    return switch (name) {
+      case "count", "sum", "avg", "total", "min", "max", "group_concat", "string_agg" -> true;
+      default -> false;
+    };
+  }
+}

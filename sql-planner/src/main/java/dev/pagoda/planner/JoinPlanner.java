@@ -1,0 +1,141 @@
+package dev.pagoda.planner;
+
+import dev.pagoda.planner.plan.BoundExpr;
+import dev.pagoda.planner.plan.PlanNode;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Orders the sources of a join and places each term at the first step where every source it reads
+ * is bound. Inner joins are reordered greedily (the source with the most terms on it first, then
+ * at each step the one most connected to those chosen); a join with a LEFT step keeps the FROM
+ * order. Until the cost-based planner, that is all the join ordering there is.
+ */
+final class JoinPlanner {
+  private JoinPlanner() {}
+
+  static PlanNode plan(
+      List<PlanNode> nodes, List<Scope.Source> sources, List<Boolean> leftOuter,
+      List<List<BoundExpr>> onTerms, List<BoundExpr> where) {
+    int n = nodes.size();
+    int[] sourceOfColumn = sourceOfColumn(sources);
+    List<BoundExpr> innerTerms = new ArrayList<>(where);
+    boolean anyOuter = leftOuter.contains(true);
+    for (int i = 0; i < n; i++) {
+      if (!leftOuter.get(i)) {
+        innerTerms.addAll(onTerms.get(i));
+      }
+    }
+    List<BitSet> uses = new ArrayList<>();
+    for (BoundExpr term : innerTerms) {
+      uses.add(sourcesUsed(term, sourceOfColumn, n));
+    }
+    int[] order = anyOuter ? fromOrder(n) : greedyOrder(n, uses);
+    List<PlanNode.JoinStep> steps = new ArrayList<>();
+    BitSet bound = new BitSet();
+    boolean[] placed = new boolean[innerTerms.size()];
+    for (int step = 0; step < n; step++) {
+      int source = order[step];
+      bound.set(source);
+      List<BoundExpr> filters = new ArrayList<>();
+      for (int t = 0; t < innerTerms.size(); t++) {
+        if (!placed[t] && contains(bound, uses.get(t))) {
+          placed[t] = true;
+          filters.add(innerTerms.get(t));
+        }
+      }
+      List<BoundExpr> on = leftOuter.get(source) ? onTerms.get(source) : List.of();
+      steps.add(new PlanNode.JoinStep(source, leftOuter.get(source), on, filters));
+    }
+    return new PlanNode.NestedLoop(nodes, steps);
+  }
+
+  private static int[] fromOrder(int n) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    return order;
+  }
+
+  private static int[] greedyOrder(int n, List<BitSet> uses) {
+    int[] order = new int[n];
+    BitSet chosen = new BitSet();
+    for (int step = 0; step < n; step++) {
+      int best = -1;
+      int bestScore = -1;
+      for (int candidate = 0; candidate < n; candidate++) {
+        if (chosen.get(candidate)) {
+          continue;
+        }
+        int score = 0;
+        for (BitSet use : uses) {
+          if (use.get(candidate) && !use.isEmpty()) {
+            BitSet rest = (BitSet) use.clone();
+            rest.clear(candidate);
+            if (contains(chosen, rest)) {
+              score += rest.isEmpty() ? 2 : 3;
+            }
+          }
+        }
+        if (score > bestScore) {
+          best = candidate;
+          bestScore = score;
+        }
+      }
+      order[step] = best;
+      chosen.set(best);
+    }
+    return order;
+  }
+
+  private static boolean contains(BitSet outer, BitSet inner) {
+    BitSet rest = (BitSet) inner.clone();
+    rest.andNot(outer);
+    return rest.isEmpty();
+  }
+
+  private static int[] sourceOfColumn(List<Scope.Source> sources) {
+    int width = 0;
+    for (Scope.Source s : sources) {
+      width += s.width();
+    }
+    int[] map = new int[width];
+    for (int i = 0; i < sources.size(); i++) {
+      Scope.Source s = sources.get(i);
+      for (int c = 0; c < s.width(); c++) {
+        map[s.offset() + c] = i;
+      }
+    }
+    return map;
+  }
+
+  /**
+   * The sources {@code e} reads; every source when it holds a subquery (whose correlated
+   * references are not traced) or a kind of expression this does not know.
+   */
+  static BitSet sourcesUsed(BoundExpr e, int[] sourceOfColumn, int n) {
+    BitSet used = new BitSet();
+    if (!collect(e, sourceOfColumn, used)) {
+      used.set(0, n);
+    }
+    return used;
+  }
+
+  private static boolean collect(BoundExpr e, int[] sourceOfColumn, BitSet used) {
+    if (e instanceof BoundExpr.Column c) {
+      used.set(sourceOfColumn[c.index()]);
+      return true;
+    }
+    for (BoundExpr child : dev.pagoda.planner.plan.BoundExprs.children(e)) {
+      if (child == null) {
+        continue;
+      }
+      if (!collect(child, sourceOfColumn, used)) {
+        return false;
+      }
+    }
+    return !(e instanceof BoundExpr.Subquery) && dev.pagoda.planner.plan.BoundExprs.isKnown(e);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.pagoda.planner;
+
+import dev.pagoda.parser.ast.Collate;
+import dev.pagoda.parser.ast.ColumnRef;
+import dev.pagoda.parser.ast.Expr;
+import dev.pagoda.parser.ast.Literal;
+import dev.pagoda.parser.ast.LiteralKind;
+import dev.pagoda.parser.ast.NullsOrder;
+import dev.pagoda.parser.ast.OrderingTerm;
+import dev.pagoda.parser.ast.SortOrder;
+import dev.pagoda.planner.plan.PlanNode;
+import dev.pagoda.spi.SqlException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** ORDER BY and GROUP BY terms that name result columns, as SQLite resolves them. */
+final class OrderBy {
+  private OrderBy() {}
+
+  /**
+   * The result column an integer-constant term names (0-based), -1 when the term is not one.
+   *
+   * @throws SqlException when the number is out of range
+   */
+  static int ordinal(Expr e, int termIndex, String clause, int width) {
+    if (!(e instanceof Literal l) || l.kind() != LiteralKind.INTEGER) {
+      return -1;
+    }
+    OptionalLong v = l.integerValue();
+    long k = v.isPresent() ? v.getAsLong() : 0;
+    if (k < 1 || k > width) {
+      throw SqlException.error(
+          nth(termIndex + 1) + " " + clause + " term out of range - should be between 1 and "
+              + width);
+    }
+    return (int) k - 1;
+  }
+
+  /** The result column whose alias (or name) an unqualified identifier term is, or -1. */
+  static int alias(Expr e, List<String> aliases) {
+    if (e instanceof ColumnRef c && c.table() == null) {
+      for (int i = 0; i < aliases.size(); i++) {
+        if (aliases.get(i) != null && aliases.get(i).equalsIgnoreCase(c.column())) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** The term without a COLLATE around it. */
+  static Expr stripCollate(Expr e) {
+    return e instanceof Collate c ? stripCollate(c.expr()) : e;
+  }
+
+  /** The collation written on the term, or null. */
+  static String collation(Expr e) {
+    return e instanceof Collate c ? c.collation() : null;
+  }
+
+  /** The sort key of one term over column {@code column}. */
+  static PlanNode.SortKey key(OrderingTerm term, int column, String collation) {
+    boolean descending = term.order() == SortOrder.DESC;
+    boolean nullsLast = term.nulls() == null ? descending : term.nulls() == NullsOrder.LAST;
+    return new PlanNode.SortKey(column, descending, nullsLast, collation);
+  }
+
+  /**
+   * The keys of a compound SELECT's ORDER BY: each term names a result column by position, by
+   * name, or by being the same expression as one of the first SELECT's result columns.
+   */
+  static List<PlanNode.SortKey> compoundKeys(
+      List<OrderingTerm> terms, List<String> names, List<Expr> firstExprs) {
+    List<PlanNode.SortKey> keys = new ArrayList<>();
+    for (int t = 0; t < terms.size(); t++) {
+      OrderingTerm term = terms.get(t);
+      Expr e = stripCollate(term.expr());
+      int column = ordinal(e, t, "ORDER BY", names.size());
+      if (column < 0) {
+        column = alias(e, names);
+      }
+      if (column < 0) {
+        column = firstExprs.indexOf(e);
+      }
+      if (column < 0) {
+        throw SqlException.error(
+            nth(t + 1) + " ORDER BY term does not match any column in the result set");
+      }
+      keys.add(key(term, column, collation(term.expr())));
+    }
+    return keys;
+  }
+
+  /** 1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, ..., 21st. */
+  static String nth(int n) {
+    int mod100 = n % 100;
+    String suffix;
+    if (mod100 >= 11 && mod100 <= 13) {
+      suffix = "th";
+    } else {
+      suffix = switch (n % 10) {
+        case 1 -> "st";
+        case 2 -> "nd";
+        case 3 -> "rd";
+        default -> "th";
+      };
+    }
+    return n + suffix;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.pagoda.planner.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Walking plan trees. */
+public final class PlanNodes {
+  private PlanNodes() {}
+
+  /** The direct inputs of {@code node}. */
+  public static List<PlanNode> inputs(PlanNode node) {
+    if (node instanceof PlanNode.Filter f) {
+      return List.of(f.input());
+    } else if (node instanceof PlanNode.Project p) {
+      return List.of(p.input());
+    } else if (node instanceof PlanNode.NestedLoop j) {
+      return j.sources();
+    } else if (node instanceof PlanNode.Sort s) {
+      return List.of(s.input());
+    } else if (node instanceof PlanNode.Limit l) {
+      return List.of(l.input());
+    } else if (node instanceof PlanNode.Distinct d) {
+      return List.of(d.input());
+    } else if (node instanceof PlanNode.Aggregate a) {
+      return List.of(a.input());
+    } else if (node instanceof PlanNode.Compound c) {
+      return List.of(c.left(), c.right());
+    } else if (node instanceof PlanNode.Materialize m) {
+      return List.of(m.input());
+    }
+    return List.of();
+  }
+
+  /** The root pages of every table {@code node} and its inputs scan. */
+  public static List<Integer> scannedRoots(PlanNode node) {
+    List<Integer> roots = new ArrayList<>();
+    collect(node, roots);
+    return roots;
+  }
+
+  private static void collect(PlanNode node, List<Integer> roots) {
+    if (node instanceof PlanNode.TableScan s) {
+      roots.add(s.table().rootPage());
+    }
+    for (PlanNode input : inputs(node)) {
+      collect(input, roots);
+    }
+  }
+}
