@@ -27,7 +27,7 @@ public final class SltGaps {
   /** Reasons shown per file. */
   static final int SHOWN_REASONS = 3;
 
-  private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
+  private static final Pattern NUMBER = Pattern.compile("\\b\\d+(\\.\\d+)?\\b");
   private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
   private static final Pattern WHITE = Pattern.compile("\\s+");
 
