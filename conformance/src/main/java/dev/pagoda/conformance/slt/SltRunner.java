@@ -154,8 +154,10 @@ public final class SltRunner {
       synchronized (this) {
         frozen = true;
         if (!finished) {
-          notRun(records.subList(done, records.size()), "time limit: the script's limit of "
-              + seconds(timeLimit) + " was reached before this record finished");
+          notRun(records.subList(done, records.size()), timeLimit == null
+              ? "time limit: the run was interrupted before this record finished"
+              : "time limit: the script's limit of " + seconds(timeLimit)
+                  + " was reached before this record finished");
         } else if (crash != null) {
           notRun(records.subList(done, records.size()), "not run: the runner's worker died: "
               + crash);
