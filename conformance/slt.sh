@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# slt.sh: run sqllogictest scripts on Pagoda (dev.pagoda.conformance.slt.SltMain).
+# slt.sh: run sqllogictest scripts on Pagoda (dev.pagoda.conformance.slt.SltMain); conformance/slt
+# is the same command.
 #
-#   conformance/slt.sh [--failures N] [--report FILE] [--timeout SECONDS] PATH...
+#   conformance/slt.sh [--failures N] [--report FILE] [--gaps FILE] [--timeout SECONDS] PATH...
 #
 # PATH: .test files or folders (searched for .test files). Each file runs on a fresh in-memory
 # database; one line per file, then the last line "N passed, M failed, K skipped".
+#   --failures N     print the first N failures (file, line, reason, SQL, expected, got)
+#   --report FILE    write every failure (file, line, reason, SQL, expected, got) to FILE
+#   --gaps FILE      write a Markdown table: per file passed/failed/skipped, top failure reasons
+#   --timeout S      time limit of one file, bounding a single record too (default 300; 0: none)
 # Examples:
 #   conformance/slt.sh ../shared/sqllogictest/evidence ../shared/sqllogictest/select1.test
 #   conformance/slt.sh --failures 20 --report /tmp/slt-failures.txt /work/shared/sqllogictest

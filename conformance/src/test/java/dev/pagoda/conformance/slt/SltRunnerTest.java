@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The runner's verdicts, on a scripted engine and on Pagoda. */
 class SltRunnerTest {
   /** Answers queries from a map (SQL -> values); statements fail when their SQL says FAIL. */
-  static final class ScriptedEngine implements SltEngine {
+  static class ScriptedEngine implements SltEngine {
     private final Map<String, List<String>> answers;
 
     ScriptedEngine(Map<String, List<String>> answers) {
@@ -187,18 +187,34 @@ class SltRunnerTest {
   }
 
   @Test
-  void run_timeLimitReached_restCountsAsFailed() {
-    SltRunner runner = new SltRunner(() -> new ScriptedEngine(Map.of()), SltReader.forSqlite(),
-        Duration.ZERO, 100);
-    List<SltRecord> records = SltReader.forSqlite().parse(
-        "statement ok\nGOOD\n\nskipif sqlite\nstatement ok\nX\n\nstatement ok\nGOOD\n");
+  void run_noHashThresholdRecord_startsAtEight() {
+    List<String> nine = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9");
+    SltFileResult r = runScripted(
+        "query I nosort\nQ\n----\n" + ResultFormat.hashLine(nine) + "\n\n"
+            + "query I nosort\nE\n----\n1\n2\n3\n4\n5\n6\n7\n8\n",
+        Map.of("Q", nine, "E", nine.subList(0, 8)));
 
-    SltFileResult r = runner.run(Path.of("inline.test"), records);
+    assertEquals(2, r.passed(), r.failures().toString());
+  }
 
-    assertTrue(r.timedOut());
-    assertEquals(0, r.passed());
-    assertEquals(2, r.failed());
-    assertEquals(1, r.skipped());
+  @Test
+  void run_queryStoppedByAnError_rowsSoFarAreTheResult() {
+    SltRunner runner = new SltRunner(() -> new ScriptedEngine(Map.of()) {
+      @Override
+      public List<String> query(String sql, String types) {
+        throw new QueryStoppedException(sql.equals("ONE") ? List.of("1") : List.of(),
+            new IllegalStateException("integer overflow"));
+      }
+    }, SltReader.forSqlite(), null, 100);
+
+    SltFileResult r = runner.run(Path.of("inline.test"), SltReader.forSqlite().parse(
+        "query R nosort\nNONE\n----\n\nquery I nosort\nONE\n----\n1\n\n"
+            + "query I nosort\nONE\n----\n2\n"));
+
+    assertEquals(2, r.passed(), r.failures().toString());
+    assertEquals(1, r.failed());
+    assertEquals("wrong result (the query stopped early with an error: integer overflow)",
+        r.failures().get(0).reason());
   }
 
   @Test
