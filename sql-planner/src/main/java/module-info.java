@@ -5,4 +5,6 @@ module dev.pagoda.planner {
 
   exports dev.pagoda.planner;
   exports dev.pagoda.planner.plan;
+
+  uses dev.pagoda.planner.AccessPathRule;
 }

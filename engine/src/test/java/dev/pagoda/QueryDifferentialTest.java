@@ -35,6 +35,12 @@ class QueryDifferentialTest {
     "INSERT INTO t2 VALUES (1, 10, 'x'), (2, 'twenty', 'y'), (2, 21, NULL), (4, 40.5, 'z'),"
         + " (NULL, NULL, 'n')",
     "INSERT INTO t3 VALUES (1, 1, 'p'), (2, 3, 'q'), (7, 9, NULL), (10, 2, X'00ff')",
+    "CREATE TABLE t4(k INTEGER PRIMARY KEY, x INTEGER, y TEXT, z)",
+    "CREATE INDEX t4x ON t4(x)",
+    "CREATE INDEX t4yz ON t4(y, z)",
+    "CREATE INDEX t4zd ON t4(z DESC)",
+    "INSERT INTO t4 VALUES (1, 3, 'b', 1), (2, '3', 'b', 2.5), (3, 'abc', 'a', 'q'), (4, NULL, 'b', NULL),"
+        + " (5, 2.0, 'c', X'01'), (6, 7, NULL, '1'), (7, -4, 'b', 2), (8, 3, 'a', 10), (9, 1.5, 'c', 'a')",
   };
 
   private static Database db;
@@ -130,7 +136,36 @@ class QueryDifferentialTest {
         "SELECT * FROM (VALUES (1), (2)) AS v, t3 WHERE v.column1 = t3.id",
         "SELECT column1 FROM (VALUES (3), (1), (2)) ORDER BY 1",
         "SELECT 1 WHERE 0",
-        "SELECT count(*) WHERE 0");
+        "SELECT count(*) WHERE 0",
+        // index and rowid access paths
+        "SELECT k FROM t4 WHERE x = 3",
+        "SELECT k FROM t4 WHERE x = '3'",
+        "SELECT k FROM t4 WHERE x > 2",
+        "SELECT k FROM t4 WHERE x >= 2 AND x < 7",
+        "SELECT k FROM t4 WHERE x BETWEEN -4 AND 2",
+        "SELECT k FROM t4 WHERE x < 'b'",
+        "SELECT k FROM t4 WHERE x > 'a'",
+        "SELECT k FROM t4 WHERE x IN (1, 3, '3', 7, 7)",
+        "SELECT k FROM t4 WHERE x IS NULL",
+        "SELECT k FROM t4 WHERE y = 'b' AND z > 1",
+        "SELECT k FROM t4 WHERE y = 'b' AND z = 2",
+        "SELECT k FROM t4 WHERE y = 'c'",
+        "SELECT k FROM t4 WHERE z = '1'",
+        "SELECT k FROM t4 WHERE z = 1",
+        "SELECT k FROM t4 WHERE z > 'a'",
+        "SELECT k FROM t4 WHERE k IN (1, 2, 2, 9.0, 3.5, '4')",
+        "SELECT k FROM t4 WHERE k > 2.5 AND k <= 7",
+        "SELECT k FROM t4 WHERE k < '3'",
+        "SELECT k FROM t4 WHERE rowid = 2.0",
+        "SELECT k FROM t4 WHERE k > 8 OR k < 2",
+        "SELECT k FROM t4 WHERE k = NULL",
+        "SELECT k FROM t4 WHERE k > 9223372036854775807",
+        "SELECT k FROM t4 WHERE k >= -9223372036854775808 AND k < 3",
+        "SELECT t1.b, t4.k FROM t1, t4 WHERE t1.a = t4.x",
+        "SELECT t1.b, t4.k FROM t1 JOIN t4 ON t4.k = t1.a",
+        "SELECT t1.b, t4.k FROM t1 LEFT JOIN t4 ON t4.x = t1.a AND t4.y = 'b'",
+        "SELECT a.k, b.k FROM t4 a, t4 b WHERE a.x = b.k AND b.y = 'b'",
+        "SELECT k FROM t4 WHERE x IN (SELECT a FROM t1)");
   }
 
   @ParameterizedTest

@@ -18,6 +18,16 @@ final class Comparison {
     return Values.compare(x, y);
   }
 
+  /** {@code v} as a comparison under {@code affinity} sees it. */
+  static Value convert(Value v, Affinity affinity) {
+    if (affinity != null && affinity.isNumeric()) {
+      return numeric(v);
+    } else if (affinity == Affinity.TEXT) {
+      return text(v);
+    }
+    return v;
+  }
+
   private static Value numeric(Value v) {
     return v instanceof Value.Text ? Values.applyAffinity(Affinity.NUMERIC, v) : v;
   }

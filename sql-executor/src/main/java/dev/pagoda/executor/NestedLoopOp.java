@@ -77,7 +77,7 @@ final class NestedLoopOp implements Operator {
     if (open[source] != null) {
       open[source].close();
     }
-    open[source] = factories[source].open(run);
+    open[source] = factories[source].open(run, this);
     isNull[source] = false;
     matched[k] = false;
     nullDone[k] = false;

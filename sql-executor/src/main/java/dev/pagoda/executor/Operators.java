@@ -30,54 +30,20 @@ final class Operators {
     public void close() {}
   }
 
-  /**
-   * Walks a table B-tree in rowid order, decoding columns lazily. A column of REAL affinity may
-   * hold an integer on disk (SQLite stores integral reals that way to save space); it reads back
-   * as a REAL.
-   */
-  static final class TableScanOp implements Operator {
-    private final TableCursor cursor;
-    private final int rowidAlias;
-    private final int rowidColumn;
-    private final boolean[] realColumns;
-    private final RecordReader record = new RecordReader();
+  /** Walks a table B-tree in rowid order. */
+  static final class TableScanOp extends TableRowOp {
     private boolean started;
-    private boolean decoded;
 
     TableScanOp(TableCursor cursor, int rowidAlias, boolean[] realColumns) {
-      this.cursor = cursor;
-      this.rowidAlias = rowidAlias;
-      this.rowidColumn = realColumns.length;
-      this.realColumns = realColumns;
+      super(cursor, rowidAlias, realColumns);
     }
 
     @Override
     public boolean next() {
       boolean valid = started ? cursor.next() : cursor.first();
       started = true;
-      decoded = false;
+      rowChanged();
       return valid;
-    }
-
-    @Override
-    public Value column(int i) {
-      if (i == rowidColumn || i == rowidAlias) {
-        return Value.of(cursor.rowid());
-      }
-      if (!decoded) {
-        record.reset(cursor.payload());
-        decoded = true;
-      }
-      Value v = record.column(i);
-      if (realColumns[i] && v instanceof Value.Int n) {
-        return Value.of((double) n.value());
-      }
-      return v;
-    }
-
-    @Override
-    public void close() {
-      cursor.close();
     }
   }
 

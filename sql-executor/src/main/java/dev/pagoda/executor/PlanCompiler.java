@@ -2,7 +2,6 @@ package dev.pagoda.executor;
 
 import dev.pagoda.btree.BTree;
 import dev.pagoda.btree.TableCursor;
-import dev.pagoda.planner.Affinity;
 import dev.pagoda.planner.TableSchema;
 import dev.pagoda.planner.plan.BoundExpr;
 import dev.pagoda.planner.plan.PlanNode;
@@ -21,24 +20,24 @@ final class PlanCompiler {
 
   OperatorFactory compile(PlanNode node) {
     if (node instanceof PlanNode.SingleRow) {
-      return run -> new Operators.SingleRowOp();
+      return (run, outer) -> new Operators.SingleRowOp();
     } else if (node instanceof PlanNode.TableScan s) {
       return tableScan(s.table());
     } else if (node instanceof PlanNode.Filter f) {
       OperatorFactory input = compile(f.input());
       Evaluator predicate = compiler.compile(f.predicate());
-      return run -> new Operators.FilterOp(input.open(run), predicate);
+      return (run, outer) -> new Operators.FilterOp(input.open(run, outer), predicate);
     } else if (node instanceof PlanNode.Project p) {
       OperatorFactory input = compile(p.input());
       List<Evaluator> expressions = p.expressions().stream().map(compiler::compile).toList();
-      return run -> new Operators.ProjectOp(input.open(run), expressions);
+      return (run, outer) -> new Operators.ProjectOp(input.open(run, outer), expressions);
     } else if (node instanceof PlanNode.NestedLoop j) {
       return nestedLoop(j);
     } else if (node instanceof PlanNode.Sort s) {
       OperatorFactory input = compile(s.input());
       Comparator<Value[]> order = MaterializedOperators.sortOrder(s.keys());
       int width = s.width();
-      return run -> MaterializedOperators.sort(input.open(run), width, order);
+      return (run, outer) -> MaterializedOperators.sort(input.open(run, outer), width, order);
     } else if (node instanceof PlanNode.Limit l) {
       return limit(l);
     } else if (node instanceof PlanNode.Distinct d) {
@@ -46,7 +45,7 @@ final class PlanCompiler {
       Comparator<Value[]> order = RowOrder.prefix(d.keyWidth(), d.collations());
       int width = d.width();
       int keyWidth = d.keyWidth();
-      return run -> new MaterializedOperators.DistinctOp(input.open(run), width, keyWidth, order);
+      return (run, outer) -> new MaterializedOperators.DistinctOp(input.open(run, outer), width, keyWidth, order);
     } else if (node instanceof PlanNode.Aggregate a) {
       return aggregate(a);
     } else if (node instanceof PlanNode.Compound c) {
@@ -54,26 +53,29 @@ final class PlanCompiler {
       OperatorFactory right = compile(c.right());
       int width = c.width();
       Comparator<Value[]> order = RowOrder.prefix(width, c.collations());
-      return run -> MaterializedOperators.compound(
-          c.op(), left.open(run), right.open(run), width, order);
+      return (run, outer) -> MaterializedOperators.compound(
+          c.op(), left.open(run, outer), right.open(run, outer), width, order);
     } else if (node instanceof PlanNode.Values v) {
       List<Evaluator[]> rows = new ArrayList<>();
       for (List<BoundExpr> row : v.rows()) {
         rows.add(row.stream().map(compiler::compile).toArray(Evaluator[]::new));
       }
-      return run -> new Operators.ValuesOp(rows);
+      return (run, outer) -> new Operators.ValuesOp(rows);
     } else if (node instanceof PlanNode.Materialize m) {
       return materialize(m);
+    } else if (node instanceof PlanNode.RowidSeek r) {
+      return SeekOperators.rowidSeek(r, compiler);
+    } else if (node instanceof PlanNode.RowidRange r) {
+      return SeekOperators.rowidRange(r, compiler);
+    } else if (node instanceof PlanNode.IndexSeek i) {
+      return SeekOperators.indexSeek(i, compiler);
     }
     throw new AssertionError("unknown plan node: " + node);
   }
 
   private static OperatorFactory tableScan(TableSchema table) {
-    boolean[] realColumns = new boolean[table.columns().size()];
-    for (int i = 0; i < realColumns.length; i++) {
-      realColumns[i] = table.columns().get(i).affinity() == Affinity.REAL;
-    }
-    return run -> {
+    boolean[] realColumns = TableRowOp.realColumns(table);
+    return (run, outer) -> {
       TableCursor cursor = BTree.openTable(run.pager(), table.rootPage());
       return new Operators.TableScanOp(cursor, table.rowidAlias(), realColumns);
     };
@@ -89,7 +91,7 @@ final class PlanCompiler {
     }
     int[] offsets = j.offsets().stream().mapToInt(Integer::intValue).toArray();
     int width = j.width();
-    return run -> new NestedLoopOp(factories, offsets, width, steps, run);
+    return (run, outer) -> new NestedLoopOp(factories, offsets, width, steps, run);
   }
 
   /** The AND of {@code terms} as one evaluator, or null when there are none. */
@@ -118,10 +120,10 @@ final class PlanCompiler {
     OperatorFactory input = compile(l.input());
     Evaluator limit = compiler.compile(l.limit());
     Evaluator offset = l.offset() == null ? null : compiler.compile(l.offset());
-    return run -> {
+    return (run, outer) -> {
       long n = Operators.LimitOp.count(limit.eval(Operators.NO_ROW));
       long skip = offset == null ? 0 : Operators.LimitOp.count(offset.eval(Operators.NO_ROW));
-      return new Operators.LimitOp(input.open(run), n, Math.max(0, skip));
+      return new Operators.LimitOp(input.open(run, outer), n, Math.max(0, skip));
     };
   }
 
@@ -137,17 +139,17 @@ final class PlanCompiler {
           c.distinct(), c.filter() == null ? null : compiler.compile(c.filter()), c.collation());
     }
     int inputWidth = a.input().width();
-    return run -> new AggregateOp(input.open(run), inputWidth, keys, keyOrder, calls);
+    return (run, outer) -> new AggregateOp(input.open(run, outer), inputWidth, keys, keyOrder, calls);
   }
 
   private OperatorFactory materialize(PlanNode.Materialize m) {
     OperatorFactory input = compile(m.input());
     int width = m.width();
     Object[] cache = new Object[2]; // {run number, rows}
-    return run -> {
+    return (run, outer) -> {
       if (cache[1] == null || (long) cache[0] != run.run()) {
         cache[0] = run.run();
-        cache[1] = MaterializedOperators.drain(input.open(run), width);
+        cache[1] = MaterializedOperators.drain(input.open(run, Operators.NO_ROW), width);
       }
       @SuppressWarnings("unchecked")
       List<Value[]> rows = (List<Value[]>) cache[1];

@@ -28,7 +28,7 @@ final class QueryStatement implements CompiledStatement {
   @Override
   public QueryRun query(Pager pager) {
     run.begin(pager);
-    return new QueryRun(root.open(run), plan.root().width());
+    return new QueryRun(root.open(run, Operators.NO_ROW), plan.root().width());
   }
 
   @Override

@@ -55,7 +55,7 @@ final class SubqueryEvaluator implements Evaluator {
       return cachedValue;
     }
     Value v = Value.NULL;
-    try (Operator op = plan.open(run)) {
+    try (Operator op = plan.open(run, Operators.NO_ROW)) {
       if (op.next()) {
         v = op.column(0);
       }
@@ -69,7 +69,7 @@ final class SubqueryEvaluator implements Evaluator {
       return cachedValue;
     }
     Value v;
-    try (Operator op = plan.open(run)) {
+    try (Operator op = plan.open(run, Operators.NO_ROW)) {
       v = Values.of(op.next());
     }
     remember(v, null);
@@ -89,7 +89,7 @@ final class SubqueryEvaluator implements Evaluator {
     InSet set = cached() ? cachedSet : null;
     if (set == null) {
       set = new InSet(q.compareAffinity());
-      try (Operator op = plan.open(run)) {
+      try (Operator op = plan.open(run, Operators.NO_ROW)) {
         while (op.next()) {
           set.add(op.column(0));
         }

@@ -42,7 +42,7 @@ final class CoreBinder {
     ExprBinder plain = new ExprBinder(scope, queries);
     List<BoundExpr> where = new ArrayList<>();
     for (Expr term : QueryBinder.conjuncts(s.where())) {
-      where.add(plain.bind(term));
+      QueryBinder.addBoundConjuncts(plain.bind(term), where);
     }
     AggregateBinder agg = new AggregateBinder(scope, queries);
     for (ResultColumn column : s.columns()) {

@@ -63,7 +63,7 @@ final class FromBinder {
       List<BoundExpr> terms = new ArrayList<>(usingTerms(i, usings.get(i)));
       if (items.get(i).on() != null) {
         for (Expr term : QueryBinder.conjuncts(items.get(i).on())) {
-          terms.add(binder.bind(term));
+          QueryBinder.addBoundConjuncts(binder.bind(term), terms);
         }
       }
       onTerms.add(terms);
@@ -80,10 +80,12 @@ final class FromBinder {
     if (nodes.size() == 1) {
       List<BoundExpr> terms = new ArrayList<>(onTerms.get(0));
       terms.addAll(where);
-      PlanNode node = nodes.get(0);
+      PlanNode node = JoinPlanner.access(
+          nodes.get(0), sources.get(0), terms, e -> JoinPlanner.readsNoColumn(e),
+          queries.catalog());
       return terms.isEmpty() ? node : new PlanNode.Filter(node, QueryBinder.and(terms));
     }
-    return JoinPlanner.plan(nodes, sources, leftOuter, onTerms, where);
+    return JoinPlanner.plan(nodes, sources, leftOuter, onTerms, where, queries.catalog());
   }
 
   private void flatten(FromItem from, List<Item> items) {

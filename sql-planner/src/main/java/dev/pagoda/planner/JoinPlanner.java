@@ -17,7 +17,7 @@ final class JoinPlanner {
 
   static PlanNode plan(
       List<PlanNode> nodes, List<Scope.Source> sources, List<Boolean> leftOuter,
-      List<List<BoundExpr>> onTerms, List<BoundExpr> where) {
+      List<List<BoundExpr>> onTerms, List<BoundExpr> where, Catalog catalog) {
     int n = nodes.size();
     int[] sourceOfColumn = sourceOfColumn(sources);
     List<BoundExpr> innerTerms = new ArrayList<>(where);
@@ -33,10 +33,19 @@ final class JoinPlanner {
     }
     int[] order = anyOuter ? fromOrder(n) : greedyOrder(n, uses);
     List<PlanNode.JoinStep> steps = new ArrayList<>();
+    List<PlanNode> accessed = new ArrayList<>(nodes);
     BitSet bound = new BitSet();
     boolean[] placed = new boolean[innerTerms.size()];
     for (int step = 0; step < n; step++) {
       int source = order[step];
+      BitSet before = (BitSet) bound.clone();
+      List<BoundExpr> usable = new ArrayList<>(innerTerms);
+      if (leftOuter.get(source)) {
+        usable.addAll(onTerms.get(source));
+      }
+      accessed.set(source, access(nodes.get(source), sources.get(source), usable,
+          e -> contains(before, sourcesUsed(e, sourceOfColumn, n)) && !hasSubquery(e),
+          catalog));
       bound.set(source);
       List<BoundExpr> filters = new ArrayList<>();
       for (int t = 0; t < innerTerms.size(); t++) {
@@ -48,7 +57,49 @@ final class JoinPlanner {
       List<BoundExpr> on = leftOuter.get(source) ? onTerms.get(source) : List.of();
       steps.add(new PlanNode.JoinStep(source, leftOuter.get(source), on, filters));
     }
-    return new PlanNode.NestedLoop(nodes, steps);
+    return new PlanNode.NestedLoop(accessed, steps);
+  }
+
+  /**
+   * The cheapest way to read {@code node}'s table given {@code terms} (the node itself when it is
+   * not a table scan or no rule beats the scan); {@code known} tells which values are known before
+   * the table is read.
+   */
+  static PlanNode access(PlanNode node, Scope.Source source, List<BoundExpr> terms,
+      java.util.function.Predicate<BoundExpr> known, Catalog catalog) {
+    if (!(node instanceof PlanNode.TableScan scan) || terms.isEmpty()) {
+      return node;
+    }
+    TableSchema table = scan.table();
+    AccessPath best = AccessPaths.best(new AccessRequest(
+        table, catalog.indexes(table.name()), source.offset(), terms, known));
+    return best == null ? node : best.node();
+  }
+
+  /** Whether {@code e} reads no column of the query's own row and holds no subquery. */
+  static boolean readsNoColumn(BoundExpr e) {
+    if (e instanceof BoundExpr.Column || e instanceof BoundExpr.Subquery
+        || !dev.pagoda.planner.plan.BoundExprs.isKnown(e)) {
+      return false;
+    }
+    for (BoundExpr child : dev.pagoda.planner.plan.BoundExprs.children(e)) {
+      if (child != null && !readsNoColumn(child)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hasSubquery(BoundExpr e) {
+    if (e instanceof BoundExpr.Subquery || !dev.pagoda.planner.plan.BoundExprs.isKnown(e)) {
+      return true;
+    }
+    for (BoundExpr child : dev.pagoda.planner.plan.BoundExprs.children(e)) {
+      if (child != null && hasSubquery(child)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int[] fromOrder(int n) {

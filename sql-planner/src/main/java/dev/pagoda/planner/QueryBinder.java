@@ -215,6 +215,16 @@ final class QueryBinder {
     }
   }
 
+  /** Adds the terms of {@code e}'s top-level AND chain (after binding: BETWEEN is one). */
+  static void addBoundConjuncts(BoundExpr e, List<BoundExpr> out) {
+    if (e instanceof BoundExpr.Binary b && b.op() == BinaryOp.AND) {
+      addBoundConjuncts(b.left(), out);
+      addBoundConjuncts(b.right(), out);
+    } else {
+      out.add(e);
+    }
+  }
+
   /** The AND of {@code terms} (at least one). */
   static BoundExpr and(List<BoundExpr> terms) {
     BoundExpr all = terms.get(0);

@@ -2,6 +2,8 @@ package dev.pagoda.planner.plan;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.pagoda.planner.Affinity;
+import dev.pagoda.planner.IndexSchema;
 import dev.pagoda.planner.TableSchema;
 import java.util.List;
 
@@ -255,6 +257,70 @@ public sealed interface PlanNode {
     @Override
     public int width() {
       return input.width();
+    }
+  }
+
+  /**
+   * The rows of {@code table} (as a {@link TableScan} produces them) whose rowid is one of the
+   * {@code keys}' values, each key read under numeric affinity; a key that is not an integer
+   * value finds nothing. Keys may read columns of the outer row (a join's earlier steps).
+   */
+  record RowidSeek(TableSchema table, List<BoundExpr> keys) implements PlanNode {
+    public RowidSeek {
+      requireNonNull(table, "table");
+      keys = List.copyOf(keys);
+    }
+
+    @Override
+    public int width() {
+      return table.columns().size() + 1;
+    }
+  }
+
+  /**
+   * The rows of {@code table} in rowid order from {@code lower} to {@code upper} (either null:
+   * unbounded). A superset is allowed: the terms the bounds come from stay as filters.
+   */
+  record RowidRange(TableSchema table, RangeBound lower, RangeBound upper) implements PlanNode {
+    public RowidRange {
+      requireNonNull(table, "table");
+    }
+
+    @Override
+    public int width() {
+      return table.columns().size() + 1;
+    }
+  }
+
+  /** A bound of a range: its value, read under {@code affinity} (null: as it is). */
+  record RangeBound(BoundExpr value, boolean inclusive, Affinity affinity) {
+    public RangeBound {
+      requireNonNull(value, "value");
+    }
+  }
+
+  /**
+   * The rows of {@code table} found through {@code index}: the entries whose first columns equal
+   * {@code prefix} (each read under its affinity), then, when {@code inValues} is given, whose
+   * next column equals one of those values, else whose next column lies between {@code lower} and
+   * {@code upper} (null: unbounded). Each entry's rowid fetches the table row. A superset is
+   * allowed: the terms the keys come from stay as filters.
+   */
+  record IndexSeek(TableSchema table, IndexSchema index, List<BoundExpr> prefix,
+      List<Affinity> prefixAffinities, List<BoundExpr> inValues, Affinity inAffinity,
+      RangeBound lower, RangeBound upper) implements PlanNode {
+    public IndexSeek {
+      requireNonNull(table, "table");
+      requireNonNull(index, "index");
+      prefix = List.copyOf(prefix);
+      prefixAffinities =
+          java.util.Collections.unmodifiableList(new java.util.ArrayList<>(prefixAffinities));
+      inValues = inValues == null ? null : List.copyOf(inValues);
+    }
+
+    @Override
+    public int width() {
+      return table.columns().size() + 1;
     }
   }
 }
