@@ -24,7 +24,8 @@ record Scope(TableSchema table, String alias) {
     if (index >= 0) {
       Affinity affinity =
           index == table.rowidAlias() ? Affinity.INTEGER : table.columns().get(index).affinity();
-      return new BoundExpr.Column(index, affinity, table.columns().get(index).name());
+      ColumnSchema col = table.columns().get(index);
+      return new BoundExpr.Column(index, affinity, col.name(), col.collation());
     }
     if (isRowidName(column)) {
       return new BoundExpr.Column(BoundExpr.Column.ROWID, Affinity.INTEGER, column);
