@@ -199,7 +199,19 @@ class ScalarFunctionsDifferentialTest {
         "printf('%-8.3f|', 3.14159)", "printf('%+.2e', 12345.6789)", "printf('%5.1s|', 'abc')",
         "printf('%.1f', 0.05)", "printf('%.1f', 0.25)", "printf('%.2f', 1.005)",
         "printf('%d%%', 50)", "printf('%c%c', 'a', 'b')", "printf('%q', 'a''b''c')",
-        "printf('%Q', 'x')", "printf('%.3c', 'x')"));
+        "printf('%Q', 'x')", "printf('%.3c', 'x')", "printf('%r|%r|%r|%r|%r|%r', 1, 2, 3, 4, 11, 22)",
+        "printf('%p', 255)", "printf('%n', 1)", "printf('a%nb', 1)", "printf('%T', 1)",
+        "printf('%S', 1)", "printf('%5r|', 3)", "printf('%.3q', 'abcdef')",
+        "printf('%.3Q', 'abcdef')", "printf('%10q|', 'ab')", "printf('%-4c|', 'ab')",
+        "printf('%04s', 'ab')", "printf('%,x', 123456)", "printf('%,.2f', 1234567.5)",
+        "printf('%+s', 'a')", "printf('%#s', 'a')", "printf('%0-5d|', 1)", "printf('%.0g', 123)",
+        "printf('%#.0f', 1)", "printf('%#.0e', 1)", "printf('%g', 1e-5)",
+        "printf('%g', 123456.5)", "printf('%g', 1234567.5)", "printf('%c', '')",
+        "length(printf('%c', ''))", "printf('%.0s|', 'a')", "printf('%d %d', 1)",
+        "printf('%s %s')", "printf('%.40f', 1.0/3)", "printf('%08.2e', -1.5)",
+        "printf('%+08d', 42)", "printf('%-08d|', -42)", "printf('%x', 0)", "printf('%#o', 0)",
+        "printf('%.0f', -0.5)", "printf('%.3f', -0.0004)", "printf('%5.1f|', 9.96)",
+        "printf('%e', 9.9999999e-5)", "printf('%g', 9.9999999e-5)", "printf('%.2g', 0.000995)"));
     for (String a : ARGS) {
       for (String f : List.of("%d", "%s", "%f", "%g", "%x", "%q", "%Q", "%e")) {
         cases.add("printf('" + f + "', " + a + ")");

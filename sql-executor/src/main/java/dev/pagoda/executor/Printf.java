@@ -6,8 +6,8 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * SQLite's printf() / format(): conversions {@code %d %i %u %x %X %o %f %e %E %g %G %s %z %c %q
- * %Q %w %p %n %%}, flags {@code - + space 0 # , !}, width and precision (also as {@code *}) and
+ * SQLite's printf() / format(): conversions {@code %d %i %u %x %X %o %r %f %e %E %g %G %s %z %c
+ * %q %Q %w %p %n %%}, flags {@code - + space 0 # , !}, width and precision (also as {@code *}) and
  * the ignored length modifier {@code l}. Arguments are read with SQLite's conversions; missing
  * ones read as 0 or ''. An unknown or unfinished conversion ends the output, and an empty output
  * is NULL, as in SQLite.
@@ -15,8 +15,9 @@ import java.math.RoundingMode;
  * <p>Floating point follows SQLite: halves round away from zero, at most 16 significant digits
  * are produced (26 with {@code !}) and the rest is zeros; infinities are {@code Inf}.
  *
- * <p>Gaps: {@code %r} (ordinals), {@code %T} and the other internal conversions; precision on
- * {@code %q %Q %w} is ignored; {@code !} only affects floating point and {@code %s} lengths.
+ * <p>Gaps: {@code %T}, {@code %S} and the other internal conversions end the output, as in
+ * SQLite; with {@code !} a float gets up to 26 significant digits but SQLite's further
+ * alternate-form changes (trailing zeros dropped, {@code 1.0e+100}) are not made.
  */
 final class Printf {
   private Printf() {}
@@ -144,15 +145,16 @@ final class Printf {
     switch (type) {
       case 'd', 'i' -> integer(args.nextLong(), true, 10, s, out, "");
       case 'u' -> integer(args.nextLong(), false, 10, s, out, "");
-      case 'x', 'p' -> integer(args.nextLong(), false, 16, s, out, s.alt ? "0x" : "");
-      case 'X' -> integer(args.nextLong(), false, -16, s, out, s.alt ? "0X" : "");
+      case 'x' -> integer(args.nextLong(), false, 16, s, out, s.alt ? "0x" : "");
+      case 'X', 'p' -> integer(args.nextLong(), false, -16, s, out, s.alt ? "0X" : "");
+      case 'r' -> ordinal(args.nextLong(), s, out);
       case 'o' -> integer(args.nextLong(), false, 8, s, out, s.alt ? "0" : "");
       case 'f', 'e', 'E', 'g', 'G' -> real(args.nextDouble(), type, s, out);
       case 's', 'z' -> text(args.nextText(), s, out);
       case 'c' -> character(args.nextText(), s, out);
-      case 'q' -> pad(quoted(args.nextText(), '\'', "(NULL)", false), s, out);
-      case 'Q' -> pad(quoted(args.nextText(), '\'', "NULL", true), s, out);
-      case 'w' -> pad(quoted(args.nextText(), '"', "(NULL)", false), s, out);
+      case 'q' -> pad(quoted(limit(args.nextText(), s), '\'', "(NULL)", false), s, out);
+      case 'Q' -> pad(quoted(limit(args.nextText(), s), '\'', "NULL", true), s, out);
+      case 'w' -> pad(quoted(limit(args.nextText(), s), '"', "(NULL)", false), s, out);
       case '%' -> out.append('%');
       case 'n' -> { }
       default -> {
@@ -171,17 +173,34 @@ final class Printf {
       case 8 -> Long.toOctalString(v);
       default -> Long.toUnsignedString(negative ? -v : v);
     };
-    if (s.precision > digits.length()) {
-      digits = "0".repeat(s.precision - digits.length()) + digits;
-    }
-    if (s.comma && radix == 10) {
-      digits = thousands(digits);
-    }
     String sign = negative ? "-" : signed && s.plus ? "+" : signed && s.space ? " " : "";
     if (v == 0) {
       prefix = "";
     }
-    numeric(sign + prefix, digits, s, out);
+    int precision = s.precision;
+    if (s.zero) { // as in SQLite, zero padding is a minimum digit count, even left-justified
+      precision = Math.max(precision, s.width - sign.length() - prefix.length());
+    }
+    if (precision > digits.length()) {
+      digits = "0".repeat(precision - digits.length()) + digits;
+    }
+    if (s.comma && radix == 10) {
+      digits = thousands(digits);
+    }
+    pad(sign + prefix + digits, s, out);
+  }
+
+  /** {@code %r}: 1st, 2nd, 3rd, 4th, 11th, 21st... */
+  private static void ordinal(long v, Spec s, StringBuilder out) {
+    long m = Math.abs(v % 100);
+    String suffix = m / 10 == 1 ? "th" : switch ((int) (m % 10)) {
+      case 1 -> "st";
+      case 2 -> "nd";
+      case 3 -> "rd";
+      default -> "th";
+    };
+    String sign = v < 0 ? "-" : s.plus ? "+" : s.space ? " " : "";
+    numeric(sign, Long.toUnsignedString(Math.abs(v)) + suffix, s, out);
   }
 
   private static String thousands(String digits) {
@@ -223,6 +242,14 @@ final class Printf {
     pad(t, s, out);
   }
 
+  /** A %q/%Q/%w argument cut to the precision. */
+  private static String limit(String t, Spec s) {
+    if (t == null || s.precision < 0) {
+      return t;
+    }
+    return s.bang ? prefixChars(t, s.precision) : prefixBytes(t, s.precision);
+  }
+
   private static String prefixChars(String t, int n) {
     return t.codePointCount(0, t.length()) <= n ? t : t.substring(0, t.offsetByCodePoints(0, n));
   }
@@ -243,7 +270,7 @@ final class Printf {
 
   private static void character(String v, Spec s, StringBuilder out) {
     if (v == null || v.isEmpty()) {
-      pad("", s, out);
+      pad("\0", s, out); // SQLite writes the C string's terminating NUL
       return;
     }
     String c = new String(Character.toChars(v.codePointAt(0)));
@@ -277,6 +304,11 @@ final class Printf {
       case 'e', 'E' -> scientific(x, precision, maxDigits, s.alt, type == 'E');
       default -> general(x, precision, maxDigits, s.alt, type == 'G');
     };
+    if (s.comma && body.indexOf('e') < 0 && body.indexOf('E') < 0) {
+      int point = body.indexOf('.');
+      int end = point < 0 ? body.length() : point;
+      body = thousands(body.substring(0, end)) + body.substring(end);
+    }
     numeric(sign, body, s, out);
   }
 
