@@ -3,6 +3,7 @@ package dev.pagoda.executor;
 import dev.pagoda.planner.Affinity;
 import dev.pagoda.planner.plan.BinaryOp;
 import dev.pagoda.planner.plan.BoundExpr;
+import dev.pagoda.planner.plan.CompareRules;
 import dev.pagoda.spi.Value;
 import java.util.List;
 
@@ -17,6 +18,7 @@ final class ExprCompiler {
   static final class Frame {
     Row row;
   }
+  private final FunctionCompiler functions = new FunctionCompiler(this);
 
   ExprCompiler(Bindings bindings) {
     this(bindings, new RunContext(), List.of());
@@ -58,6 +60,12 @@ final class ExprCompiler {
       return row -> frame.row.column(index);
     } else if (e instanceof BoundExpr.Subquery q) {
       return subquery(q);
+    } else if (e instanceof BoundExpr.Function f) {
+      return functions.function(f);
+    } else if (e instanceof BoundExpr.Like l) {
+      return functions.like(l);
+    } else if (e instanceof BoundExpr.Collate c) {
+      return compile(c.operand());
     }
     throw new AssertionError("unknown bound expression: " + e);
   }
@@ -101,7 +109,8 @@ final class ExprCompiler {
     return switch (op) {
       case AND -> row -> and(l.eval(row), r, row);
       case OR -> row -> or(l.eval(row), r, row);
-      case EQ, NE, LT, LE, GT, GE, IS, IS_NOT -> comparison(op, l, r, b.compareAffinity());
+      case EQ, NE, LT, LE, GT, GE, IS, IS_NOT -> comparison(
+          op, l, r, b.compareAffinity(), Comparison.collation(b.compareCollation()));
       case CONCAT -> row -> {
         Value x = l.eval(row);
         Value y = r.eval(row);
@@ -138,7 +147,8 @@ final class ExprCompiler {
     return a < 0 || b < 0 ? Value.NULL : Values.FALSE;
   }
 
-  private static Evaluator comparison(BinaryOp op, Evaluator l, Evaluator r, Affinity aff) {
+  private static Evaluator comparison(
+      BinaryOp op, Evaluator l, Evaluator r, Affinity aff, BuiltinCollation collation) {
     return row -> {
       Value x = l.eval(row);
       Value y = r.eval(row);
@@ -151,7 +161,7 @@ final class ExprCompiler {
         }
         return Value.NULL;
       }
-      int c = Comparison.compare(x, y, aff);
+      int c = Comparison.compare(x, y, aff, collation);
       return Values.of(
           switch (op) {
             case EQ, IS -> c == 0;
@@ -201,6 +211,7 @@ final class ExprCompiler {
     Evaluator operand = compile(in.operand());
     List<Evaluator> items = in.items().stream().map(this::compile).toList();
     List<Affinity> affinities = in.compareAffinities();
+    BuiltinCollation collation = Comparison.collation(in.compareCollation());
     boolean negated = in.negated();
     return row -> {
       Value x = operand.eval(row);
@@ -212,7 +223,7 @@ final class ExprCompiler {
         Value y = items.get(i).eval(row);
         if (y.isNull()) {
           sawNull = true;
-        } else if (Comparison.compare(x, y, affinities.get(i)) == 0) {
+        } else if (Comparison.compare(x, y, affinities.get(i), collation) == 0) {
           return Values.of(!negated);
         }
       }
@@ -224,6 +235,14 @@ final class ExprCompiler {
     Evaluator base = c.base() == null ? null : compile(c.base());
     List<Evaluator> whens = c.whens().stream().map(this::compile).toList();
     List<Evaluator> thens = c.thens().stream().map(this::compile).toList();
+    int n = c.whens().size();
+    Affinity[] affinities = new Affinity[n];
+    BuiltinCollation[] collations = new BuiltinCollation[n];
+    for (int i = 0; base != null && i < n; i++) {
+      // CASE x WHEN w compares as x = w does: the same affinity and collation rules.
+      affinities[i] = CompareRules.affinity(c.base(), c.whens().get(i));
+      collations[i] = Comparison.collation(CompareRules.collation(c.base(), c.whens().get(i)));
+    }
     Evaluator otherwise = c.otherwise() == null ? constant(Value.NULL) : compile(c.otherwise());
     return row -> {
       Value b = base == null ? null : base.eval(row);
@@ -232,7 +251,8 @@ final class ExprCompiler {
         boolean hit =
             b == null
                 ? Values.truth(w) == 1
-                : !b.isNull() && !w.isNull() && Comparison.compare(b, w, null) == 0;
+                : !b.isNull() && !w.isNull()
+                    && Comparison.compare(b, w, affinities[i], collations[i]) == 0;
         if (hit) {
           return thens.get(i).eval(row);
         }

@@ -31,7 +31,7 @@ final class RealFormat {
       return d > 0 ? "Inf" : "-Inf";
     }
     if (d == 0.0) {
-      return (1 / d < 0) ? "-0.0" : "0.0";
+      return "0.0"; // negative zero too, as SQLite renders it
     }
     BigDecimal exact = new BigDecimal(d);
     BigDecimal rounded = exact.round(FIFTEEN);

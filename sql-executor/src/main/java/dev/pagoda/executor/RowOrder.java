@@ -14,25 +14,9 @@ final class RowOrder {
   /** Compares two values of any class, NULLs included, text with {@code collation}. */
   static int compare(Value a, Value b, String collation) {
     if (collation != null && a instanceof Value.Text x && b instanceof Value.Text y) {
-      BuiltinCollation c = BuiltinCollation.named(collation);
-      if (c == BuiltinCollation.NOCASE) {
-        return Values.compareCodePoints(asciiLower(x.value()), asciiLower(y.value()));
-      }
-      if (c == BuiltinCollation.RTRIM) {
-        return Values.compareCodePoints(x.value().replaceFirst(" +$", ""), y.value().replaceFirst(" +$", ""));
-      }
+      return Comparison.compareText(x.value(), y.value(), Comparison.collation(collation));
     }
     return Values.compare(a, b);
-  }
-
-  private static String asciiLower(String s) {
-    char[] c = s.toCharArray();
-    for (int i = 0; i < c.length; i++) {
-      if (c[i] >= 'A' && c[i] <= 'Z') {
-        c[i] = (char) (c[i] + ('a' - 'A'));
-      }
-    }
-    return new String(c);
   }
 
   /** Orders rows by their first {@code width} columns, each under its collation. */

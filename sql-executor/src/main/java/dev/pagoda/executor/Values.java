@@ -127,7 +127,9 @@ public final class Values {
   private static Value integralRealToInt(Value v) {
     if (v instanceof Value.Real r) {
       double d = r.value();
-      if (d >= -9.223372036854775808e18 && d < 9.223372036854775808e18 && d == Math.rint(d)) {
+      // Negative zero stays REAL, as in SQLite.
+      if (d >= -9.223372036854775808e18 && d < 9.223372036854775808e18 && d == Math.rint(d)
+          && Double.doubleToRawLongBits(d) != Long.MIN_VALUE) {
         return Value.of((long) d);
       }
     }

@@ -28,15 +28,16 @@ public record AccessRequest(TableSchema table, List<IndexSchema> indexes, int of
    * column index, or {@code table.columns().size()} for the rowid), with the operator as seen from
    * the column's side and the comparison's affinity.
    */
-  public record Comparison(int column, BinaryOp op, BoundExpr value, Affinity affinity) {}
+  public record Comparison(
+      int column, BinaryOp op, BoundExpr value, Affinity affinity, String collation) {}
 
   /** The terms of the form {@code column op value} with {@code value} known. */
   public List<Comparison> comparisons() {
     List<Comparison> out = new ArrayList<>();
     for (BoundExpr term : terms) {
       if (term instanceof BoundExpr.Binary b && isRangeOrEq(b.op())) {
-        add(out, b.left(), b.op(), b.right(), b.compareAffinity());
-        add(out, b.right(), flip(b.op()), b.left(), b.compareAffinity());
+        add(out, b.left(), b.op(), b.right(), b.compareAffinity(), b.compareCollation());
+        add(out, b.right(), flip(b.op()), b.left(), b.compareAffinity(), b.compareCollation());
       }
     }
     return out;
@@ -66,10 +67,10 @@ public record AccessRequest(TableSchema table, List<IndexSchema> indexes, int of
   }
 
   private void add(List<Comparison> out, BoundExpr col, BinaryOp op, BoundExpr value,
-      Affinity affinity) {
+      Affinity affinity, String collation) {
     int c = column(col);
     if (c >= 0 && known.test(value)) {
-      out.add(new Comparison(c, op, value, affinity));
+      out.add(new Comparison(c, op, value, affinity, collation));
     }
   }
 

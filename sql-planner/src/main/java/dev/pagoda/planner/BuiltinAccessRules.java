@@ -169,7 +169,7 @@ final class BuiltinAccessRules {
       if (column == index.columns().get(k).column()
           && in.compareAffinities().stream().allMatch(
               a -> usable(r.table().columns().get(column).affinity(), a))
-          && index.columns().get(k).collation().equalsIgnoreCase("BINARY")) {
+          && sameCollation(index.columns().get(k).collation(), in.compareCollation())) {
         return in;
       }
     }
@@ -182,8 +182,13 @@ final class BuiltinAccessRules {
     if (c.column() != column.column() || c.column() >= r.table().columns().size()) {
       return false;
     }
-    return column.collation().equalsIgnoreCase("BINARY")
+    return sameCollation(column.collation(), c.collation())
         && usable(r.table().columns().get(c.column()).affinity(), c.affinity());
+  }
+
+  /** Whether an index column's collation is the one a comparison uses (null: BINARY). */
+  private static boolean sameCollation(String index, String comparison) {
+    return index.equalsIgnoreCase(comparison == null ? "BINARY" : comparison);
   }
 
   /**

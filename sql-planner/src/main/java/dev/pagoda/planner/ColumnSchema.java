@@ -13,6 +13,7 @@ import dev.pagoda.parser.ast.Expr;
  * @param notNull whether a NOT NULL constraint applies
  * @param primaryKey whether the column is (part of) the PRIMARY KEY
  * @param defaultValue the DEFAULT expression, or null for NULL
+ * @param collation the declared COLLATE name as written, or null when none is declared
  */
 public record ColumnSchema(
     String name,
@@ -20,10 +21,17 @@ public record ColumnSchema(
     Affinity affinity,
     boolean notNull,
     boolean primaryKey,
-    Expr defaultValue) {
+    Expr defaultValue,
+    String collation) {
   public ColumnSchema {
     requireNonNull(name, "name");
     requireNonNull(declaredType, "declaredType");
     requireNonNull(affinity, "affinity");
+  }
+
+  /** A column without a declared collation. */
+  public ColumnSchema(String name, String declaredType, Affinity affinity, boolean notNull,
+      boolean primaryKey, Expr defaultValue) {
+    this(name, declaredType, affinity, notNull, primaryKey, defaultValue, null);
   }
 }

@@ -9,23 +9,28 @@ import dev.pagoda.parser.ast.Expr;
 import dev.pagoda.parser.ast.FunctionCall;
 import dev.pagoda.parser.ast.InList;
 import dev.pagoda.parser.ast.IsNull;
+import dev.pagoda.parser.ast.Like;
+import dev.pagoda.parser.ast.LikeOp;
 import dev.pagoda.parser.ast.Literal;
 import dev.pagoda.parser.ast.LiteralKind;
 import dev.pagoda.parser.ast.Parameter;
 import dev.pagoda.parser.ast.Unary;
 import dev.pagoda.planner.plan.BinaryOp;
 import dev.pagoda.planner.plan.BoundExpr;
+import dev.pagoda.planner.plan.CompareRules;
 import dev.pagoda.planner.plan.UnaryOp;
 import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
- * Binds expressions: resolves names in a {@link Scope}, maps operators, fixes affinities. Aggregate
- * calls go to {@link #bindAggregate}, which refuses them; the binder of an aggregate query
- * overrides it. Subqueries are bound by the {@link QueryBinder} given, with this scope as their
+ * Binds expressions: resolves names in a {@link Scope}, maps operators, fixes affinities and
+ * collations. Aggregate calls go to {@link #bindAggregate}, which refuses them; the binder of an
+ * aggregate query overrides it. Subqueries are bound by the {@link QueryBinder} given, with this scope as their
  * outer scope.
  */
 class ExprBinder {
@@ -45,24 +50,9 @@ class ExprBinder {
     return scope;
   }
 
-  /** Binds an aggregate function call; here, where none is allowed, SQLite's misuse error. */
-  BoundExpr bindAggregate(FunctionCall f) {
-    throw SqlException.error("misuse of aggregate function " + f.name() + "()");
-  }
-
-  /** Whether {@code f} is a call of an aggregate function rather than a scalar one. */
-  static boolean isAggregate(FunctionCall f) {
-    String n = f.name().toLowerCase(java.util.Locale.ROOT);
-    return switch (n) {
-      case "count", "sum", "avg", "total", "group_concat", "string_agg" -> true;
-      case "min", "max" -> f.args().size() == 1 || f.star();
-      default -> f.distinct() || f.filter() != null || f.star();
-    };
-  }
-
   BoundExpr bind(Expr e) {
     if (e instanceof Literal l) {
-      return new BoundExpr.Constant(Literals.value(l, false));
+      return literal(l);
     } else if (e instanceof ColumnRef c) {
       return column(c);
     } else if (e instanceof Parameter p) {
@@ -85,13 +75,9 @@ class ExprBinder {
     } else if (e instanceof IsNull n) {
       return new BoundExpr.IsNull(bind(n.expr()), n.not());
     } else if (e instanceof FunctionCall f) {
-      if (f.isWindowCall()) {
-        throw SqlException.error("not supported yet: window functions");
-      }
-      if (isAggregate(f)) {
-        return bindAggregate(f);
-      }
-      throw SqlException.error("no such function: " + f.name());
+      return functionCall(f);
+    } else if (e instanceof Like l) {
+      return like(l);
     } else if (e instanceof dev.pagoda.parser.ast.Subquery q) {
       return subquery(BoundExpr.SubqueryKind.SCALAR, q.select(), null, false);
     } else if (e instanceof dev.pagoda.parser.ast.Exists x) {
@@ -132,6 +118,16 @@ class ExprBinder {
           : (a != null ? a : b);
     }
     return new BoundExpr.Subquery(kind, sub.root(), sub.correlated(), left, affinity, negated);
+  }
+
+  /** CURRENT_TIME, _DATE and _TIMESTAMP are calls of internal functions, as in SQLite. */
+  private static BoundExpr literal(Literal l) {
+    return switch (l.kind()) {
+      case CURRENT_TIME -> new BoundExpr.Function("current_time", List.of());
+      case CURRENT_DATE -> new BoundExpr.Function("current_date", List.of());
+      case CURRENT_TIMESTAMP -> new BoundExpr.Function("current_timestamp", List.of());
+      default -> new BoundExpr.Constant(Literals.value(l, false));
+    };
   }
 
   private BoundExpr column(ColumnRef c) {
@@ -203,28 +199,67 @@ class ExprBinder {
   }
 
   private static BoundExpr comparisonOrOperator(BinaryOp op, BoundExpr l, BoundExpr r) {
-    Affinity affinity = op.isComparison() ? compareAffinity(l, r) : null;
-    return new BoundExpr.Binary(op, l, r, affinity);
+    if (!op.isComparison()) {
+      return new BoundExpr.Binary(op, l, r, null);
+    }
+    return new BoundExpr.Binary(
+        op, l, r, compareAffinity(l, r), CompareRules.collation(l, r));
   }
 
-  /**
-   * SQLite's comparison affinity: numeric when either side has a numeric affinity and both have
-   * one; no conversion (BLOB) when both have non-numeric ones; else the one side's affinity.
-   */
+  /** SQLite's comparison affinity; see {@link CompareRules#affinity}. */
   static Affinity compareAffinity(BoundExpr l, BoundExpr r) {
-    Affinity a = l.affinity();
-    Affinity b = r.affinity();
-    if (a != null && b != null) {
-      return a.isNumeric() || b.isNumeric() ? Affinity.NUMERIC : Affinity.BLOB;
-    }
-    return a != null ? a : b;
+    return CompareRules.affinity(l, r);
   }
 
   private BoundExpr collate(Collate c) {
-    if (!c.collation().equalsIgnoreCase("BINARY")) {
-      throw SqlException.error("not supported yet: COLLATE " + c.collation());
+    return new BoundExpr.Collate(bind(c.expr()), c.collation());
+  }
+
+  /** Functions that are aggregates whatever their arguments. */
+  private static final Set<String> AGGREGATES =
+      Set.of("count", "sum", "avg", "total", "group_concat", "string_agg");
+
+  private BoundExpr functionCall(FunctionCall f) {
+    String name = f.name().toLowerCase(Locale.ROOT);
+    if (f.isWindowCall()) {
+      throw SqlException.error("not supported yet: window functions");
     }
-    return bind(c.expr());
+    boolean minMax = name.equals("min") || name.equals("max");
+    // DISTINCT on a scalar function is ignored, as SQLite does: abs(DISTINCT 1) is 1.
+    if (AGGREGATES.contains(name) || (minMax && f.args().size() == 1)
+        || f.filter() != null || f.star()) {
+      return bindAggregate(f);
+    }
+    if (!f.orderBy().isEmpty()) {
+      throw SqlException.error(
+          "ORDER BY may not be used with non-aggregate " + f.name() + "()");
+    }
+    List<BoundExpr> args = new ArrayList<>(f.args().size());
+    for (Expr arg : f.args()) {
+      args.add(bind(arg));
+    }
+    return new BoundExpr.Function(name, args);
+  }
+
+  /**
+   * Binds a call of an aggregate function. Here, outside an aggregate query, it is a misuse;
+   * the aggregate binder overrides this.
+   */
+  BoundExpr bindAggregate(FunctionCall f) {
+    throw SqlException.error("misuse of aggregate function " + f.name() + "()");
+  }
+
+  private BoundExpr like(Like l) {
+    switch (l.op()) {
+      case REGEXP -> throw SqlException.error("no such function: REGEXP");
+      case MATCH ->
+          throw SqlException.error("unable to use function MATCH in the requested context");
+      default -> { }
+    }
+    BoundExpr value = bind(l.expr());
+    BoundExpr pattern = bind(l.pattern());
+    BoundExpr escape = l.escape() == null ? null : bind(l.escape());
+    return new BoundExpr.Like(value, pattern, escape, l.op() == LikeOp.GLOB, l.not());
   }
 
   private BoundExpr caseExpr(Case c) {
@@ -259,7 +294,25 @@ class ExprBinder {
       items.add(bound);
       affinities.add(compareAffinity(x, bound));
     }
-    return new BoundExpr.InList(x, items, affinities, in.not());
+    return new BoundExpr.InList(x, items, affinities, in.not(), inCollation(x, items));
+  }
+
+  /**
+   * The collation of {@code x IN (items)}: an explicit one on {@code x}, else the first item's
+   * explicit one, else {@code x}'s column collation, else the first item's.
+   */
+  private static String inCollation(BoundExpr x, List<BoundExpr> items) {
+    String c = CompareRules.explicit(x);
+    for (int i = 0; c == null && i < items.size(); i++) {
+      c = CompareRules.explicit(items.get(i));
+    }
+    if (c == null) {
+      c = CompareRules.implicit(x);
+    }
+    for (int i = 0; c == null && i < items.size(); i++) {
+      c = CompareRules.implicit(items.get(i));
+    }
+    return c;
   }
 
   /** Constant values of literals. */

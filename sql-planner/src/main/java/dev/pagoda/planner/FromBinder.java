@@ -220,7 +220,8 @@ final class FromBinder {
       BoundExpr rightColumn =
           new BoundExpr.Column(right.offset() + r, right.affinityAt(r), right.nameAt(r));
       terms.add(new BoundExpr.Binary(BinaryOp.EQ, left, rightColumn,
-          ExprBinder.compareAffinity(left, rightColumn)));
+          dev.pagoda.planner.plan.CompareRules.affinity(left, rightColumn),
+          dev.pagoda.planner.plan.CompareRules.collation(left, rightColumn)));
     }
     return terms;
   }

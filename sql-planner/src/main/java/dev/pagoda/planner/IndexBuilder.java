@@ -36,7 +36,7 @@ public final class IndexBuilder {
             "unsupported use of NULLS " + (term.nulls() == NullsOrder.FIRST ? "FIRST" : "LAST"));
       }
       Expr e = term.expr();
-      String collation = "BINARY";
+      String collation = null;
       if (e instanceof Collate c) {
         collation = c.collation().toUpperCase(Locale.ROOT);
         if (!COLLATIONS.contains(collation)) {
@@ -51,6 +51,10 @@ public final class IndexBuilder {
       int index = table.columnIndex(ref.column());
       if (index < 0) {
         throw SqlException.error("no such column: " + ref.column());
+      }
+      if (collation == null) {
+        String declared = table.columns().get(index).collation();
+        collation = declared == null ? "BINARY" : declared.toUpperCase(Locale.ROOT);
       }
       columns.add(new IndexSchema.IndexColumn(index, collation, term.order() == SortOrder.DESC));
     }

@@ -236,6 +236,6 @@ final class QueryBinder {
 
   /** The collation an expression compares with (null: BINARY). */
   static String collationOf(BoundExpr e) {
-    return null;
+    return dev.pagoda.planner.plan.CompareRules.of(e);
   }
 }

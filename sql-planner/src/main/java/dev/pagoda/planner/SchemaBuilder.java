@@ -58,6 +58,7 @@ public final class SchemaBuilder {
     boolean notNull = false;
     boolean pk = tablePk.contains(def.name().toLowerCase(Locale.ROOT));
     Expr defaultValue = null;
+    String collation = null;
     for (ColumnConstraint c : def.constraints()) {
       if (c instanceof ColumnConstraint.NotNull) {
         notNull = true;
@@ -65,10 +66,12 @@ public final class SchemaBuilder {
         pk = true;
       } else if (c instanceof ColumnConstraint.Default d) {
         defaultValue = d.value();
+      } else if (c instanceof ColumnConstraint.Collate col) {
+        collation = col.collation();
       }
     }
     return new ColumnSchema(
-        def.name(), type, Affinity.ofDeclaredType(type), notNull, pk, defaultValue);
+        def.name(), type, Affinity.ofDeclaredType(type), notNull, pk, defaultValue, collation);
   }
 
   private static Set<String> tablePrimaryKeyColumns(CreateTable ast) {
@@ -161,8 +164,13 @@ public final class SchemaBuilder {
     } else if (c instanceof ColumnConstraint.Generated) {
       return "generated columns";
     } else if (c instanceof ColumnConstraint.Collate col) {
-      return col.collation().equalsIgnoreCase("BINARY") ? null : "COLLATE " + col.collation();
+      return isBuiltinCollation(col.collation()) ? null : "COLLATE " + col.collation();
     }
     return null;
+  }
+
+  private static boolean isBuiltinCollation(String name) {
+    return name.equalsIgnoreCase("BINARY") || name.equalsIgnoreCase("NOCASE")
+        || name.equalsIgnoreCase("RTRIM");
   }
 }

@@ -59,6 +59,11 @@ final class Scope {
       return affinities.get(i);
     }
 
+    /** The declared collation of column i (null: none, or not a table's column). */
+    String collationAt(int i) {
+      return table != null && i < columns.size() ? table.columns().get(i).collation() : null;
+    }
+
     String nameAt(int i) {
       return i < columns.size() ? columns.get(i) : "rowid";
     }
@@ -174,7 +179,7 @@ final class Scope {
   }
 
   private static BoundExpr.Column column(Source s, int i) {
-    return new BoundExpr.Column(s.offset() + i, s.affinityAt(i), s.nameAt(i));
+    return new BoundExpr.Column(s.offset() + i, s.affinityAt(i), s.nameAt(i), s.collationAt(i));
   }
 
   static boolean isRowidName(String name) {

@@ -23,6 +23,14 @@ public sealed interface BoundExpr {
     return null;
   }
 
+  /**
+   * The collation this expression carries into a comparison: an explicit {@code COLLATE}, a
+   * column's declared collation, or null when it has none (BINARY is then used).
+   */
+  default String collation() {
+    return null;
+  }
+
   /** A constant value. */
   record Constant(Value value) implements BoundExpr {
     public Constant {
@@ -35,12 +43,19 @@ public sealed interface BoundExpr {
    * last one).
    *
    * @param name the column name, for messages and result column names
+   * @param collation the column's declared collation name, or null for none (BINARY)
    */
-  record Column(int index, Affinity affinity, String name) implements BoundExpr {
-    // affinity() is the record accessor: the column's declared affinity.
+  record Column(int index, Affinity affinity, String name, String collation)
+      implements BoundExpr {
+    // affinity() and collation() are the record accessors: the column's declared ones.
 
     public Column {
       requireNonNull(name, "name");
+    }
+
+    /** A column without a declared collation. */
+    public Column(int index, Affinity affinity, String name) {
+      this(index, affinity, name, null);
     }
   }
 
@@ -57,14 +72,22 @@ public sealed interface BoundExpr {
 
   /**
    * An infix operator. For comparisons, {@code compareAffinity} is the affinity applied to both
-   * operands before comparing (null: none), chosen by SQLite's rules at bind time.
+   * operands before comparing (null: none), chosen by SQLite's rules at bind time, and {@code
+   * compareCollation} the collation comparing text (null: BINARY).
    */
-  record Binary(BinaryOp op, BoundExpr left, BoundExpr right, Affinity compareAffinity)
+  record Binary(
+      BinaryOp op, BoundExpr left, BoundExpr right, Affinity compareAffinity,
+      String compareCollation)
       implements BoundExpr {
     public Binary {
       requireNonNull(op, "op");
       requireNonNull(left, "left");
       requireNonNull(right, "right");
+    }
+
+    /** An operator comparing with BINARY (or not comparing at all). */
+    public Binary(BinaryOp op, BoundExpr left, BoundExpr right, Affinity compareAffinity) {
+      this(op, left, right, compareAffinity, null);
     }
   }
 
@@ -77,17 +100,30 @@ public sealed interface BoundExpr {
     public Affinity affinity() {
       return target;
     }
+
+    /** A CAST keeps its operand's collation, as in SQLite. */
+    @Override
+    public String collation() {
+      return operand.collation();
+    }
   }
 
   /**
    * {@code operand [NOT] IN (items)}; {@code compareAffinities[i]} is the affinity for comparing
-   * the operand with item i.
+   * the operand with item i; {@code compareCollation} the collation of every comparison (null:
+   * BINARY).
    */
   record InList(BoundExpr operand, List<BoundExpr> items, List<Affinity> compareAffinities,
-      boolean negated) implements BoundExpr {
+      boolean negated, String compareCollation) implements BoundExpr {
     public InList {
       items = List.copyOf(items);
       compareAffinities = Collections.unmodifiableList(new ArrayList<>(compareAffinities));
+    }
+
+    /** An IN list comparing with BINARY. */
+    public InList(BoundExpr operand, List<BoundExpr> items, List<Affinity> compareAffinities,
+        boolean negated) {
+      this(operand, items, compareAffinities, negated, null);
     }
   }
 
@@ -140,6 +176,50 @@ public sealed interface BoundExpr {
       if ((kind == SubqueryKind.IN) != (operand != null)) {
         throw new IllegalArgumentException("an operand exactly for IN");
       }
+    }
+  }
+
+  /**
+   * A call of the scalar function {@code name} (lower case); the executor resolves the name
+   * against its function registry when it compiles the call.
+   */
+  record Function(String name, List<BoundExpr> args) implements BoundExpr {
+    public Function {
+      requireNonNull(name, "name");
+      args = List.copyOf(args);
+    }
+  }
+
+  /**
+   * {@code value [NOT] LIKE pattern [ESCAPE escape]} or, when {@code glob}, {@code value [NOT]
+   * GLOB pattern}; {@code escape} is null when not written (always for GLOB).
+   */
+  record Like(BoundExpr value, BoundExpr pattern, BoundExpr escape, boolean glob,
+      boolean negated) implements BoundExpr {
+    public Like {
+      requireNonNull(value, "value");
+      requireNonNull(pattern, "pattern");
+    }
+  }
+
+  /**
+   * {@code operand COLLATE name}: the operand's value and affinity with an explicit collation.
+   * The name is kept as written; the executor checks it when a comparison uses it.
+   */
+  record Collate(BoundExpr operand, String name) implements BoundExpr {
+    public Collate {
+      requireNonNull(operand, "operand");
+      requireNonNull(name, "name");
+    }
+
+    @Override
+    public Affinity affinity() {
+      return operand.affinity();
+    }
+
+    @Override
+    public String collation() {
+      return name;
     }
   }
 }

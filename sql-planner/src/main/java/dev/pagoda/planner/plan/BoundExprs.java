@@ -34,6 +34,16 @@ public final class BoundExprs {
       List<BoundExpr> all = new ArrayList<>();
       all.add(q.operand());
       return all;
+    } else if (e instanceof BoundExpr.Function f) {
+      return f.args();
+    } else if (e instanceof BoundExpr.Like l) {
+      List<BoundExpr> all = new ArrayList<>();
+      all.add(l.value());
+      all.add(l.pattern());
+      all.add(l.escape());
+      return all;
+    } else if (e instanceof BoundExpr.Collate c) {
+      return List.of(c.operand());
     }
     return List.of();
   }
@@ -50,6 +60,9 @@ public final class BoundExprs {
         || e instanceof BoundExpr.Cast
         || e instanceof BoundExpr.InList
         || e instanceof BoundExpr.Case
-        || e instanceof BoundExpr.Subquery;
+        || e instanceof BoundExpr.Subquery
+        || e instanceof BoundExpr.Function
+        || e instanceof BoundExpr.Like
+        || e instanceof BoundExpr.Collate;
   }
 }

@@ -1,0 +1,156 @@
+package dev.pagoda.executor;
+
+import dev.pagoda.planner.plan.BoundExpr;
+import dev.pagoda.planner.plan.CompareRules;
+import dev.pagoda.spi.SqlException;
+import dev.pagoda.spi.Value;
+import java.util.List;
+
+/**
+ * Compiles function calls and LIKE/GLOB into evaluators. The name is resolved against {@link
+ * ScalarFunctions} here, at prepare time, so unknown names and bad argument counts fail early.
+ * coalesce, ifnull and iif evaluate their arguments lazily, as SQLite does; min and max compare
+ * under the collation of their first argument that has one.
+ */
+final class FunctionCompiler {
+  private final ExprCompiler exprs;
+
+  FunctionCompiler(ExprCompiler exprs) {
+    this.exprs = exprs;
+  }
+
+  Evaluator function(BoundExpr.Function f) {
+    ScalarFunction fn = ScalarFunctions.resolve(f.name(), f.args().size());
+    Evaluator[] args = compileAll(f.args());
+    switch (f.name()) {
+      case "coalesce", "ifnull" -> {
+        return coalesce(args);
+      }
+      case "iif" -> {
+        return iif(args);
+      }
+      case "likely", "unlikely" -> {
+        return args[0];
+      }
+      case "likelihood" -> {
+        checkProbability(f.args().get(1));
+        return args[0];
+      }
+      case "min", "max" -> {
+        BuiltinCollation c = Comparison.collation(firstCollation(f.args()));
+        if (c != BuiltinCollation.BINARY) {
+          boolean max = f.name().equals("max");
+          return call(args, a -> CoreFunctions.minMax(a, c, max));
+        }
+      }
+      default -> { }
+    }
+    return call(args, fn::call);
+  }
+
+  private Evaluator[] compileAll(List<BoundExpr> list) {
+    Evaluator[] out = new Evaluator[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = exprs.compile(list.get(i));
+    }
+    return out;
+  }
+
+  /** Evaluates the arguments into one array reused for every row, then calls the body. */
+  private static Evaluator call(Evaluator[] args, ScalarFunction.Body body) {
+    Value[] buffer = new Value[args.length];
+    return row -> {
+      for (int i = 0; i < args.length; i++) {
+        buffer[i] = args[i].eval(row);
+      }
+      return body.apply(buffer);
+    };
+  }
+
+  private static Evaluator coalesce(Evaluator[] args) {
+    return row -> {
+      for (Evaluator a : args) {
+        Value v = a.eval(row);
+        if (!v.isNull()) {
+          return v;
+        }
+      }
+      return Value.NULL;
+    };
+  }
+
+  /** {@code iif(c1, v1 [, c2, v2 ...] [, else])}, evaluated as a CASE. */
+  private static Evaluator iif(Evaluator[] args) {
+    return row -> {
+      int i = 0;
+      for (; i + 1 < args.length; i += 2) {
+        if (Values.truth(args[i].eval(row)) == 1) {
+          return args[i + 1].eval(row);
+        }
+      }
+      return i < args.length ? args[i].eval(row) : Value.NULL;
+    };
+  }
+
+  /** likelihood()'s second argument must be a REAL literal from 0.0 to 1.0, as in SQLite. */
+  private static void checkProbability(BoundExpr p) {
+    if (!(p instanceof BoundExpr.Constant c && c.value() instanceof Value.Real r
+        && r.value() >= 0.0 && r.value() <= 1.0)) {
+      throw SqlException.error(
+          "second argument to likelihood() must be a constant between 0.0 and 1.0");
+    }
+  }
+
+  private static String firstCollation(List<BoundExpr> args) {
+    for (BoundExpr a : args) {
+      String c = CompareRules.of(a);
+      if (c != null) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** {@code value [NOT] LIKE|GLOB pattern [ESCAPE escape]}. */
+  Evaluator like(BoundExpr.Like l) {
+    Evaluator value = exprs.compile(l.value());
+    Evaluator pattern = exprs.compile(l.pattern());
+    Evaluator escape = l.escape() == null ? null : exprs.compile(l.escape());
+    PatternCache cache = new PatternCache(l.glob());
+    boolean negated = l.negated();
+    return row -> {
+      Value v = value.eval(row);
+      Value p = pattern.eval(row);
+      Value e = escape == null ? null : escape.eval(row);
+      if (v.isNull() || p.isNull() || (e != null && e.isNull())) {
+        return Value.NULL;
+      }
+      int esc = e == null ? LikePattern.NO_ESCAPE : LikePattern.escapeChar(e);
+      return Values.of(cache.get(Values.toText(p), esc).matches(Values.toText(v)) != negated);
+    };
+  }
+
+  /**
+   * The last compiled pattern of one LIKE or GLOB: a constant pattern is compiled once, a
+   * varying one again only when it changes.
+   */
+  private static final class PatternCache {
+    private final boolean glob;
+    private String text;
+    private int escape;
+    private LikePattern compiled;
+
+    PatternCache(boolean glob) {
+      this.glob = glob;
+    }
+
+    LikePattern get(String pattern, int esc) {
+      if (compiled == null || esc != escape || !pattern.equals(text)) {
+        compiled = glob ? LikePattern.glob(pattern) : LikePattern.like(pattern, esc);
+        text = pattern;
+        escape = esc;
+      }
+      return compiled;
+    }
+  }
+}
