@@ -2,6 +2,7 @@ package dev.pagoda.planner;
 
 import dev.pagoda.parser.ast.ColumnConstraint;
 import dev.pagoda.parser.ast.ColumnDef;
+import dev.pagoda.parser.ast.ConflictAction;
 import dev.pagoda.parser.ast.CreateTable;
 import dev.pagoda.parser.ast.Expr;
 import dev.pagoda.parser.ast.OrderingTerm;
@@ -16,8 +17,8 @@ import java.util.Set;
 
 /**
  * Builds a {@link TableSchema} from a CREATE TABLE statement: column affinities, NOT NULL,
- * defaults, the INTEGER PRIMARY KEY that aliases the rowid, and which features Pagoda cannot yet
- * maintain on write.
+ * defaults, the INTEGER PRIMARY KEY that aliases the rowid, CHECK constraints, ON CONFLICT clauses,
+ * and which features Pagoda cannot yet maintain on write.
  */
 public final class SchemaBuilder {
   private static final String NON_ALIAS_PRIMARY_KEY =
@@ -50,7 +51,48 @@ public final class SchemaBuilder {
       columns.add(column);
     }
     return new TableSchema(
-        ast.name().name(), rootPage, columns, rowidAlias, sql, unsupportedWrite(ast, rowidAlias));
+        ast.name().name(), rootPage, columns, rowidAlias, sql, unsupportedWrite(ast, rowidAlias),
+        constraints(ast, rowidAlias));
+  }
+
+  /** CHECK constraints in the order written, NOT NULL and INTEGER PRIMARY KEY ON CONFLICT. */
+  private static TableConstraints constraints(CreateTable ast, int rowidAlias) {
+    List<TableConstraints.Check> checks = new ArrayList<>();
+    List<ConflictAction> notNull = new ArrayList<>();
+    ConflictAction rowid = null;
+    for (int i = 0; i < ast.columns().size(); i++) {
+      ConflictAction columnNotNull = null;
+      for (ColumnConstraint c : ast.columns().get(i).constraints()) {
+        if (c instanceof ColumnConstraint.Check check) {
+          checks.add(new TableConstraints.Check(checkName(check.name(), check.text(), check.expr()),
+              check.expr()));
+        } else if (c instanceof ColumnConstraint.NotNull n) {
+          columnNotNull = n.onConflict();
+        } else if (c instanceof ColumnConstraint.PrimaryKey pk && i == rowidAlias) {
+          rowid = pk.onConflict();
+        }
+      }
+      notNull.add(columnNotNull);
+    }
+    for (TableConstraint c : ast.constraints()) {
+      if (c instanceof TableConstraint.Check check) {
+        checks.add(new TableConstraints.Check(checkName(check.name(), check.text(), check.expr()),
+            check.expr()));
+      } else if (c instanceof TableConstraint.PrimaryKey pk && rowidAlias >= 0) {
+        rowid = pk.onConflict();
+      }
+    }
+    if (checks.isEmpty() && rowid == null && notNull.stream().allMatch(a -> a == null)) {
+      return TableConstraints.NONE;
+    }
+    return new TableConstraints(checks, notNull, rowid);
+  }
+
+  private static String checkName(String name, String text, Expr expr) {
+    if (name != null) {
+      return name;
+    }
+    return text != null ? text : dev.pagoda.parser.SqlPrinter.print(expr);
   }
 
   private static ColumnSchema column(ColumnDef def, Set<String> tablePk) {
@@ -132,8 +174,6 @@ public final class SchemaBuilder {
         return NON_ALIAS_PRIMARY_KEY;
       } else if (c instanceof TableConstraint.Unique) {
         return "UNIQUE constraints";
-      } else if (c instanceof TableConstraint.Check) {
-        return "CHECK constraints";
       }
       // FOREIGN KEY: not enforced unless PRAGMA foreign_keys=ON, which comes later.
     }
@@ -156,8 +196,6 @@ public final class SchemaBuilder {
       return hasRowidAlias ? null : NON_ALIAS_PRIMARY_KEY;
     } else if (c instanceof ColumnConstraint.Unique) {
       return "UNIQUE constraints";
-    } else if (c instanceof ColumnConstraint.Check) {
-      return "CHECK constraints";
     } else if (c instanceof ColumnConstraint.Generated) {
       return "generated columns";
     } else if (c instanceof ColumnConstraint.Collate col) {

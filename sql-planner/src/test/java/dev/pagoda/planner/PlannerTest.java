@@ -214,11 +214,49 @@ class PlannerTest {
         {"INSERT INTO t VALUES (1, 2) ON CONFLICT DO NOTHING", "not supported yet: ON CONFLICT (upsert)"},
         {"SELECT a FROM t WINDOW w AS (ORDER BY b)", "not supported yet: WINDOW"},
         {"SELECT sum(a) OVER (ORDER BY b) FROM t", "no such function: sum"},
-        {"UPDATE t SET a = 1", "not supported yet: Update statements"},
-        {"DELETE FROM t", "not supported yet: Delete statements"},
-        {"CREATE VIEW v AS SELECT a FROM t", "not supported yet: CreateView statements"}}) {
+        {"UPDATE t SET a = 1 RETURNING a", "not supported yet: RETURNING"},
+        {"UPDATE t SET a = 1 FROM t AS u", "not supported yet: UPDATE FROM"},
+        {"DELETE FROM t RETURNING a", "not supported yet: RETURNING"},
+        {"CREATE TEMP VIEW v AS SELECT a FROM t", "not supported yet: TEMP views"}}) {
       SqlException e = assertThrows(SqlException.class, () -> plan(c[0], catalog), c[0]);
       assertEquals(c[1], e.getMessage(), c[0]);
     }
+  }
+
+  @Test
+  void delete_isFilteredScanOfTheTable() {
+    TestCatalog catalog = new TestCatalog().with("CREATE TABLE t(a, b)");
+    Plan.Delete d = (Plan.Delete) plan("DELETE FROM t WHERE a = 1", catalog);
+    PlanNode.Filter filter = (PlanNode.Filter) d.source();
+    assertInstanceOf(PlanNode.TableScan.class, filter.input());
+    assertInstanceOf(PlanNode.TableScan.class,
+        ((Plan.Delete) plan("DELETE FROM t", catalog)).source());
+  }
+
+  @Test
+  void update_unassignedColumnsReadTheOldRow_lastAssignmentWins() {
+    TestCatalog catalog = new TestCatalog().with("CREATE TABLE t(id INTEGER PRIMARY KEY, a, b)");
+    Plan.Update u = (Plan.Update) plan("UPDATE t SET a = 1, a = 2", catalog);
+    assertEquals(new BoundExpr.Constant(Value.of(2L)), u.values().get(1));
+    assertInstanceOf(BoundExpr.Column.class, u.values().get(2));
+    assertEquals(3, ((BoundExpr.Column) u.values().get(3)).index());
+    assertEquals(false, u.changesRowid());
+    assertEquals(true, ((Plan.Update) plan("UPDATE t SET id = 5", catalog)).changesRowid());
+    assertEquals("no such column: c",
+        assertThrows(SqlException.class, () -> plan("UPDATE t SET c = 1", catalog)).getMessage());
+  }
+
+  @Test
+  void insertSelect_readsSourceColumns_checksBound() {
+    TestCatalog catalog = new TestCatalog()
+        .with("CREATE TABLE t(a, b CHECK (b > 0), c DEFAULT 3)")
+        .with("CREATE TABLE s(x, y)");
+    Plan.Insert p = (Plan.Insert) plan("INSERT INTO t(b, a) SELECT x, y FROM s", catalog);
+    assertEquals(1, p.rows().size());
+    assertEquals(1, ((BoundExpr.Column) p.rows().get(0).get(0)).index());
+    assertEquals(0, ((BoundExpr.Column) p.rows().get(0).get(1)).index());
+    assertEquals(new BoundExpr.Constant(Value.of(3L)), p.rows().get(0).get(2));
+    assertEquals(1, p.checks().size());
+    assertEquals("b > 0", p.checks().get(0).name());
   }
 }
