@@ -151,23 +151,15 @@ final class TableWriter implements AutoCloseable {
    * @throws ConstraintViolation for ABORT, FAIL and ROLLBACK
    */
   boolean resolveConflicts(Value[] row, long rowid, Long self) {
-    if ((self == null || self != rowid) && cursor.seek(rowid)) {
-      ConflictAction action = action(table.constraints().rowidOnConflict());
-      switch (action) {
-        case IGNORE -> {
-          return false;
-        }
-        case REPLACE -> deleteRow(rowid);
-        default -> {
-          boolean alias = table.rowidAlias() >= 0;
-          String column = alias ? table.columns().get(table.rowidAlias()).name() : "rowid";
-          throw new ConstraintViolation(
-              alias ? ResultCode.CONSTRAINT_PRIMARYKEY : ResultCode.CONSTRAINT_ROWID,
-              "UNIQUE constraint failed: " + table.name() + "." + column, action);
-        }
-      }
+    // SQLite checks the rowid first, unless it would REPLACE while an index would not; then the
+    // indexes in the reverse of their creation order.
+    boolean rowidLast = action(table.constraints().rowidOnConflict()) == ConflictAction.REPLACE
+        && action(null) != ConflictAction.REPLACE;
+    if (!rowidLast && !resolveRowid(rowid, self)) {
+      return false;
     }
-    for (IndexWriter index : indexes) {
+    for (int i = indexes.size() - 1; i >= 0; i--) {
+      IndexWriter index = indexes.get(i);
       if (!index.isUnique()) {
         continue;
       }
@@ -182,6 +174,28 @@ final class TableWriter implements AutoCloseable {
               ResultCode.CONSTRAINT_UNIQUE, index.uniqueMessage(), action);
         }
         deleteRow(other);
+      }
+    }
+    return !rowidLast || resolveRowid(rowid, self);
+  }
+
+  /** Resolves a conflict with another row that has {@code rowid}; false to skip the row. */
+  private boolean resolveRowid(long rowid, Long self) {
+    if ((self != null && self == rowid) || !cursor.seek(rowid)) {
+      return true;
+    }
+    ConflictAction action = action(table.constraints().rowidOnConflict());
+    switch (action) {
+      case IGNORE -> {
+        return false;
+      }
+      case REPLACE -> deleteRow(rowid);
+      default -> {
+        boolean alias = table.rowidAlias() >= 0;
+        String column = alias ? table.columns().get(table.rowidAlias()).name() : "rowid";
+        throw new ConstraintViolation(
+            alias ? ResultCode.CONSTRAINT_PRIMARYKEY : ResultCode.CONSTRAINT_ROWID,
+            "UNIQUE constraint failed: " + table.name() + "." + column, action);
       }
     }
     return true;
