@@ -307,4 +307,42 @@ class DmlTest {
     assertError("unable to identify the object to be reindexed", "REINDEX nosuch");
     assertEquals(List.of("2|Y"), rows("SELECT a, b FROM t WHERE a = 2"));
   }
+
+  @Test
+  void uniqueAndPrimaryKeyConstraints_enforcedThroughAutomaticIndexes() {
+    conn.execute("CREATE TABLE t(a UNIQUE, b TEXT PRIMARY KEY ON CONFLICT IGNORE, c, d UNIQUE, "
+        + "UNIQUE(c, d), UNIQUE(a), CONSTRAINT u UNIQUE(c DESC) ON CONFLICT REPLACE)");
+    assertEquals(List.of("sqlite_autoindex_t_1|t", "sqlite_autoindex_t_2|t",
+        "sqlite_autoindex_t_3|t", "sqlite_autoindex_t_4|t", "sqlite_autoindex_t_5|t"),
+        rows("SELECT name, tbl_name FROM sqlite_schema WHERE type = 'index'"));
+    assertEquals(List.of("NULL"), rows("SELECT sql FROM sqlite_schema WHERE name = 'sqlite_autoindex_t_1'"));
+    assertEquals(1, update("INSERT INTO t VALUES (1, 'x', 1, 1)"));
+    assertEquals(0, update("INSERT INTO t VALUES (2, 'x', 2, 2)")); // PRIMARY KEY ON CONFLICT IGNORE
+    assertError("UNIQUE constraint failed: t.a", "INSERT INTO t VALUES (1, 'y', 3, 3)");
+    assertEquals(1, update("INSERT INTO t VALUES (5, 'z', 1, 5)")); // c: ON CONFLICT REPLACE
+    assertEquals(List.of("5|z|1|5"), rows("SELECT * FROM t"));
+    assertError("index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped",
+        "DROP INDEX sqlite_autoindex_t_1");
+    conn.execute("CREATE TABLE p(a, b, PRIMARY KEY(b, a))");
+    conn.execute("INSERT INTO p VALUES (1, 1), (NULL, 1), (NULL, 1)");
+    PagodaException e = fails("INSERT INTO p VALUES (1, 1)");
+    assertEquals("UNIQUE constraint failed: p.b, p.a", e.getMessage());
+    assertEquals(ResultCode.CONSTRAINT_PRIMARYKEY, e.code());
+    assertError("UNIQUE constraint failed: p.b, p.a", "UPDATE p SET a = 1 WHERE a IS NULL");
+    conn.execute("DROP TABLE t");
+    assertEquals(List.of("p", "sqlite_autoindex_p_1"), rows("SELECT name FROM sqlite_schema"));
+  }
+
+  @Test
+  void updateOrReplace_rowsDeletedByEarlierRowsAreSkipped_likeSqlite() {
+    conn.execute("CREATE TABLE u(k TEXT PRIMARY KEY, v UNIQUE ON CONFLICT IGNORE, "
+        + "w INT UNIQUE ON CONFLICT REPLACE, x)");
+    conn.execute("INSERT INTO u VALUES ('a', 1, 1, 1), ('b', 2, 2, 2), ('c', 3, 3, 3)");
+    assertEquals(2, update("UPDATE OR REPLACE u SET w = w + 1, v = 24 WHERE k > '0'"));
+    assertEquals(List.of("3|c|24|4|3"), rows("SELECT rowid, * FROM u"));
+    conn.execute("DELETE FROM u");
+    conn.execute("INSERT INTO u VALUES ('a', 1, 1, 1), ('b', 2, 2, 2), ('c', 3, 3, 3)");
+    assertEquals(2, update("UPDATE OR REPLACE u SET w = w + 1 WHERE +k > '0'"));
+    assertEquals(List.of("1|a|1|2|1", "3|c|3|4|3"), rows("SELECT rowid, * FROM u"));
+  }
 }

@@ -54,7 +54,7 @@ final class IndexWriter implements AutoCloseable {
     }
     entry[key.length] = Value.of(rowid);
     if (check && index.unique() && !anyNull && conflictWith(Long.MIN_VALUE, true) != null) {
-      throw new SqlException(ResultCode.CONSTRAINT_UNIQUE, uniqueMessage());
+      throw new SqlException(violationCode(), uniqueMessage());
     }
     cursor.insert(RecordCodec.encode(entry));
   }
@@ -71,6 +71,15 @@ final class IndexWriter implements AutoCloseable {
 
   boolean isUnique() {
     return index.unique();
+  }
+
+  IndexSchema schema() {
+    return index;
+  }
+
+  /** The result code of a violation: PRIMARY KEY for a primary key's index, else UNIQUE. */
+  ResultCode violationCode() {
+    return index.primaryKey() ? ResultCode.CONSTRAINT_PRIMARYKEY : ResultCode.CONSTRAINT_UNIQUE;
   }
 
   /**

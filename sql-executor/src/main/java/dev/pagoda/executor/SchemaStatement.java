@@ -65,6 +65,11 @@ final class SchemaStatement implements CompiledStatement {
   private static void createTable(Pager pager, TableSchema table) {
     int root = BTree.createTable(pager);
     SchemaTable.insert(pager, "table", table.name(), table.name(), root, table.sql());
+    for (IndexSchema index : table.constraints().autoIndexes()) {
+      // the automatic indexes of UNIQUE and PRIMARY KEY constraints: rows with NULL sql
+      SchemaTable.insert(pager, "index", index.name(), table.name(), BTree.createIndex(pager),
+          null);
+    }
     pager.setSchemaCookie(pager.schemaCookie() + 1);
   }
 

@@ -26,6 +26,8 @@ final class TableWriter implements AutoCloseable {
   private final TableSchema table;
   private final TableCursor cursor;
   private final List<IndexWriter> indexes = new ArrayList<>();
+  /** The UNIQUE indexes in the order SQLite checks them. */
+  private final List<IndexWriter> uniqueOrder = new ArrayList<>();
   private final ConflictAction statementAction;
   private final String[] checkNames;
   private final Evaluator[] checks;
@@ -49,6 +51,19 @@ final class TableWriter implements AutoCloseable {
     try {
       for (IndexSchema index : indexes) {
         this.indexes.add(new IndexWriter(pager, index, table));
+      }
+      // newest first, as SQLite keeps a table's indexes; those that would REPLACE go last
+      for (int i = this.indexes.size() - 1; i >= 0; i--) {
+        IndexWriter w = this.indexes.get(i);
+        if (w.isUnique() && action(w.schema().onConflict()) != ConflictAction.REPLACE) {
+          uniqueOrder.add(w);
+        }
+      }
+      for (int i = this.indexes.size() - 1; i >= 0; i--) {
+        IndexWriter w = this.indexes.get(i);
+        if (w.isUnique() && action(w.schema().onConflict()) == ConflictAction.REPLACE) {
+          uniqueOrder.add(w);
+        }
       }
     } catch (RuntimeException e) {
       close();
@@ -154,24 +169,20 @@ final class TableWriter implements AutoCloseable {
     // SQLite checks the rowid first, unless it would REPLACE while an index would not; then the
     // indexes in the reverse of their creation order.
     boolean rowidLast = action(table.constraints().rowidOnConflict()) == ConflictAction.REPLACE
-        && action(null) != ConflictAction.REPLACE;
+        && !uniqueOrder.isEmpty()
+        && action(uniqueOrder.get(0).schema().onConflict()) != ConflictAction.REPLACE;
     if (!rowidLast && !resolveRowid(rowid, self)) {
       return false;
     }
-    for (int i = indexes.size() - 1; i >= 0; i--) {
-      IndexWriter index = indexes.get(i);
-      if (!index.isUnique()) {
-        continue;
-      }
+    for (IndexWriter index : uniqueOrder) {
       Long other;
       while ((other = index.conflict(row, self == null ? rowid : self)) != null) {
-        ConflictAction action = action(null);
+        ConflictAction action = action(index.schema().onConflict());
         if (action == ConflictAction.IGNORE) {
           return false;
         }
         if (action != ConflictAction.REPLACE) {
-          throw new ConstraintViolation(
-              ResultCode.CONSTRAINT_UNIQUE, index.uniqueMessage(), action);
+          throw new ConstraintViolation(index.violationCode(), index.uniqueMessage(), action);
         }
         deleteRow(other);
       }

@@ -15,15 +15,30 @@ import java.util.Objects;
  * @param notNullOnConflict per column, the ON CONFLICT action of its NOT NULL constraint, or null
  *     when none is written (an unmodifiable list that may hold nulls)
  * @param rowidOnConflict the ON CONFLICT action of the INTEGER PRIMARY KEY, or null
+ * @param autoIndexes the automatic indexes ({@code sqlite_autoindex_T_N}) of the UNIQUE and
+ *     non-rowid PRIMARY KEY constraints, in creation order, with root page 0
  */
 public record TableConstraints(
-    List<Check> checks, List<ConflictAction> notNullOnConflict, ConflictAction rowidOnConflict) {
-  /** No CHECK constraint and no ON CONFLICT clause. */
-  public static final TableConstraints NONE = new TableConstraints(List.of(), List.of(), null);
+    List<Check> checks, List<ConflictAction> notNullOnConflict, ConflictAction rowidOnConflict,
+    List<IndexSchema> autoIndexes) {
+  /** No CHECK constraint, no ON CONFLICT clause, no automatic index. */
+  public static final TableConstraints NONE =
+      new TableConstraints(List.of(), List.of(), null, List.of());
 
   public TableConstraints {
     checks = List.copyOf(checks);
+    autoIndexes = List.copyOf(autoIndexes);
     notNullOnConflict = Collections.unmodifiableList(new ArrayList<>(notNullOnConflict));
+  }
+
+  /** The automatic index named {@code name}, or null. */
+  public IndexSchema autoIndex(String name) {
+    for (IndexSchema index : autoIndexes) {
+      if (index.name().equalsIgnoreCase(name)) {
+        return index;
+      }
+    }
+    return null;
   }
 
   /** The NOT NULL ON CONFLICT action of column {@code column}, or null when none is written. */

@@ -92,9 +92,24 @@ class PlannerTest {
   }
 
   @Test
-  void schema_uniqueConstraint_marksTableUnwritable() {
-    assertEquals("UNIQUE constraints", schema("CREATE TABLE t(a UNIQUE)").unsupportedWrite());
+  void schema_uniqueAndPrimaryKeyConstraints_getAutomaticIndexesAsSqliteNamesThem() {
+    TableSchema t = schema("CREATE TABLE t(a UNIQUE, b TEXT PRIMARY KEY ON CONFLICT IGNORE, c, "
+        + "d UNIQUE, UNIQUE(c, d), UNIQUE(a), UNIQUE(c DESC) ON CONFLICT REPLACE)");
+    assertNull(t.unsupportedWrite());
+    List<IndexSchema> auto = t.constraints().autoIndexes();
+    assertEquals(List.of("sqlite_autoindex_t_1", "sqlite_autoindex_t_2", "sqlite_autoindex_t_3",
+        "sqlite_autoindex_t_4", "sqlite_autoindex_t_5"),
+        auto.stream().map(IndexSchema::name).toList());
+    assertTrue(auto.get(1).primaryKey());
+    assertEquals(dev.pagoda.parser.ast.ConflictAction.IGNORE, auto.get(1).onConflict());
+    assertEquals(2, auto.get(3).columns().size());
+    assertTrue(auto.get(4).columns().get(0).descending());
+    assertEquals("conflicting ON CONFLICT clauses specified", assertThrows(SqlException.class,
+        () -> schema("CREATE TABLE t(a UNIQUE ON CONFLICT IGNORE, UNIQUE(a) ON CONFLICT FAIL)"))
+        .getMessage());
     assertNull(schema("CREATE TABLE t(a NOT NULL DEFAULT 3)").unsupportedWrite());
+    assertTrue(schema("CREATE TABLE t(id INTEGER PRIMARY KEY)").constraints().autoIndexes()
+        .isEmpty());
   }
 
   @Test
