@@ -1,6 +1,7 @@
 package dev.pagoda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.pagoda.spi.Value;
 import java.nio.file.Path;
@@ -168,6 +169,39 @@ class DmlDifferentialTest {
         String sql = "SELECT " + index[2] + ", rowid FROM " + index[0] + " INDEXED BY " + index[1];
         assertEquals(sqliteRows(fromSqlite, sql), sqliteRows(fromPagoda, sql), index[1]);
       }
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void sqliteFileWithConstraintsAndViews_pagodaWrites_sqliteChecksOk() throws SQLException {
+    Path file = dir.resolve("from-sqlite.db");
+    try (java.sql.Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE p(k TEXT PRIMARY KEY, v UNIQUE, w CHECK (w <> 0), UNIQUE(v, w))");
+      s.execute("CREATE VIEW pv AS SELECT k, v FROM p");
+      s.execute("INSERT INTO p VALUES ('a', 1, 1), ('b', 2, 2), ('c', NULL, 3)");
+    }
+    try (Database db = Database.open(file); Connection conn = db.connect()) {
+      conn.execute("INSERT INTO p VALUES ('d', 4, 4)");
+      assertEquals("UNIQUE constraint failed: p.v", assertThrows(PagodaException.class,
+          () -> conn.execute("INSERT INTO p VALUES ('e', 1, 5)")).getMessage());
+      assertEquals("UNIQUE constraint failed: p.k", assertThrows(PagodaException.class,
+          () -> conn.execute("INSERT INTO p VALUES ('a', 9, 9)")).getMessage());
+      assertEquals("CHECK constraint failed: w <> 0", assertThrows(PagodaException.class,
+          () -> conn.execute("UPDATE p SET w = 0")).getMessage());
+      conn.execute("REPLACE INTO p VALUES ('b', 4, 7)");
+      conn.execute("UPDATE p SET v = v + 10 WHERE v IS NOT NULL");
+      conn.execute("DELETE FROM p WHERE k = 'c'");
+      assertEquals("cannot modify pv because it is a view", assertThrows(PagodaException.class,
+          () -> conn.execute("DELETE FROM pv")).getMessage());
+      conn.execute("CREATE VIEW pw AS SELECT w FROM p");
+      conn.execute("REINDEX p");
+    }
+    try (java.sql.Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      assertEquals(List.of("TEXT:ok"), sqliteRows(c, "PRAGMA integrity_check"));
+      assertEquals(List.of("TEXT:a | INTEGER:11", "TEXT:b | INTEGER:14"),
+          sqliteRows(c, "SELECT * FROM pv ORDER BY k"));
+      assertEquals(List.of("INTEGER:1", "INTEGER:7"), sqliteRows(c, "SELECT * FROM pw ORDER BY w"));
     }
   }
 

@@ -345,4 +345,18 @@ class DmlTest {
     assertEquals(2, update("UPDATE OR REPLACE u SET w = w + 1 WHERE +k > '0'"));
     assertEquals(List.of("1|a|1|2|1", "3|c|3|4|3"), rows("SELECT rowid, * FROM u"));
   }
+
+  @Test
+  void createTable_defaultsAndChecks_validatedAsSqlite() {
+    assertError("no such column: nosuch", "CREATE TABLE c(a CHECK (nosuch > 0))");
+    assertError("default value of column [b] is not constant",
+        "CREATE TABLE d(a, b DEFAULT (a + 1))");
+    assertError("conflicting ON CONFLICT clauses specified",
+        "CREATE TABLE g(a UNIQUE ON CONFLICT IGNORE, UNIQUE(a) ON CONFLICT FAIL)");
+    conn.execute("CREATE TABLE e(a DEFAULT (1 + 2), b DEFAULT (-5), c DEFAULT ('x' || 'y'))");
+    conn.execute("INSERT INTO e DEFAULT VALUES");
+    assertEquals(List.of("3|-5|xy"), rows("SELECT * FROM e"));
+    assertError("table sqlite_master may not be modified", "DELETE FROM sqlite_schema");
+    assertError("table sqlite_master may not be modified", "UPDATE sqlite_master SET name = 'x'");
+  }
 }

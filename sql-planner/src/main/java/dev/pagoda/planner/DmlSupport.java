@@ -64,6 +64,38 @@ final class DmlSupport {
     return defaults;
   }
 
+  /**
+   * SQLite's checks of a new table's DEFAULT and CHECK expressions: a DEFAULT may not read a
+   * column, a CHECK only the table's own columns. Expressions Pagoda cannot bind yet for other
+   * reasons are left for the writes to report.
+   */
+  static void validate(TableSchema table) {
+    for (ColumnSchema c : table.columns()) {
+      if (c.defaultValue() != null && readsColumn(c.defaultValue())) {
+        throw SqlException.error("default value of column [" + c.name() + "] is not constant");
+      }
+    }
+    ExprBinder binder = new ExprBinder(rowScope(table, null));
+    for (TableConstraints.Check c : table.constraints().checks()) {
+      try {
+        binder.bind(c.expr());
+      } catch (SqlException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("no such column")) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean readsColumn(dev.pagoda.parser.ast.Expr e) {
+    try {
+      new ExprBinder(Scope.EMPTY).bind(e);
+      return false;
+    } catch (SqlException ex) {
+      return ex.getMessage() != null && ex.getMessage().startsWith("no such column");
+    }
+  }
+
   /** Refuses what SQLite built without SQLITE_ENABLE_UPDATE_DELETE_LIMIT does not parse. */
   static void rejectOrderByLimit(boolean orderBy, boolean limit) {
     if (orderBy) {

@@ -82,6 +82,7 @@ public final class Planner {
     if (table.unsupportedWrite() != null) {
       throw SqlException.error("not supported yet: " + table.unsupportedWrite());
     }
+    DmlSupport.validate(table);
     return new Plan.CreateTable(table, false);
   }
 
@@ -117,7 +118,7 @@ public final class Planner {
   /** Refuses writes that would leave a table, or its indexes, inconsistent. */
   static void checkWritable(Catalog catalog, TableSchema table) {
     if (table.rootPage() == 1) {
-      throw SqlException.error("table " + table.name() + " may not be modified");
+      throw SqlException.error("table sqlite_master may not be modified");
     }
     if (table.unsupportedWrite() != null) {
       throw SqlException.error(
