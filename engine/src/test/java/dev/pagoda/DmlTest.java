@@ -359,4 +359,34 @@ class DmlTest {
     assertError("table sqlite_master may not be modified", "DELETE FROM sqlite_schema");
     assertError("table sqlite_master may not be modified", "UPDATE sqlite_master SET name = 'x'");
   }
+
+  @Test
+  void failedStatementInTransaction_undoesOnlyItself_indexesIncluded() {
+    conn.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, a UNIQUE, b); CREATE INDEX tb ON t(b)");
+    conn.execute("INSERT INTO t VALUES (1, 'a', 'x'), (2, 'b', 'y'), (3, 'c', 'z')");
+    conn.execute("BEGIN");
+    conn.execute("DELETE FROM t WHERE id = 3");
+    assertError("UNIQUE constraint failed: t.a", "UPDATE t SET a = 'b', b = 'moved'");
+    assertError("UNIQUE constraint failed: t.id", "UPDATE t SET id = id + 1");
+    assertError("UNIQUE constraint failed: t.a", "INSERT INTO t VALUES (4, 'd', 'w'), (5, 'a', 'v')");
+    conn.execute("COMMIT");
+    assertEquals(List.of("1|a|x", "2|b|y"), rows("SELECT * FROM t"));
+    assertEquals(List.of("2"), rows("SELECT id FROM t WHERE b = 'y'"));
+    assertEquals(List.of(), rows("SELECT id FROM t WHERE b = 'moved'"));
+  }
+
+  @Test
+  void parameters_inDeleteAndUpdate() {
+    conn.execute("CREATE TABLE t(a, b); INSERT INTO t VALUES (1, 'x'), (2, 'y'), (3, 'z')");
+    try (PreparedStatement ps = conn.prepare("UPDATE t SET b = ? WHERE a = ?")) {
+      assertEquals(1, ps.bind(1, "new").bind(2, 2).executeUpdate());
+      assertEquals(1, ps.bind(1, "newer").bind(2, 3).executeUpdate());
+    }
+    try (PreparedStatement ps = conn.prepare("DELETE FROM t WHERE a = ?")) {
+      assertEquals(1, ps.bind(1, 1).executeUpdate());
+      assertEquals(0, ps.bind(1, 1).executeUpdate());
+    }
+    assertEquals(List.of("2|new", "3|newer"), rows("SELECT * FROM t"));
+    assertEquals(2, conn.totalChanges() - 4);
+  }
 }
