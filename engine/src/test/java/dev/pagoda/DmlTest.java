@@ -216,6 +216,8 @@ class DmlTest {
     conn.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, a)");
     conn.execute("INSERT INTO t VALUES (5, 'x')");
     assertError("UNIQUE constraint failed: t.id", "INSERT OR FAIL INTO t VALUES (1, 'a'), (5, 'b'), (6, 'c')");
+    assertEquals(1, conn.changes()); // as sqlite3_changes reports after OR FAIL
+    assertEquals(1, conn.lastInsertRowid());
     assertEquals(List.of("1|a", "5|x"), rows("SELECT * FROM t"));
     assertError("UNIQUE constraint failed: t.id", "INSERT OR ABORT INTO t VALUES (2, 'a'), (5, 'b')");
     assertEquals(List.of("1|a", "5|x"), rows("SELECT * FROM t"));
