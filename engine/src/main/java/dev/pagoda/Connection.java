@@ -1,5 +1,6 @@
 package dev.pagoda;
 
+import dev.pagoda.executor.ConstraintViolation;
 import dev.pagoda.executor.ExecutionResult;
 import dev.pagoda.pager.Pager;
 import dev.pagoda.parser.ParsedStatement;
@@ -249,6 +250,16 @@ public final class Connection implements AutoCloseable {
         T result = change.get();
         pager.releaseSavepoint(savepoint);
         return result;
+      } catch (ConstraintViolation e) {
+        if (!e.keepsEarlierChanges()) {
+          undo(e, () -> {
+            pager.rollbackTo(savepoint);
+            pager.releaseSavepoint(savepoint);
+          });
+        } else {
+          pager.releaseSavepoint(savepoint); // OR FAIL: the statement's earlier rows stay
+        }
+        throw e;
       } catch (RuntimeException e) {
         undo(e, () -> {
           pager.rollbackTo(savepoint);
@@ -262,6 +273,13 @@ public final class Connection implements AutoCloseable {
       T result = change.get();
       pager.commit();
       return result;
+    } catch (ConstraintViolation e) {
+      if (e.keepsEarlierChanges() && pager.inWriteTransaction()) {
+        pager.commit(); // OR FAIL: the statement's earlier rows stay
+      } else if (pager.inWriteTransaction()) {
+        undo(e, pager::rollback);
+      }
+      throw e;
     } catch (RuntimeException e) {
       if (pager.inWriteTransaction()) {
         undo(e, pager::rollback);

@@ -2,6 +2,7 @@ package dev.pagoda;
 
 import dev.pagoda.executor.Bindings;
 import dev.pagoda.executor.CompiledStatement;
+import dev.pagoda.executor.ConstraintViolation;
 import dev.pagoda.executor.ExecutionResult;
 import dev.pagoda.executor.QueryRun;
 import dev.pagoda.pager.Pager;
@@ -246,8 +247,18 @@ public final class PreparedStatement implements AutoCloseable {
         });
         return 0;
       }
-      ExecutionResult result = write();
-      if (compiled.plan() instanceof Plan.Insert) {
+      ExecutionResult result;
+      try {
+        result = write();
+      } catch (ConstraintViolation e) {
+        if (e.keepsEarlierChanges()) {
+          conn.recordDml(e.earlierChanges()); // OR FAIL: the rows before the failure stay
+        } else if (e.rollsBackTransaction() && conn.transaction().isOpen()) {
+          conn.transaction().rollback(); // OR ROLLBACK ends the whole transaction
+        }
+        throw e;
+      }
+      if (isDml(compiled.plan())) {
         conn.recordDml(result);
       }
       return result.changes();
@@ -269,11 +280,22 @@ public final class PreparedStatement implements AutoCloseable {
     });
   }
 
+  private static boolean isDml(Plan plan) {
+    return plan instanceof Plan.Insert || plan instanceof Plan.Update
+        || plan instanceof Plan.Delete;
+  }
+
   private void checkNoConflictingReader() {
     Plan plan = compiled.plan();
     boolean conflict = false;
     if (plan instanceof Plan.Insert i) {
       conflict = conn.isBeingRead(i.table().rootPage());
+    } else if (plan instanceof Plan.Update u) {
+      conflict = conn.isBeingRead(u.table().rootPage());
+    } else if (plan instanceof Plan.Delete d) {
+      conflict = conn.isBeingRead(d.table().rootPage());
+    } else if (plan instanceof Plan.Reindex) {
+      conflict = conn.hasReaders();
     } else if (plan instanceof Plan.DropTable
         || plan instanceof Plan.CreateIndex
         || plan instanceof Plan.DropIndex) {

@@ -6,11 +6,13 @@ import dev.pagoda.parser.ParsedStatement;
 import dev.pagoda.parser.Parser;
 import dev.pagoda.parser.ast.CreateIndex;
 import dev.pagoda.parser.ast.CreateTable;
+import dev.pagoda.parser.ast.CreateView;
 import dev.pagoda.planner.Catalog;
 import dev.pagoda.planner.IndexBuilder;
 import dev.pagoda.planner.IndexSchema;
 import dev.pagoda.planner.SchemaBuilder;
 import dev.pagoda.planner.TableSchema;
+import dev.pagoda.planner.ViewSchema;
 import dev.pagoda.spi.ResultCode;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,6 +35,8 @@ final class SchemaCatalog implements Catalog {
   private Map<String, TableSchema> tables = Map.of();
   /** Indexes by their key. */
   private Map<String, IndexSchema> indexes = Map.of();
+  /** Views by their key. */
+  private Map<String, ViewSchema> views = Map.of();
   /** Indexes by the key of their table, in creation order. */
   private Map<String, List<IndexSchema>> indexesByTable = Map.of();
   private int cookie;
@@ -71,11 +75,14 @@ final class SchemaCatalog implements Catalog {
     loadedTables.put("sqlite_schema", schemaTable);
     loadedTables.put("sqlite_master", schemaTable);
     List<SchemaTable.Entry> indexEntries = new ArrayList<>();
+    Map<String, ViewSchema> loadedViews = new HashMap<>();
     for (SchemaTable.Entry e : SchemaTable.read(pager)) {
       if ("table".equals(e.type())) {
         loadedTables.put(TableSchema.key(e.name()), parse(e));
       } else if ("index".equals(e.type())) {
         indexEntries.add(e);
+      } else if ("view".equals(e.type())) {
+        loadedViews.put(TableSchema.key(e.name()), parseView(e));
       }
     }
     Map<String, IndexSchema> loadedIndexes = new LinkedHashMap<>();
@@ -91,6 +98,7 @@ final class SchemaCatalog implements Catalog {
     }
     tables = loadedTables;
     indexes = loadedIndexes;
+    views = loadedViews;
     indexesByTable = byTable;
     cookie = pager.schemaCookie();
     loaded = true;
@@ -102,6 +110,20 @@ final class SchemaCatalog implements Catalog {
       ParsedStatement parsed = Parser.parseFirst(e.sql());
       if (parsed != null && parsed.statement() instanceof CreateTable ast) {
         return SchemaBuilder.fromCreateTable(ast, e.sql(), e.rootPage());
+      }
+    } catch (RuntimeException ex) {
+      throw new PagodaException(
+          ResultCode.CORRUPT, "malformed database schema (" + e.name() + ")", ex);
+    }
+    throw new PagodaException(ResultCode.CORRUPT, "malformed database schema (" + e.name() + ")");
+  }
+
+  private static ViewSchema parseView(SchemaTable.Entry e) {
+    try {
+      ParsedStatement parsed = e.sql() == null ? null : Parser.parseFirst(e.sql());
+      if (parsed != null && parsed.statement() instanceof CreateView ast) {
+        return new ViewSchema(
+            e.name(), ast.columns().isEmpty() ? null : ast.columns(), ast.select(), e.sql());
       }
     } catch (RuntimeException ex) {
       throw new PagodaException(
@@ -144,6 +166,11 @@ final class SchemaCatalog implements Catalog {
   @Override
   public IndexSchema index(String name) {
     return indexes.get(TableSchema.key(name));
+  }
+
+  @Override
+  public ViewSchema view(String name) {
+    return views.get(TableSchema.key(name));
   }
 
   /** The names of the user's tables (not {@code sqlite_*} ones), sorted. */

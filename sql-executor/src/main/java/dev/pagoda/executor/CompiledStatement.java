@@ -9,7 +9,7 @@ import dev.pagoda.planner.plan.Plan;
  * Parameters are read from the {@link Bindings} given at compile time on every run.
  */
 public sealed interface CompiledStatement
-    permits QueryStatement, InsertStatement, SchemaStatement {
+    permits QueryStatement, InsertStatement, UpdateStatement, DeleteStatement, SchemaStatement {
 
   /** The plan this was compiled from. */
   Plan plan();
@@ -38,6 +38,10 @@ public sealed interface CompiledStatement
       return new QueryStatement(q, compiler);
     } else if (plan instanceof Plan.Insert i) {
       return new InsertStatement(i, compiler);
+    } else if (plan instanceof Plan.Update u) {
+      return new UpdateStatement(u, compiler);
+    } else if (plan instanceof Plan.Delete d) {
+      return new DeleteStatement(d, compiler);
     }
     return new SchemaStatement(plan);
   }

@@ -10,9 +10,9 @@ import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.Value;
 
 /**
- * Adds the entries of one index as rows are written to its table. An entry is the record of the
- * indexed columns' values followed by the rowid; a UNIQUE index first checks that no entry has the
- * same indexed values (a NULL among them never conflicts, as in SQLite).
+ * Adds and removes the entries of one index as rows are written to its table. An entry is the
+ * record of the indexed columns' values followed by the rowid; for a UNIQUE index no two entries
+ * may have the same indexed values (a NULL among them never conflicts, as in SQLite).
  */
 final class IndexWriter implements AutoCloseable {
   private final IndexSchema index;
@@ -21,6 +21,7 @@ final class IndexWriter implements AutoCloseable {
   private final RecordComparator comparator;
   private final Value[] key;
   private final Value[] entry;
+  private final RecordReader reader = new RecordReader();
 
   IndexWriter(Pager pager, IndexSchema index, TableSchema table) {
     this.index = index;
@@ -39,28 +40,87 @@ final class IndexWriter implements AutoCloseable {
    * @throws SqlException {@code CONSTRAINT_UNIQUE} when a UNIQUE index already has these values
    */
   void add(Value[] row, long rowid) {
-    boolean anyNull = false;
+    add(row, rowid, true);
+  }
+
+  /**
+   * Adds the entry for a row, checking uniqueness first when {@code check} (a caller that
+   * resolved conflicts already passes false).
+   */
+  void add(Value[] row, long rowid, boolean check) {
+    boolean anyNull = fillKey(row);
     for (int i = 0; i < key.length; i++) {
-      key[i] = row[index.columns().get(i).column()];
-      anyNull |= key[i].isNull();
       entry[i] = key[i];
     }
     entry[key.length] = Value.of(rowid);
-    if (index.unique() && !anyNull && containsKey(RecordCodec.encode(key))) {
-      throw uniqueViolation();
+    if (check && index.unique() && !anyNull && conflictWith(Long.MIN_VALUE, true) != null) {
+      throw new SqlException(violationCode(), uniqueMessage());
     }
     cursor.insert(RecordCodec.encode(entry));
   }
 
-  private boolean containsKey(byte[] prefix) {
-    if (!cursor.seekAtOrAfter(prefix)) {
-      return false;
+  /** Removes the entry of a row, as {@link #add} made it. */
+  void remove(Value[] row, long rowid) {
+    fillKey(row);
+    for (int i = 0; i < key.length; i++) {
+      entry[i] = key[i];
     }
-    byte[] found = cursor.entry();
-    return comparator.compare(prefix, found, 0, found.length) == 0;
+    entry[key.length] = Value.of(rowid);
+    cursor.delete(RecordCodec.encode(entry));
   }
 
-  private SqlException uniqueViolation() {
+  boolean isUnique() {
+    return index.unique();
+  }
+
+  IndexSchema schema() {
+    return index;
+  }
+
+  /** The result code of a violation: PRIMARY KEY for a primary key's index, else UNIQUE. */
+  ResultCode violationCode() {
+    return index.primaryKey() ? ResultCode.CONSTRAINT_PRIMARYKEY : ResultCode.CONSTRAINT_UNIQUE;
+  }
+
+  /**
+   * For a UNIQUE index, the rowid of a row other than {@code self} whose entry has the indexed
+   * values of {@code row}, or null when there is none (or a value is NULL).
+   */
+  Long conflict(Value[] row, long self) {
+    if (!index.unique() || fillKey(row)) {
+      return null;
+    }
+    return conflictWith(self, false);
+  }
+
+  /** Copies the indexed values of {@code row} into {@code key}; whether any is NULL. */
+  private boolean fillKey(Value[] row) {
+    boolean anyNull = false;
+    for (int i = 0; i < key.length; i++) {
+      key[i] = row[index.columns().get(i).column()];
+      anyNull |= key[i].isNull();
+    }
+    return anyNull;
+  }
+
+  /** The rowid of an entry equal to {@code key} whose rowid is not {@code self}, or null. */
+  private Long conflictWith(long self, boolean any) {
+    byte[] prefix = RecordCodec.encode(key);
+    for (boolean ok = cursor.seekAtOrAfter(prefix); ok; ok = cursor.next()) {
+      byte[] found = cursor.entry();
+      if (comparator.compare(prefix, found, 0, found.length) != 0) {
+        return null;
+      }
+      long rowid = Values.toLong(reader.reset(found).column(key.length));
+      if (any || rowid != self) {
+        return rowid;
+      }
+    }
+    return null;
+  }
+
+  /** SQLite's message for a violation of this index: {@code UNIQUE constraint failed: t.a, t.b}. */
+  String uniqueMessage() {
     StringBuilder names = new StringBuilder();
     for (IndexSchema.IndexColumn c : index.columns()) {
       if (names.length() > 0) {
@@ -68,7 +128,7 @@ final class IndexWriter implements AutoCloseable {
       }
       names.append(table.name()).append('.').append(table.columns().get(c.column()).name());
     }
-    return new SqlException(ResultCode.CONSTRAINT_UNIQUE, "UNIQUE constraint failed: " + names);
+    return "UNIQUE constraint failed: " + names;
   }
 
   @Override

@@ -1,28 +1,29 @@
 package dev.pagoda.executor;
 
-import dev.pagoda.btree.BTree;
-import dev.pagoda.btree.TableCursor;
 import dev.pagoda.pager.Pager;
 import dev.pagoda.planner.ColumnSchema;
-import dev.pagoda.planner.IndexSchema;
 import dev.pagoda.planner.TableSchema;
 import dev.pagoda.planner.plan.Plan;
-import dev.pagoda.spi.ResultCode;
-import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.Value;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A compiled INSERT ... VALUES. For each row: evaluate, apply column affinity, check NOT NULL,
- * choose the rowid (the alias column's value, else one past the largest), refuse a duplicate
- * rowid, encode the record and insert it into the table B-tree.
+ * A compiled INSERT. The source rows come first (an INSERT ... SELECT runs its query to the end
+ * before writing, so it may read the table it writes). For each row: evaluate, apply column
+ * affinity, choose the rowid (the alias column's or the named rowid's value, else one past the
+ * largest), check NOT NULL and CHECK, resolve rowid and UNIQUE conflicts by the conflict action,
+ * then write the row and its index entries.
  */
 final class InsertStatement implements CompiledStatement {
   private final Plan.Insert plan;
   private final TableSchema table;
   private final List<Evaluator[]> rows;
   private final RunContext run;
+  private final Evaluator[] rowids;
+  private final SourceRows source;
+  private final String[] checkNames;
+  private final Evaluator[] checks;
+  private final Evaluator[] defaults;
 
   InsertStatement(Plan.Insert plan, ExprCompiler compiler) {
     this.plan = plan;
@@ -32,6 +33,12 @@ final class InsertStatement implements CompiledStatement {
         plan.rows().stream()
             .map(r -> r.stream().map(compiler::compile).toArray(Evaluator[]::new))
             .toList();
+    this.rowids = plan.rowids().stream().map(compiler::compile).toArray(Evaluator[]::new);
+    this.source = plan.source() == null ? null : SourceRows.of(plan.source(), compiler);
+    this.checkNames = plan.checks().stream().map(Plan.Check::name).toArray(String[]::new);
+    this.checks = plan.checks().stream().map(c -> compiler.compile(c.expr()))
+        .toArray(Evaluator[]::new);
+    this.defaults = plan.defaults().stream().map(compiler::compile).toArray(Evaluator[]::new);
   }
 
   @Override
@@ -42,69 +49,54 @@ final class InsertStatement implements CompiledStatement {
   @Override
   public ExecutionResult execute(Pager pager) {
     run.begin(pager);
-    List<ColumnSchema> columns = table.columns();
-    Value[] values = new Value[columns.size()];
+    List<Value[]> inputs = source == null ? null : source.collect(pager);
+    long changes = 0;
     long lastRowid = 0;
-    List<IndexWriter> indexes = new ArrayList<>();
-    try (TableCursor cursor = BTree.openTable(pager, table.rootPage())) {
-      for (IndexSchema index : plan.indexes()) {
-        indexes.add(new IndexWriter(pager, index, table));
+    try (TableWriter writer = new TableWriter(pager, table, plan.indexes(), plan.onConflict(),
+        checkNames, checks, defaults)) {
+      if (inputs == null) {
+        for (int r = 0; r < rows.size(); r++) {
+          Long rowid = insert(writer, rows.get(r), rowids[r], Row0.INSTANCE);
+          if (rowid != null) {
+            changes++;
+            lastRowid = rowid;
+          }
+        }
+      } else {
+        for (Value[] input : inputs) {
+          Long rowid = insert(writer, rows.get(0), rowids[0], TableWriter.rowOf(input));
+          if (rowid != null) {
+            changes++;
+            lastRowid = rowid;
+          }
+        }
       }
-      for (Evaluator[] row : rows) {
-        for (int i = 0; i < values.length; i++) {
-          values[i] = Values.applyAffinity(columns.get(i).affinity(), row[i].eval(Row0.INSTANCE));
-        }
-        long rowid = chooseRowid(cursor, values);
-        checkNotNull(values);
-        for (IndexWriter index : indexes) {
-          index.add(values, rowid);
-        }
-        if (table.rowidAlias() >= 0) {
-          values[table.rowidAlias()] = Value.NULL; // the alias lives in the key, not the record
-        }
-        cursor.insert(rowid, RecordCodec.encode(values));
-        lastRowid = rowid;
-      }
-    } finally {
-      indexes.forEach(IndexWriter::close);
+    } catch (ConstraintViolation e) {
+      e.setEarlierChanges(new ExecutionResult(changes, changes > 0, lastRowid));
+      throw e;
     }
-    return new ExecutionResult(rows.size(), !rows.isEmpty(), lastRowid);
+    return new ExecutionResult(changes, changes > 0, lastRowid);
   }
 
-  private long chooseRowid(TableCursor cursor, Value[] values) {
+  /** Inserts one row; its rowid, or null when a conflict resolution skipped it. */
+  private Long insert(TableWriter writer, Evaluator[] row, Evaluator rowidExpr, Row input) {
+    List<ColumnSchema> columns = table.columns();
+    Value[] values = new Value[columns.size() + 1];
+    for (int i = 0; i < columns.size(); i++) {
+      values[i] = Values.applyAffinity(columns.get(i).affinity(), row[i].eval(input));
+    }
     int alias = table.rowidAlias();
-    Value given = alias >= 0 ? values[alias] : Value.NULL;
-    if (given.isNull()) {
-      long next = cursor.last() ? cursor.rowid() + 1 : 1;
-      if (next == Long.MIN_VALUE) {
-        // SQLite then tries random rowids; this step reports the table as full instead.
-        throw new SqlException(ResultCode.FULL, "database or disk is full");
-      }
-      if (alias >= 0) {
-        values[alias] = Value.of(next);
-      }
-      return next;
+    Value given = alias >= 0 ? values[alias] : rowidExpr.eval(input);
+    long rowid = given.isNull() ? writer.nextRowid() : TableWriter.rowidOf(given);
+    if (alias >= 0) {
+      values[alias] = Value.of(rowid);
     }
-    if (!(given instanceof Value.Int rowid)) {
-      throw new SqlException(ResultCode.MISMATCH, "datatype mismatch");
+    values[columns.size()] = Value.of(rowid);
+    if (!writer.checkRow(values) || !writer.resolveConflicts(values, rowid, null)) {
+      return null;
     }
-    if (cursor.seek(rowid.value())) {
-      String name = table.name() + "." + table.columns().get(alias).name();
-      throw new SqlException(
-          ResultCode.CONSTRAINT_PRIMARYKEY, "UNIQUE constraint failed: " + name);
-    }
-    return rowid.value();
-  }
-
-  private void checkNotNull(Value[] values) {
-    for (int i = 0; i < values.length; i++) {
-      ColumnSchema column = table.columns().get(i);
-      if (column.notNull() && values[i].isNull()) {
-        throw new SqlException(
-            ResultCode.CONSTRAINT_NOTNULL,
-            "NOT NULL constraint failed: " + table.name() + "." + column.name());
-      }
-    }
+    writer.insert(values, rowid);
+    return rowid;
   }
 
   /** The row that VALUES expressions see: they may not reference columns. */

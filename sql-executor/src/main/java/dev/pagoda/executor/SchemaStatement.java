@@ -9,7 +9,7 @@ import dev.pagoda.spi.Value;
 import dev.pagoda.planner.plan.Plan;
 
 /**
- * CREATE TABLE and DROP TABLE: B-tree allocation or release, the {@code sqlite_schema} row, and
+ * CREATE and DROP of tables, indexes and views, and REINDEX: B-tree allocation or release, the {@code sqlite_schema} row, and
  * the schema cookie, which tells every connection that its cached schema is stale.
  */
 final class SchemaStatement implements CompiledStatement {
@@ -42,6 +42,20 @@ final class SchemaStatement implements CompiledStatement {
       if (d.index() != null) {
         dropIndex(pager, d.index());
       }
+    } else if (plan instanceof Plan.CreateView c) {
+      if (!c.noop()) {
+        SchemaTable.insert(pager, "view", c.view().name(), c.view().name(), 0, c.view().sql());
+        pager.setSchemaCookie(pager.schemaCookie() + 1);
+      }
+    } else if (plan instanceof Plan.DropView d) {
+      if (d.view() != null) {
+        dropView(pager, d.view().name());
+      }
+    } else if (plan instanceof Plan.Reindex r) {
+      for (int i = 0; i < r.indexes().size(); i++) {
+        BTree.clear(pager, r.indexes().get(i).rootPage());
+        fill(pager, r.indexes().get(i), r.tables().get(i));
+      }
     } else {
       throw new AssertionError("not a schema statement: " + plan);
     }
@@ -51,12 +65,25 @@ final class SchemaStatement implements CompiledStatement {
   private static void createTable(Pager pager, TableSchema table) {
     int root = BTree.createTable(pager);
     SchemaTable.insert(pager, "table", table.name(), table.name(), root, table.sql());
+    for (IndexSchema index : table.constraints().autoIndexes()) {
+      // the automatic indexes of UNIQUE and PRIMARY KEY constraints: rows with NULL sql
+      SchemaTable.insert(pager, "index", index.name(), table.name(), BTree.createIndex(pager),
+          null);
+    }
     pager.setSchemaCookie(pager.schemaCookie() + 1);
   }
 
   /** Allocates the index B-tree and adds an entry for every row already in the table. */
   private static void createIndex(Pager pager, IndexSchema index, TableSchema table) {
     IndexSchema allocated = index.withRootPage(BTree.createIndex(pager));
+    fill(pager, allocated, table);
+    SchemaTable.insert(
+        pager, "index", index.name(), table.name(), allocated.rootPage(), index.sql());
+    pager.setSchemaCookie(pager.schemaCookie() + 1);
+  }
+
+  /** Adds an entry to the (empty) index for every row of its table. */
+  private static void fill(Pager pager, IndexSchema allocated, TableSchema table) {
     RecordReader record = new RecordReader();
     Value[] row = new Value[table.columns().size()];
     try (TableCursor rows = BTree.openTable(pager, table.rootPage());
@@ -69,8 +96,14 @@ final class SchemaStatement implements CompiledStatement {
         writer.add(row, rows.rowid());
       }
     }
-    SchemaTable.insert(
-        pager, "index", index.name(), table.name(), allocated.rootPage(), index.sql());
+  }
+
+  private static void dropView(Pager pager, String name) {
+    for (SchemaTable.Entry e : SchemaTable.read(pager)) {
+      if ("view".equals(e.type()) && e.name().equalsIgnoreCase(name)) {
+        SchemaTable.delete(pager, e.rowid());
+      }
+    }
     pager.setSchemaCookie(pager.schemaCookie() + 1);
   }
 

@@ -3,9 +3,12 @@ package dev.pagoda.planner;
 import java.util.Collection;
 import java.util.List;
 
-/** What the planner knows of the schema: the tables, looked up by name. */
+/** What the planner knows of the schema: the tables, indexes and views, looked up by name. */
 public interface Catalog {
-  /** The table named {@code name} (ASCII case-insensitive), or null when there is none. */
+  /**
+   * The table named {@code name} (ASCII case-insensitive), or null when there is none; never a
+   * view (see {@link #view}).
+   */
   TableSchema table(String name);
 
   /** Every table, in no particular order. */
@@ -16,4 +19,9 @@ public interface Catalog {
 
   /** The index named {@code name} (ASCII case-insensitive), or null when there is none. */
   IndexSchema index(String name);
+
+  /** The view named {@code name} (ASCII case-insensitive), or null when there is none. */
+  default ViewSchema view(String name) {
+    return null;
+  }
 }

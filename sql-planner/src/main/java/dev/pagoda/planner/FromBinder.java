@@ -127,7 +127,9 @@ final class FromBinder {
       Select view = queries.view(ref.name().name());
       if (view != null) {
         String alias = ref.alias() != null ? ref.alias() : ref.name().name();
-        addSubquery(view, alias, queries.viewColumns(ref.name().name()), offset);
+        // A view's body sees neither this query's CTEs nor its outer queries.
+        addBound(new QueryBinder(queries.catalog()).bind(view, null), alias,
+            queries.viewColumns(ref.name().name()), offset, alias);
         return;
       }
     }

@@ -64,10 +64,14 @@ public final class IndexBuilder {
 
   /**
    * An automatic index ({@code sqlite_autoindex_...}, no CREATE text) read from a file. Its
-   * columns come from the table's UNIQUE or PRIMARY KEY constraint, which Pagoda does not
-   * maintain yet, so it is marked unwritable.
+   * columns come from the table's UNIQUE or PRIMARY KEY constraint; one the table's definition
+   * does not account for is marked unwritable.
    */
   public static IndexSchema automatic(String name, TableSchema table, int rootPage) {
+    IndexSchema known = table.constraints().autoIndex(name);
+    if (known != null) {
+      return known.withRootPage(rootPage);
+    }
     return new IndexSchema(
         name, table.name(), rootPage, List.of(), true, null, "automatic indexes");
   }

@@ -14,6 +14,9 @@ final class IndexPlanner {
     String name = c.name().name();
     IndexSchema existing = catalog.index(name);
     TableSchema table = catalog.table(c.table());
+    if (table == null && catalog.view(c.table()) != null) {
+      throw SqlException.error("views may not be indexed");
+    }
     if (table == null) {
       String schema = c.name().schema() == null ? "main" : c.name().schema();
       throw SqlException.error("no such table: " + schema + "." + c.table());
@@ -24,7 +27,7 @@ final class IndexPlanner {
       }
       throw SqlException.error("index " + name + " already exists");
     }
-    if (catalog.table(name) != null) {
+    if (catalog.table(name) != null || catalog.view(name) != null) {
       throw SqlException.error("there is already a table named " + name);
     }
     if (name.regionMatches(true, 0, "sqlite_", 0, 7)) {

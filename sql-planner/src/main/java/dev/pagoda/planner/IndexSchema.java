@@ -2,6 +2,7 @@ package dev.pagoda.planner;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.pagoda.parser.ast.ConflictAction;
 import java.util.List;
 
 /**
@@ -19,6 +20,9 @@ import java.util.List;
  * @param sql the CREATE INDEX text as stored, or null for an automatic index
  * @param unsupportedWrite why Pagoda cannot yet maintain this index (an expression or partial
  *     index), or null when it can
+ * @param onConflict for the automatic index of a UNIQUE or PRIMARY KEY constraint, the
+ *     constraint's ON CONFLICT action; null when none is written (and for CREATE INDEX)
+ * @param primaryKey whether this is the automatic index of a PRIMARY KEY constraint
  */
 public record IndexSchema(
     String name,
@@ -27,11 +31,19 @@ public record IndexSchema(
     List<IndexColumn> columns,
     boolean unique,
     String sql,
-    String unsupportedWrite) {
+    String unsupportedWrite,
+    ConflictAction onConflict,
+    boolean primaryKey) {
   public IndexSchema {
     requireNonNull(name, "name");
     requireNonNull(table, "table");
     columns = List.copyOf(columns);
+  }
+
+  /** An index of CREATE INDEX, or one with no ON CONFLICT clause and no PRIMARY KEY. */
+  public IndexSchema(String name, String table, int rootPage, List<IndexColumn> columns,
+      boolean unique, String sql, String unsupportedWrite) {
+    this(name, table, rootPage, columns, unique, sql, unsupportedWrite, null, false);
   }
 
   /**
@@ -49,6 +61,7 @@ public record IndexSchema(
 
   /** This schema with its root page set. */
   public IndexSchema withRootPage(int page) {
-    return new IndexSchema(name, table, page, columns, unique, sql, unsupportedWrite);
+    return new IndexSchema(
+        name, table, page, columns, unique, sql, unsupportedWrite, onConflict, primaryKey);
   }
 }

@@ -1,11 +1,11 @@
 package dev.pagoda.planner;
 
-import dev.pagoda.parser.ast.ConflictAction;
 import dev.pagoda.parser.ast.Expr;
 import dev.pagoda.parser.ast.Insert;
 import dev.pagoda.parser.ast.InsertSource;
 import dev.pagoda.planner.plan.BoundExpr;
 import dev.pagoda.planner.plan.Plan;
+import dev.pagoda.planner.plan.PlanNode;
 import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.Value;
 import java.util.ArrayList;
@@ -13,8 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Binds INSERT ... VALUES and INSERT ... DEFAULT VALUES: maps the named columns to table columns
- * and fills every other column with its DEFAULT (or NULL).
+ * Binds INSERT ... VALUES, INSERT ... SELECT and INSERT ... DEFAULT VALUES: maps the named columns
+ * (and a named rowid) to table columns and fills every other column with its DEFAULT (or NULL).
  */
 final class InsertBinder {
   private InsertBinder() {}
@@ -29,37 +29,64 @@ final class InsertBinder {
     if (!insert.returning().isEmpty()) {
       throw SqlException.error("not supported yet: RETURNING");
     }
-    if (insert.orConflict() != null && insert.orConflict() != ConflictAction.ABORT) {
-      throw SqlException.error("not supported yet: INSERT OR " + insert.orConflict());
-    }
-    TableSchema table = Planner.lookupTable(catalog, insert.table());
-    Planner.checkWritable(catalog, table);
+    TableSchema table = DmlSupport.target(catalog, insert.table());
     int[] targets = targets(insert, table);
-    List<List<Expr>> sourceRows;
-    if (insert.source() instanceof InsertSource.Values v) {
-      sourceRows = v.rows();
-    } else if (insert.source() instanceof InsertSource.DefaultValues) {
-      sourceRows = List.of(List.of());
-    } else {
-      throw SqlException.error("not supported yet: INSERT ... SELECT");
-    }
-    ExprBinder binder = new ExprBinder(Scope.EMPTY);
-    List<BoundExpr> defaults = defaults(table, binder);
+    List<BoundExpr> defaults = DmlSupport.defaults(table);
+    PlanNode source = null;
     List<List<BoundExpr>> rows = new ArrayList<>();
-    for (List<Expr> source : sourceRows) {
-      if (!source.isEmpty() && source.size() != targets.length) {
-        throw arityError(insert, table, source.size(), targets.length);
+    List<BoundExpr> rowids = new ArrayList<>();
+    if (insert.source() instanceof InsertSource.Values v) {
+      int width = v.rows().get(0).size();
+      for (List<Expr> row : v.rows()) {
+        if (row.size() != width) {
+          throw SqlException.error("all VALUES must have the same number of terms");
+        }
       }
-      List<BoundExpr> row = new ArrayList<>(defaults);
-      for (int i = 0; i < source.size(); i++) {
-        row.set(targets[i], binder.bind(source.get(i)));
+      checkArity(insert, table, width, targets.length);
+      ExprBinder binder = new ExprBinder(Scope.EMPTY, new QueryBinder(catalog));
+      for (List<Expr> row : v.rows()) {
+        List<BoundExpr> bound = new ArrayList<>(row.size());
+        for (Expr e : row) {
+          bound.add(binder.bind(e));
+        }
+        addRow(table, targets, bound, defaults, rows, rowids);
       }
-      rows.add(row);
+    } else if (insert.source() instanceof InsertSource.FromSelect s) {
+      Plan.Query query = SelectBinder.bind(s.select(), catalog);
+      source = query.root();
+      checkArity(insert, table, source.width(), targets.length);
+      List<BoundExpr> columns = new ArrayList<>();
+      for (int i = 0; i < source.width(); i++) {
+        columns.add(new BoundExpr.Column(i, null, query.columnNames().get(i)));
+      }
+      addRow(table, targets, columns, defaults, rows, rowids);
+    } else {
+      addRow(table, new int[0], List.of(), defaults, rows, rowids);
     }
-    return new Plan.Insert(table, rows, catalog.indexes(table.name()));
+    return new Plan.Insert(table, source, rows, rowids, insert.orConflict(),
+        catalog.indexes(table.name()), DmlSupport.checks(table), defaults);
   }
 
-  /** The table column each supplied value goes to, in the order values are written. */
+  /** One row of table-column expressions and its rowid expression from the supplied values. */
+  private static void addRow(TableSchema table, int[] targets, List<BoundExpr> supplied,
+      List<BoundExpr> defaults, List<List<BoundExpr>> rows, List<BoundExpr> rowids) {
+    List<BoundExpr> row = new ArrayList<>(defaults);
+    BoundExpr rowid = new BoundExpr.Constant(Value.NULL);
+    for (int i = 0; i < supplied.size(); i++) {
+      if (targets[i] == table.columns().size()) {
+        rowid = supplied.get(i);
+      } else {
+        row.set(targets[i], supplied.get(i));
+      }
+    }
+    rows.add(row);
+    rowids.add(rowid);
+  }
+
+  /**
+   * The row position each supplied value goes to, in the order values are written: a table
+   * column, or the table's column count for a rowid name that is not a column.
+   */
   private static int[] targets(Insert insert, TableSchema table) {
     if (insert.columns().isEmpty()) {
       int[] all = new int[table.columns().size()];
@@ -71,31 +98,24 @@ final class InsertBinder {
       String name = insert.columns().get(i);
       int index = table.columnIndex(name);
       if (index < 0) {
-        if (Scope.isRowidName(name)) {
-          throw SqlException.error("not supported yet: inserting an explicit rowid without an INTEGER PRIMARY KEY");
+        if (!Scope.isRowidName(name)) {
+          throw SqlException.error("table " + table.name() + " has no column named " + name);
         }
-        throw SqlException.error("table " + table.name() + " has no column named " + name);
+        index = table.rowidAlias() >= 0 ? table.rowidAlias() : table.columns().size();
       }
       targets[i] = index;
     }
     return targets;
   }
 
-  private static SqlException arityError(Insert insert, TableSchema table, int values, int columns) {
+  private static void checkArity(Insert insert, TableSchema table, int values, int columns) {
+    if (values == columns) {
+      return;
+    }
     if (insert.columns().isEmpty()) {
-      return SqlException.error("table " + table.name() + " has " + columns
+      throw SqlException.error("table " + table.name() + " has " + columns
           + " columns but " + values + " values were supplied");
     }
-    return SqlException.error(values + " values for " + columns + " columns");
-  }
-
-  private static List<BoundExpr> defaults(TableSchema table, ExprBinder binder) {
-    List<BoundExpr> defaults = new ArrayList<>();
-    for (ColumnSchema c : table.columns()) {
-      defaults.add(c.defaultValue() == null
-          ? new BoundExpr.Constant(Value.NULL)
-          : binder.bind(c.defaultValue()));
-    }
-    return defaults;
+    throw SqlException.error(values + " values for " + columns + " columns");
   }
 }

@@ -4,12 +4,17 @@ import dev.pagoda.parser.ParsedStatement;
 import dev.pagoda.parser.Parser;
 import dev.pagoda.parser.ast.CreateIndex;
 import dev.pagoda.parser.ast.CreateTable;
+import dev.pagoda.parser.ast.CreateView;
+import dev.pagoda.parser.ast.Delete;
 import dev.pagoda.parser.ast.DropIndex;
 import dev.pagoda.parser.ast.DropTable;
+import dev.pagoda.parser.ast.DropView;
 import dev.pagoda.parser.ast.Insert;
 import dev.pagoda.parser.ast.QualifiedName;
+import dev.pagoda.parser.ast.Reindex;
 import dev.pagoda.parser.ast.Select;
 import dev.pagoda.parser.ast.Statement;
+import dev.pagoda.parser.ast.Update;
 import dev.pagoda.planner.plan.Plan;
 import dev.pagoda.spi.SqlException;
 
@@ -37,6 +42,16 @@ public final class Planner {
       return IndexPlanner.createIndex(c, Parser.schemaSql(source, parsed), catalog);
     } else if (statement instanceof DropIndex d) {
       return IndexPlanner.dropIndex(d, catalog);
+    } else if (statement instanceof Update u) {
+      return UpdateBinder.bind(u, catalog);
+    } else if (statement instanceof Delete d) {
+      return DeleteBinder.bind(d, catalog);
+    } else if (statement instanceof CreateView c) {
+      return ViewPlanner.createView(c, Parser.schemaSql(source, parsed), catalog);
+    } else if (statement instanceof DropView d) {
+      return ViewPlanner.dropView(d, catalog);
+    } else if (statement instanceof Reindex r) {
+      return ViewPlanner.reindex(r, catalog);
     }
     throw SqlException.error(
         "not supported yet: " + statement.getClass().getSimpleName() + " statements");
@@ -51,6 +66,12 @@ public final class Planner {
       }
       throw SqlException.error("table " + name + " already exists");
     }
+    if (catalog.view(name) != null) {
+      if (c.ifNotExists()) {
+        return new Plan.CreateTable(SchemaBuilder.fromCreateTable(c, sql, 0), true);
+      }
+      throw SqlException.error("view " + name + " already exists");
+    }
     if (catalog.index(name) != null) {
       throw SqlException.error("there is already an index named " + name);
     }
@@ -61,6 +82,7 @@ public final class Planner {
     if (table.unsupportedWrite() != null) {
       throw SqlException.error("not supported yet: " + table.unsupportedWrite());
     }
+    DmlSupport.validate(table);
     return new Plan.CreateTable(table, false);
   }
 
@@ -68,6 +90,10 @@ public final class Planner {
     checkSchemaName(d.name());
     TableSchema table = catalog.table(d.name().name());
     if (table == null) {
+      if (catalog.view(d.name().name()) != null) {
+        throw SqlException.error(
+            "use DROP VIEW to delete view " + catalog.view(d.name().name()).name());
+      }
       if (d.ifExists()) {
         return new Plan.DropTable(null);
       }
@@ -92,7 +118,7 @@ public final class Planner {
   /** Refuses writes that would leave a table, or its indexes, inconsistent. */
   static void checkWritable(Catalog catalog, TableSchema table) {
     if (table.rootPage() == 1) {
-      throw SqlException.error("table " + table.name() + " may not be modified");
+      throw SqlException.error("table sqlite_master may not be modified");
     }
     if (table.unsupportedWrite() != null) {
       throw SqlException.error(

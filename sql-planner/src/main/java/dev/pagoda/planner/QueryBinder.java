@@ -70,12 +70,14 @@ final class QueryBinder {
 
   /** The SELECT of the view {@code name}, or null when there is no such view. */
   Select view(String name) {
-    return null;
+    ViewSchema view = catalog.view(name);
+    return view == null ? null : view.select();
   }
 
   /** The column names a view declares, or an empty list. */
   List<String> viewColumns(String name) {
-    return List.of();
+    ViewSchema view = catalog.view(name);
+    return view == null || view.columns() == null ? List.of() : view.columns();
   }
 
   /** Binds a subquery whose outer query has scope {@code outer}. */

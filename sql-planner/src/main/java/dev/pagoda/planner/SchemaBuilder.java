@@ -2,6 +2,7 @@ package dev.pagoda.planner;
 
 import dev.pagoda.parser.ast.ColumnConstraint;
 import dev.pagoda.parser.ast.ColumnDef;
+import dev.pagoda.parser.ast.ConflictAction;
 import dev.pagoda.parser.ast.CreateTable;
 import dev.pagoda.parser.ast.Expr;
 import dev.pagoda.parser.ast.OrderingTerm;
@@ -16,12 +17,11 @@ import java.util.Set;
 
 /**
  * Builds a {@link TableSchema} from a CREATE TABLE statement: column affinities, NOT NULL,
- * defaults, the INTEGER PRIMARY KEY that aliases the rowid, and which features Pagoda cannot yet
- * maintain on write.
+ * defaults, the INTEGER PRIMARY KEY that aliases the rowid, CHECK constraints, ON CONFLICT clauses,
+ * and which features Pagoda cannot yet maintain on write.
  */
 public final class SchemaBuilder {
-  private static final String NON_ALIAS_PRIMARY_KEY =
-      "PRIMARY KEY constraints other than INTEGER PRIMARY KEY";
+  private static final String NON_ALIAS_PRIMARY_KEY = "PRIMARY KEY constraints on expressions";
 
   private SchemaBuilder() {}
 
@@ -50,7 +50,162 @@ public final class SchemaBuilder {
       columns.add(column);
     }
     return new TableSchema(
-        ast.name().name(), rootPage, columns, rowidAlias, sql, unsupportedWrite(ast, rowidAlias));
+        ast.name().name(), rootPage, columns, rowidAlias, sql, unsupportedWrite(ast, rowidAlias),
+        constraints(ast, rowidAlias, autoIndexes(ast, rowidAlias)));
+  }
+
+  /**
+   * The automatic indexes of the UNIQUE and PRIMARY KEY constraints (other than an INTEGER
+   * PRIMARY KEY), named and ordered as SQLite creates them: column constraints as the columns
+   * come, then table constraints; a constraint on the same columns as an earlier one adds none.
+   */
+  private static List<IndexSchema> autoIndexes(CreateTable ast, int rowidAlias) {
+    List<IndexSchema> indexes = new ArrayList<>();
+    String table = ast.name().name();
+    for (int i = 0; i < ast.columns().size(); i++) {
+      ColumnDef def = ast.columns().get(i);
+      for (ColumnConstraint c : def.constraints()) {
+        if (c instanceof ColumnConstraint.PrimaryKey pk && i != rowidAlias) {
+          addAutoIndex(indexes, table, List.of(new IndexSchema.IndexColumn(
+              i, collation(def), pk.order() == SortOrder.DESC)), pk.onConflict(), true);
+        } else if (c instanceof ColumnConstraint.Unique u) {
+          addAutoIndex(indexes, table,
+              List.of(new IndexSchema.IndexColumn(i, collation(def), false)), u.onConflict(),
+              false);
+        }
+      }
+    }
+    for (TableConstraint c : ast.constraints()) {
+      if (c instanceof TableConstraint.PrimaryKey pk && rowidAlias < 0) {
+        List<IndexSchema.IndexColumn> columns = indexColumns(ast, pk.columns());
+        if (columns != null) {
+          addAutoIndex(indexes, table, columns, pk.onConflict(), true);
+        }
+      } else if (c instanceof TableConstraint.Unique u) {
+        List<IndexSchema.IndexColumn> columns = indexColumns(ast, u.columns());
+        if (columns != null) {
+          addAutoIndex(indexes, table, columns, u.onConflict(), false);
+        }
+      }
+    }
+    return indexes;
+  }
+
+  private static void addAutoIndex(List<IndexSchema> indexes, String table,
+      List<IndexSchema.IndexColumn> columns, ConflictAction onConflict, boolean primaryKey) {
+    for (int i = 0; i < indexes.size(); i++) {
+      IndexSchema other = indexes.get(i);
+      if (sameKey(other.columns(), columns)) {
+        ConflictAction merged = other.onConflict();
+        if (onConflict != null && merged != null && onConflict != merged) {
+          throw SqlException.error("conflicting ON CONFLICT clauses specified");
+        }
+        merged = merged != null ? merged : onConflict;
+        indexes.set(i, new IndexSchema(other.name(), table, 0, other.columns(), true, null, null,
+            merged, other.primaryKey() || primaryKey));
+        return;
+      }
+    }
+    String name = "sqlite_autoindex_" + table + "_" + (indexes.size() + 1);
+    indexes.add(new IndexSchema(name, table, 0, columns, true, null, null, onConflict,
+        primaryKey));
+  }
+
+  private static boolean sameKey(
+      List<IndexSchema.IndexColumn> a, List<IndexSchema.IndexColumn> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i).column() != b.get(i).column()
+          || !a.get(i).collation().equals(b.get(i).collation())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The columns of a UNIQUE or PRIMARY KEY table constraint, or null for an expression term. */
+  private static List<IndexSchema.IndexColumn> indexColumns(
+      CreateTable ast, List<OrderingTerm> terms) {
+    List<IndexSchema.IndexColumn> columns = new ArrayList<>();
+    for (OrderingTerm term : terms) {
+      Expr e = term.expr();
+      String collation = null;
+      if (e instanceof dev.pagoda.parser.ast.Collate c) {
+        collation = c.collation().toUpperCase(Locale.ROOT);
+        e = c.expr();
+      }
+      if (!(e instanceof dev.pagoda.parser.ast.ColumnRef ref) || ref.table() != null) {
+        return null;
+      }
+      int index = -1;
+      for (int i = 0; i < ast.columns().size(); i++) {
+        if (ast.columns().get(i).name().equalsIgnoreCase(ref.column())) {
+          index = i;
+        }
+      }
+      if (index < 0) {
+        return null;
+      }
+      columns.add(new IndexSchema.IndexColumn(index,
+          collation != null ? collation : collation(ast.columns().get(index)),
+          term.order() == SortOrder.DESC));
+    }
+    return columns;
+  }
+
+  /** A column's collation: its COLLATE constraint's, else BINARY. */
+  private static String collation(ColumnDef def) {
+    String collation = "BINARY";
+    for (ColumnConstraint c : def.constraints()) {
+      if (c instanceof ColumnConstraint.Collate col) {
+        collation = col.collation().toUpperCase(Locale.ROOT);
+      }
+    }
+    return collation;
+  }
+
+  /** CHECK constraints in the order written, NOT NULL and INTEGER PRIMARY KEY ON CONFLICT. */
+  private static TableConstraints constraints(
+      CreateTable ast, int rowidAlias, List<IndexSchema> autoIndexes) {
+    List<TableConstraints.Check> checks = new ArrayList<>();
+    List<ConflictAction> notNull = new ArrayList<>();
+    ConflictAction rowid = null;
+    for (int i = 0; i < ast.columns().size(); i++) {
+      ConflictAction columnNotNull = null;
+      for (ColumnConstraint c : ast.columns().get(i).constraints()) {
+        if (c instanceof ColumnConstraint.Check check) {
+          checks.add(new TableConstraints.Check(checkName(check.name(), check.text(), check.expr()),
+              check.expr()));
+        } else if (c instanceof ColumnConstraint.NotNull n) {
+          columnNotNull = n.onConflict();
+        } else if (c instanceof ColumnConstraint.PrimaryKey pk && i == rowidAlias) {
+          rowid = pk.onConflict();
+        }
+      }
+      notNull.add(columnNotNull);
+    }
+    for (TableConstraint c : ast.constraints()) {
+      if (c instanceof TableConstraint.Check check) {
+        checks.add(new TableConstraints.Check(checkName(check.name(), check.text(), check.expr()),
+            check.expr()));
+      } else if (c instanceof TableConstraint.PrimaryKey pk && rowidAlias >= 0) {
+        rowid = pk.onConflict();
+      }
+    }
+    if (checks.isEmpty() && rowid == null && notNull.stream().allMatch(a -> a == null)
+        && autoIndexes.isEmpty()) {
+      return TableConstraints.NONE;
+    }
+    return new TableConstraints(checks, notNull, rowid, autoIndexes);
+  }
+
+  private static String checkName(String name, String text, Expr expr) {
+    if (name != null) {
+      return name;
+    }
+    return text != null ? text : dev.pagoda.parser.SqlPrinter.print(expr);
   }
 
   private static ColumnSchema column(ColumnDef def, Set<String> tablePk) {
@@ -131,18 +286,17 @@ public final class SchemaBuilder {
       return "TEMP tables";
     }
     for (TableConstraint c : ast.constraints()) {
-      if (c instanceof TableConstraint.PrimaryKey && rowidAlias < 0) {
+      if (c instanceof TableConstraint.PrimaryKey pk && rowidAlias < 0
+          && indexColumns(ast, pk.columns()) == null) {
         return NON_ALIAS_PRIMARY_KEY;
-      } else if (c instanceof TableConstraint.Unique) {
-        return "UNIQUE constraints";
-      } else if (c instanceof TableConstraint.Check) {
-        return "CHECK constraints";
+      } else if (c instanceof TableConstraint.Unique u && indexColumns(ast, u.columns()) == null) {
+        return "UNIQUE constraints on expressions";
       }
       // FOREIGN KEY: not enforced unless PRAGMA foreign_keys=ON, which comes later.
     }
     for (ColumnDef def : ast.columns()) {
       for (ColumnConstraint c : def.constraints()) {
-        String feature = columnFeature(c, rowidAlias >= 0);
+        String feature = columnFeature(c);
         if (feature != null) {
           return feature;
         }
@@ -151,16 +305,12 @@ public final class SchemaBuilder {
     return null;
   }
 
-  private static String columnFeature(ColumnConstraint c, boolean hasRowidAlias) {
+  private static String columnFeature(ColumnConstraint c) {
     if (c instanceof ColumnConstraint.PrimaryKey p) {
       if (p.autoincrement()) {
         return "AUTOINCREMENT";
       }
-      return hasRowidAlias ? null : NON_ALIAS_PRIMARY_KEY;
-    } else if (c instanceof ColumnConstraint.Unique) {
-      return "UNIQUE constraints";
-    } else if (c instanceof ColumnConstraint.Check) {
-      return "CHECK constraints";
+      return null;
     } else if (c instanceof ColumnConstraint.Generated) {
       return "generated columns";
     } else if (c instanceof ColumnConstraint.Collate col) {

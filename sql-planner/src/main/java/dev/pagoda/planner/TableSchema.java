@@ -14,7 +14,8 @@ import java.util.Locale;
  * @param rowidAlias the index of the INTEGER PRIMARY KEY column that aliases the rowid, or -1
  * @param sql the CREATE TABLE text as stored in {@code sqlite_schema}
  * @param unsupportedWrite why Pagoda cannot yet write this table (a feature it does not maintain,
- *     such as WITHOUT ROWID or CHECK constraints), or null when it can; reading is always allowed
+ *     such as WITHOUT ROWID), or null when it can; reading is always allowed
+ * @param constraints the CHECK constraints and ON CONFLICT clauses that writes enforce
  */
 public record TableSchema(
     String name,
@@ -22,14 +23,23 @@ public record TableSchema(
     List<ColumnSchema> columns,
     int rowidAlias,
     String sql,
-    String unsupportedWrite) {
+    String unsupportedWrite,
+    TableConstraints constraints) {
   public TableSchema {
     requireNonNull(name, "name");
+    requireNonNull(constraints, "constraints");
     columns = List.copyOf(columns);
     requireNonNull(sql, "sql");
     if (rowidAlias < -1 || rowidAlias >= columns.size()) {
       throw new IllegalArgumentException("rowidAlias out of range: " + rowidAlias);
     }
+  }
+
+  /** A table without CHECK constraints or ON CONFLICT clauses. */
+  public TableSchema(
+      String name, int rootPage, List<ColumnSchema> columns, int rowidAlias, String sql,
+      String unsupportedWrite) {
+    this(name, rootPage, columns, rowidAlias, sql, unsupportedWrite, TableConstraints.NONE);
   }
 
   /** The index of the column named {@code column} (ASCII case-insensitive), or -1. */
@@ -44,7 +54,7 @@ public record TableSchema(
 
   /** This schema with its root page set. */
   public TableSchema withRootPage(int page) {
-    return new TableSchema(name, page, columns, rowidAlias, sql, unsupportedWrite);
+    return new TableSchema(name, page, columns, rowidAlias, sql, unsupportedWrite, constraints);
   }
 
   /** The key under which catalogs index table names: SQLite compares them ASCII case-blind. */

@@ -92,9 +92,24 @@ class PlannerTest {
   }
 
   @Test
-  void schema_uniqueConstraint_marksTableUnwritable() {
-    assertEquals("UNIQUE constraints", schema("CREATE TABLE t(a UNIQUE)").unsupportedWrite());
+  void schema_uniqueAndPrimaryKeyConstraints_getAutomaticIndexesAsSqliteNamesThem() {
+    TableSchema t = schema("CREATE TABLE t(a UNIQUE, b TEXT PRIMARY KEY ON CONFLICT IGNORE, c, "
+        + "d UNIQUE, UNIQUE(c, d), UNIQUE(a), UNIQUE(c DESC) ON CONFLICT REPLACE)");
+    assertNull(t.unsupportedWrite());
+    List<IndexSchema> auto = t.constraints().autoIndexes();
+    assertEquals(List.of("sqlite_autoindex_t_1", "sqlite_autoindex_t_2", "sqlite_autoindex_t_3",
+        "sqlite_autoindex_t_4", "sqlite_autoindex_t_5"),
+        auto.stream().map(IndexSchema::name).toList());
+    assertTrue(auto.get(1).primaryKey());
+    assertEquals(dev.pagoda.parser.ast.ConflictAction.IGNORE, auto.get(1).onConflict());
+    assertEquals(2, auto.get(3).columns().size());
+    assertTrue(auto.get(4).columns().get(0).descending());
+    assertEquals("conflicting ON CONFLICT clauses specified", assertThrows(SqlException.class,
+        () -> schema("CREATE TABLE t(a UNIQUE ON CONFLICT IGNORE, UNIQUE(a) ON CONFLICT FAIL)"))
+        .getMessage());
     assertNull(schema("CREATE TABLE t(a NOT NULL DEFAULT 3)").unsupportedWrite());
+    assertTrue(schema("CREATE TABLE t(id INTEGER PRIMARY KEY)").constraints().autoIndexes()
+        .isEmpty());
   }
 
   @Test
@@ -214,11 +229,49 @@ class PlannerTest {
         {"INSERT INTO t VALUES (1, 2) ON CONFLICT DO NOTHING", "not supported yet: ON CONFLICT (upsert)"},
         {"SELECT a FROM t WINDOW w AS (ORDER BY b)", "not supported yet: WINDOW"},
         {"SELECT sum(a) OVER (ORDER BY b) FROM t", "not supported yet: window functions"},
-        {"UPDATE t SET a = 1", "not supported yet: Update statements"},
-        {"DELETE FROM t", "not supported yet: Delete statements"},
-        {"CREATE VIEW v AS SELECT a FROM t", "not supported yet: CreateView statements"}}) {
+        {"UPDATE t SET a = 1 RETURNING a", "not supported yet: RETURNING"},
+        {"UPDATE t SET a = 1 FROM t AS u", "not supported yet: UPDATE FROM"},
+        {"DELETE FROM t RETURNING a", "not supported yet: RETURNING"},
+        {"CREATE TEMP VIEW v AS SELECT a FROM t", "not supported yet: TEMP views"}}) {
       SqlException e = assertThrows(SqlException.class, () -> plan(c[0], catalog), c[0]);
       assertEquals(c[1], e.getMessage(), c[0]);
     }
+  }
+
+  @Test
+  void delete_isFilteredScanOfTheTable() {
+    TestCatalog catalog = new TestCatalog().with("CREATE TABLE t(a, b)");
+    Plan.Delete d = (Plan.Delete) plan("DELETE FROM t WHERE a = 1", catalog);
+    PlanNode.Filter filter = (PlanNode.Filter) d.source();
+    assertInstanceOf(PlanNode.TableScan.class, filter.input());
+    assertInstanceOf(PlanNode.TableScan.class,
+        ((Plan.Delete) plan("DELETE FROM t", catalog)).source());
+  }
+
+  @Test
+  void update_unassignedColumnsReadTheOldRow_lastAssignmentWins() {
+    TestCatalog catalog = new TestCatalog().with("CREATE TABLE t(id INTEGER PRIMARY KEY, a, b)");
+    Plan.Update u = (Plan.Update) plan("UPDATE t SET a = 1, a = 2", catalog);
+    assertEquals(new BoundExpr.Constant(Value.of(2L)), u.values().get(1));
+    assertInstanceOf(BoundExpr.Column.class, u.values().get(2));
+    assertEquals(3, ((BoundExpr.Column) u.values().get(3)).index());
+    assertEquals(false, u.changesRowid());
+    assertEquals(true, ((Plan.Update) plan("UPDATE t SET id = 5", catalog)).changesRowid());
+    assertEquals("no such column: c",
+        assertThrows(SqlException.class, () -> plan("UPDATE t SET c = 1", catalog)).getMessage());
+  }
+
+  @Test
+  void insertSelect_readsSourceColumns_checksBound() {
+    TestCatalog catalog = new TestCatalog()
+        .with("CREATE TABLE t(a, b CHECK (b > 0), c DEFAULT 3)")
+        .with("CREATE TABLE s(x, y)");
+    Plan.Insert p = (Plan.Insert) plan("INSERT INTO t(b, a) SELECT x, y FROM s", catalog);
+    assertEquals(1, p.rows().size());
+    assertEquals(1, ((BoundExpr.Column) p.rows().get(0).get(0)).index());
+    assertEquals(0, ((BoundExpr.Column) p.rows().get(0).get(1)).index());
+    assertEquals(new BoundExpr.Constant(Value.of(3L)), p.rows().get(0).get(2));
+    assertEquals(1, p.checks().size());
+    assertEquals("b > 0", p.checks().get(0).name());
   }
 }

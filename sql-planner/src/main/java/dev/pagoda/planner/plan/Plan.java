@@ -2,8 +2,11 @@ package dev.pagoda.planner.plan;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.pagoda.parser.ast.ConflictAction;
 import dev.pagoda.planner.IndexSchema;
 import dev.pagoda.planner.TableSchema;
+import dev.pagoda.planner.ViewSchema;
+import dev.pagoda.spi.Value;
 import java.util.List;
 
 /** The physical plan of one statement: immutable, built once per prepared statement. */
@@ -21,20 +24,134 @@ public sealed interface Plan {
   }
 
   /**
-   * INSERT of literal rows: each row holds exactly one expression per table column, in table
-   * column order, defaults already filled in; every index of the table gets its entry. The value in the table's rowid-alias column, if it
-   * has one, is the new row's rowid; NULL there (or no alias) picks the next rowid.
+   * One CHECK constraint, bound over a table row (the table's columns, then the rowid).
+   *
+   * @param name what {@code CHECK constraint failed: ...} names
    */
-  record Insert(TableSchema table, List<List<BoundExpr>> rows, List<IndexSchema> indexes)
+  record Check(String name, BoundExpr expr) {
+    public Check {
+      requireNonNull(name, "name");
+      requireNonNull(expr, "expr");
+    }
+  }
+
+  /**
+   * INSERT. Without a {@code source}, {@code rows} are the VALUES rows (or the one DEFAULT VALUES
+   * row); with one (INSERT ... SELECT), {@code rows} is one row of expressions over each row the
+   * source produces. Each row holds exactly one expression per table column, in table column
+   * order, defaults already filled in, and {@code rowids} the matching explicit rowid expression
+   * (constant NULL when the statement names no rowid column). The value in the table's rowid-alias
+   * column, if it has one, is the new row's rowid; NULL there (and no explicit rowid) picks the
+   * next rowid. Every index of the table gets its entry.
+   *
+   * @param onConflict the statement's OR clause (REPLACE INTO is OR REPLACE), or null
+   * @param defaults each column's DEFAULT expression (constant NULL when none), for NOT NULL ON
+   *     CONFLICT REPLACE
+   */
+  record Insert(
+      TableSchema table,
+      PlanNode source,
+      List<List<BoundExpr>> rows,
+      List<BoundExpr> rowids,
+      ConflictAction onConflict,
+      List<IndexSchema> indexes,
+      List<Check> checks,
+      List<BoundExpr> defaults)
       implements Plan {
     public Insert {
       requireNonNull(table, "table");
       indexes = List.copyOf(indexes);
       rows = rows.stream().map(List::copyOf).toList();
+      rowids = List.copyOf(rowids);
+      checks = List.copyOf(checks);
+      defaults = List.copyOf(defaults);
+      if (rowids.size() != rows.size()) {
+        throw new IllegalArgumentException("one rowid expression per row");
+      }
+      if (source != null && rows.size() != 1) {
+        throw new IllegalArgumentException("INSERT ... SELECT has one row of expressions");
+      }
       for (List<BoundExpr> row : rows) {
         if (row.size() != table.columns().size()) {
           throw new IllegalArgumentException("one expression per table column");
         }
+      }
+    }
+
+    /** INSERT of literal rows with no OR clause and no CHECK constraints. */
+    public Insert(TableSchema table, List<List<BoundExpr>> rows, List<IndexSchema> indexes) {
+      this(table, null, rows,
+          rows.stream().map(r -> (BoundExpr) new BoundExpr.Constant(Value.NULL)).toList(),
+          null, indexes, List.of(),
+          table.columns().stream().map(c -> (BoundExpr) new BoundExpr.Constant(Value.NULL))
+              .toList());
+    }
+  }
+
+  /**
+   * UPDATE. {@code source} produces the rows to update as a table scan does (the table's columns,
+   * then the rowid); {@code values} holds the new value of each column and, last, the new rowid,
+   * each an expression over the old row (an unassigned column is the old column). When {@code
+   * changesRowid} is false the rowid stays. The rows are collected before any is written.
+   *
+   * @param onConflict the statement's OR clause, or null
+   * @param defaults each column's DEFAULT expression, for NOT NULL ON CONFLICT REPLACE
+   */
+  record Update(
+      TableSchema table,
+      PlanNode source,
+      List<BoundExpr> values,
+      boolean changesRowid,
+      ConflictAction onConflict,
+      List<IndexSchema> indexes,
+      List<Check> checks,
+      List<BoundExpr> defaults)
+      implements Plan {
+    public Update {
+      requireNonNull(table, "table");
+      requireNonNull(source, "source");
+      values = List.copyOf(values);
+      indexes = List.copyOf(indexes);
+      checks = List.copyOf(checks);
+      defaults = List.copyOf(defaults);
+      if (values.size() != table.columns().size() + 1) {
+        throw new IllegalArgumentException("one expression per column and one for the rowid");
+      }
+    }
+  }
+
+  /**
+   * DELETE: {@code source} produces the rows to delete as a table scan does (the table's columns,
+   * then the rowid); they are collected before any is deleted, with their index entries.
+   */
+  record Delete(TableSchema table, PlanNode source, List<IndexSchema> indexes) implements Plan {
+    public Delete {
+      requireNonNull(table, "table");
+      requireNonNull(source, "source");
+      indexes = List.copyOf(indexes);
+    }
+  }
+
+  /** CREATE VIEW; when IF NOT EXISTS found the name taken, {@code noop} is set. */
+  record CreateView(ViewSchema view, boolean noop) implements Plan {
+    public CreateView {
+      requireNonNull(view, "view");
+    }
+  }
+
+  /** DROP VIEW; {@code view} is null when IF EXISTS found no such view. */
+  record DropView(ViewSchema view) implements Plan {}
+
+  /**
+   * REINDEX: each index is emptied and filled again from its table; {@code tables.get(i)} is the
+   * table of {@code indexes.get(i)}.
+   */
+  record Reindex(List<IndexSchema> indexes, List<TableSchema> tables) implements Plan {
+    public Reindex {
+      indexes = List.copyOf(indexes);
+      tables = List.copyOf(tables);
+      if (indexes.size() != tables.size()) {
+        throw new IllegalArgumentException("one table per index");
       }
     }
   }

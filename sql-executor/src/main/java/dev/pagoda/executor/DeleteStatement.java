@@ -1,0 +1,41 @@
+package dev.pagoda.executor;
+
+import dev.pagoda.pager.Pager;
+import dev.pagoda.planner.plan.Plan;
+import dev.pagoda.spi.Value;
+
+/**
+ * A compiled DELETE: collects the rowids of the rows to delete (the scan runs to its end first),
+ * then deletes each row and its index entries.
+ */
+final class DeleteStatement implements CompiledStatement {
+  private final Plan.Delete plan;
+  private final SourceRows source;
+
+  DeleteStatement(Plan.Delete plan, ExprCompiler compiler) {
+    this.plan = plan;
+    this.source = SourceRows.rowids(plan.source(), plan.table().columns().size(), compiler);
+  }
+
+  @Override
+  public Plan.Delete plan() {
+    return plan;
+  }
+
+  @Override
+  public ExecutionResult execute(Pager pager) {
+    long[] rowids = source.collectRowids(pager);
+    long changes = 0;
+    try (TableWriter writer = new TableWriter(pager, plan.table(), plan.indexes(), null,
+        new String[0], new Evaluator[0], new Evaluator[0])) {
+      Value[] row = new Value[writer.width()];
+      for (long rowid : rowids) {
+        if (writer.read(rowid, row)) {
+          writer.delete(row, rowid);
+          changes++;
+        }
+      }
+    }
+    return new ExecutionResult(changes, false, 0);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.pagoda.executor;
+
+import dev.pagoda.pager.Pager;
+import dev.pagoda.planner.ColumnSchema;
+import dev.pagoda.planner.TableSchema;
+import dev.pagoda.planner.plan.Plan;
+import dev.pagoda.spi.Value;
+import java.util.List;
+
+/**
+ * A compiled UPDATE. Collects the rowids of the rows to update first (the scan runs to its end),
+ * then for each row still there: reads it, evaluates the new values over the old row, applies
+ * affinity, checks NOT NULL and CHECK, resolves rowid and UNIQUE conflicts, and replaces the row
+ * and its index entries (a new rowid moves the row). As in SQLite, a row that an earlier row's
+ * REPLACE deleted is skipped, and a row is read as it is when its turn comes.
+ */
+final class UpdateStatement implements CompiledStatement {
+  private final Plan.Update plan;
+  private final TableSchema table;
+  private final SourceRows source;
+  private final Evaluator[] values;
+  private final String[] checkNames;
+  private final Evaluator[] checks;
+  private final Evaluator[] defaults;
+
+  UpdateStatement(Plan.Update plan, ExprCompiler compiler) {
+    this.plan = plan;
+    this.table = plan.table();
+    this.source = SourceRows.rowids(plan.source(), table.columns().size(), compiler);
+    this.values = plan.values().stream().map(compiler::compile).toArray(Evaluator[]::new);
+    this.checkNames = plan.checks().stream().map(Plan.Check::name).toArray(String[]::new);
+    this.checks = plan.checks().stream().map(c -> compiler.compile(c.expr()))
+        .toArray(Evaluator[]::new);
+    this.defaults = plan.defaults().stream().map(compiler::compile).toArray(Evaluator[]::new);
+  }
+
+  @Override
+  public Plan.Update plan() {
+    return plan;
+  }
+
+  @Override
+  public ExecutionResult execute(Pager pager) {
+    long[] rowids = source.collectRowids(pager);
+    long changes = 0;
+    List<ColumnSchema> columns = table.columns();
+    int n = columns.size();
+    try (TableWriter writer = new TableWriter(pager, table, plan.indexes(), plan.onConflict(),
+        checkNames, checks, defaults)) {
+      Value[] old = new Value[n + 1];
+      for (long rowid : rowids) {
+        if (!writer.read(rowid, old)) {
+          continue;
+        }
+        Row oldRow = TableWriter.rowOf(old);
+        Value[] row = new Value[n + 1];
+        for (int i = 0; i < n; i++) {
+          row[i] = Values.applyAffinity(columns.get(i).affinity(), values[i].eval(oldRow));
+        }
+        long newRowid = plan.changesRowid() ? TableWriter.rowidOf(values[n].eval(oldRow)) : rowid;
+        if (table.rowidAlias() >= 0) {
+          row[table.rowidAlias()] = Value.of(newRowid);
+        }
+        row[n] = Value.of(newRowid);
+        if (!writer.checkRow(row) || !writer.resolveConflicts(row, newRowid, rowid)) {
+          continue;
+        }
+        writer.read(rowid, old); // a REPLACE may have moved the cursor; the row itself stays
+        writer.delete(old, rowid);
+        writer.insert(row, newRowid);
+        changes++;
+      }
+    } catch (ConstraintViolation e) {
+      e.setEarlierChanges(new ExecutionResult(changes, false, 0));
+      throw e;
+    }
+    return new ExecutionResult(changes, false, 0);
+  }
+}
