@@ -2,14 +2,11 @@ package dev.pagoda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.pagoda.spi.Value;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -171,67 +168,12 @@ class QueryDifferentialTest {
   @ParameterizedTest
   @MethodSource("queries")
   void sameAsSqlite(String sql) throws SQLException {
-    List<String> expected = sqlite(sql);
-    List<String> actual = pagoda(sql);
+    List<String> expected = new ArrayList<>(SqlOracle.sqlite(sqlite, sql));
+    List<String> actual = new ArrayList<>(SqlOracle.pagoda(pagoda, sql));
     if (!sql.contains("ORDER BY")) {
       Collections.sort(expected);
       Collections.sort(actual);
     }
     assertEquals(expected, actual, sql);
-  }
-
-  private static List<String> pagoda(String sql) {
-    List<String> out = new ArrayList<>();
-    try (PreparedStatement ps = pagoda.prepare(sql); Rows rows = ps.query()) {
-      while (rows.next()) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < rows.columnCount(); i++) {
-          sb.append(render(rows.get(i))).append('|');
-        }
-        out.add(sb.toString());
-      }
-    }
-    return out;
-  }
-
-  private static String render(Value v) {
-    if (v instanceof Value.Int i) {
-      return "I" + i.value();
-    } else if (v instanceof Value.Real r) {
-      return "R" + r.value();
-    } else if (v instanceof Value.Text t) {
-      return "T" + t.value();
-    } else if (v instanceof Value.Blob b) {
-      return "B" + HexFormat.of().formatHex(b.bytes());
-    }
-    return "N";
-  }
-
-  private static List<String> sqlite(String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Statement s = sqlite.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-          Object o = rs.getObject(i);
-          String cell;
-          if (o == null) {
-            cell = "N";
-          } else if (o instanceof Integer || o instanceof Long) {
-            cell = "I" + ((Number) o).longValue();
-          } else if (o instanceof Double || o instanceof Float) {
-            cell = "R" + ((Number) o).doubleValue();
-          } else if (o instanceof byte[] bytes) {
-            cell = "B" + HexFormat.of().formatHex(bytes);
-          } else {
-            cell = "T" + o;
-          }
-          sb.append(cell).append('|');
-        }
-        out.add(sb.toString());
-      }
-    }
-    return out;
   }
 }

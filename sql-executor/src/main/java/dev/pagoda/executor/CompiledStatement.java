@@ -43,6 +43,6 @@ public sealed interface CompiledStatement
     } else if (plan instanceof Plan.Delete d) {
       return new DeleteStatement(d, compiler);
     }
-    return new SchemaStatement(plan);
+    return new SchemaStatement(plan, compiler);
   }
 }

@@ -22,10 +22,22 @@ final class IndexWriter implements AutoCloseable {
   private final Value[] key;
   private final Value[] entry;
   private final RecordReader reader = new RecordReader();
+  /** Per index column, its expression's evaluator, or null for a plain column. */
+  private final Evaluator[] expressions;
+  private final Evaluator where;
+  private final WrittenRow written;
 
   IndexWriter(Pager pager, IndexSchema index, TableSchema table) {
     this.index = index;
     this.table = table;
+    ExprCompiler compiler = new ExprCompiler(new Bindings(0));
+    this.expressions = new Evaluator[index.columns().size()];
+    for (int i = 0; i < expressions.length; i++) {
+      var e = index.columns().get(i).expression();
+      expressions[i] = e == null ? null : compiler.compile(e);
+    }
+    this.where = index.where() == null ? null : compiler.compile(index.where());
+    this.written = new WrittenRow(table.columns().size());
     this.comparator = RecordComparator.forIndex(index);
     this.cursor = BTree.openIndex(pager, index.rootPage(), comparator);
     this.key = new Value[index.columns().size()];
@@ -48,7 +60,10 @@ final class IndexWriter implements AutoCloseable {
    * resolved conflicts already passes false).
    */
   void add(Value[] row, long rowid, boolean check) {
-    boolean anyNull = fillKey(row);
+    if (!covers(row, rowid)) {
+      return;
+    }
+    boolean anyNull = fillKey(row, rowid);
     for (int i = 0; i < key.length; i++) {
       entry[i] = key[i];
     }
@@ -61,7 +76,10 @@ final class IndexWriter implements AutoCloseable {
 
   /** Removes the entry of a row, as {@link #add} made it. */
   void remove(Value[] row, long rowid) {
-    fillKey(row);
+    if (!covers(row, rowid)) {
+      return;
+    }
+    fillKey(row, rowid);
     for (int i = 0; i < key.length; i++) {
       entry[i] = key[i];
     }
@@ -87,20 +105,49 @@ final class IndexWriter implements AutoCloseable {
    * values of {@code row}, or null when there is none (or a value is NULL).
    */
   Long conflict(Value[] row, long self) {
-    if (!index.unique() || fillKey(row)) {
+    if (!index.unique() || !covers(row, self) || fillKey(row, self)) {
       return null;
     }
     return conflictWith(self, false);
   }
 
+  /** Whether the row has an entry: always, but for a partial index whose WHERE it fails. */
+  private boolean covers(Value[] row, long rowid) {
+    return where == null || Values.truth(where.eval(written.of(row, rowid))) == 1;
+  }
+
   /** Copies the indexed values of {@code row} into {@code key}; whether any is NULL. */
-  private boolean fillKey(Value[] row) {
+  private boolean fillKey(Value[] row, long rowid) {
     boolean anyNull = false;
     for (int i = 0; i < key.length; i++) {
-      key[i] = row[index.columns().get(i).column()];
+      key[i] = expressions[i] == null
+          ? row[index.columns().get(i).column()]
+          : expressions[i].eval(written.of(row, rowid));
       anyNull |= key[i].isNull();
     }
     return anyNull;
+  }
+
+  /** A written row seen as the table's row: its columns, then the rowid. */
+  private static final class WrittenRow implements Row {
+    private final int rowidColumn;
+    private Value[] values;
+    private long rowid;
+
+    WrittenRow(int rowidColumn) {
+      this.rowidColumn = rowidColumn;
+    }
+
+    Row of(Value[] values, long rowid) {
+      this.values = values;
+      this.rowid = rowid;
+      return this;
+    }
+
+    @Override
+    public Value column(int i) {
+      return i == rowidColumn ? Value.of(rowid) : values[i];
+    }
   }
 
   /** The rowid of an entry equal to {@code key} whose rowid is not {@code self}, or null. */
@@ -121,6 +168,9 @@ final class IndexWriter implements AutoCloseable {
 
   /** SQLite's message for a violation of this index: {@code UNIQUE constraint failed: t.a, t.b}. */
   String uniqueMessage() {
+    if (index.hasExpressions()) {
+      return "UNIQUE constraint failed: index '" + index.name() + "'";
+    }
     StringBuilder names = new StringBuilder();
     for (IndexSchema.IndexColumn c : index.columns()) {
       if (names.length() > 0) {

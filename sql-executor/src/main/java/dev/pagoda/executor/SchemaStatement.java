@@ -14,9 +14,11 @@ import dev.pagoda.planner.plan.Plan;
  */
 final class SchemaStatement implements CompiledStatement {
   private final Plan plan;
+  private final ExprCompiler compiler;
 
-  SchemaStatement(Plan plan) {
+  SchemaStatement(Plan plan, ExprCompiler compiler) {
     this.plan = plan;
+    this.compiler = compiler;
   }
 
   @Override
@@ -28,7 +30,10 @@ final class SchemaStatement implements CompiledStatement {
   public ExecutionResult execute(Pager pager) {
     if (plan instanceof Plan.CreateTable c) {
       if (!c.noop()) {
-        createTable(pager, c.table());
+        int root = createTable(pager, c.table());
+        if (c.fill() != null) {
+          return fill(pager, c.table().withRootPage(root), c.fill());
+        }
       }
     } else if (plan instanceof Plan.DropTable d) {
       if (d.table() != null) {
@@ -62,7 +67,23 @@ final class SchemaStatement implements CompiledStatement {
     return ExecutionResult.NONE;
   }
 
-  private static void createTable(Pager pager, TableSchema table) {
+  /** CREATE TABLE ... AS SELECT: the query's rows go into the new table. */
+  private ExecutionResult fill(Pager pager, TableSchema table, dev.pagoda.planner.plan.PlanNode q) {
+    java.util.List<dev.pagoda.planner.plan.BoundExpr> columns = new java.util.ArrayList<>();
+    for (int i = 0; i < table.columns().size(); i++) {
+      columns.add(new dev.pagoda.planner.plan.BoundExpr.Column(
+          i, null, table.columns().get(i).name()));
+    }
+    Plan.Insert insert = new Plan.Insert(table, q, java.util.List.of(columns),
+        java.util.List.of(new dev.pagoda.planner.plan.BoundExpr.Constant(Value.NULL)), null,
+        java.util.List.of(), java.util.List.of(),
+        java.util.Collections.nCopies(table.columns().size(),
+            new dev.pagoda.planner.plan.BoundExpr.Constant(Value.NULL)));
+    new InsertStatement(insert, compiler).execute(pager);
+    return ExecutionResult.NONE;
+  }
+
+  private static int createTable(Pager pager, TableSchema table) {
     int root = BTree.createTable(pager);
     SchemaTable.insert(pager, "table", table.name(), table.name(), root, table.sql());
     for (IndexSchema index : table.constraints().autoIndexes()) {
@@ -71,6 +92,7 @@ final class SchemaStatement implements CompiledStatement {
           null);
     }
     pager.setSchemaCookie(pager.schemaCookie() + 1);
+    return root;
   }
 
   /** Allocates the index B-tree and adds an entry for every row already in the table. */

@@ -181,6 +181,11 @@ public final class Parser {
     return c == ' ' || (c >= '\t' && c <= '\r');
   }
 
+  /** Whether {@code word} is one of SQLite's keywords (ASCII case-insensitive). */
+  public static boolean isKeyword(String word) {
+    return Keywords.lookup(word) != TokenType.ID;
+  }
+
   /** Parses sql as exactly one expression (e.g. a stored DEFAULT value). */
   public static Expr parseExpression(String sql) {
     return new StatementParser(sql, 0).standaloneExpression();

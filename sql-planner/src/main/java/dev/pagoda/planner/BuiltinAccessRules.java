@@ -78,6 +78,9 @@ final class BuiltinAccessRules {
   private static List<AccessPath> index(AccessRequest r) {
     List<AccessPath> out = new ArrayList<>();
     for (IndexSchema index : r.indexes()) {
+      if (index.where() != null) {
+        continue; // a partial index: used only where the WHERE implies its condition (Step 9)
+      }
       AccessPath path = indexPath(r, index);
       if (path != null) {
         out.add(path);

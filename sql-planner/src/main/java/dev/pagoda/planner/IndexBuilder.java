@@ -7,6 +7,7 @@ import dev.pagoda.parser.ast.Expr;
 import dev.pagoda.parser.ast.NullsOrder;
 import dev.pagoda.parser.ast.OrderingTerm;
 import dev.pagoda.parser.ast.SortOrder;
+import dev.pagoda.planner.plan.BoundExpr;
 import dev.pagoda.spi.SqlException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,8 @@ public final class IndexBuilder {
   public static IndexSchema fromCreateIndex(
       CreateIndex ast, String sql, int rootPage, TableSchema table) {
     List<IndexSchema.IndexColumn> columns = new ArrayList<>();
-    String unsupported = ast.where() != null ? "partial indexes" : null;
+    String unsupported = null;
+    Scope scope = Scope.ofTable(table, table.name());
     for (OrderingTerm term : ast.columns()) {
       if (term.nulls() != null) {
         throw SqlException.error(
@@ -45,7 +47,13 @@ public final class IndexBuilder {
         e = c.expr();
       }
       if (!(e instanceof ColumnRef ref) || ref.table() != null) {
-        unsupported = "indexes on expressions";
+        BoundExpr bound = IndexExpressions.bind(e, scope);
+        if (collation == null) {
+          String implied = dev.pagoda.planner.plan.CompareRules.of(bound);
+          collation = implied == null ? "BINARY" : implied.toUpperCase(Locale.ROOT);
+        }
+        columns.add(new IndexSchema.IndexColumn(
+            -1, collation, term.order() == SortOrder.DESC, bound));
         continue;
       }
       int index = table.columnIndex(ref.column());
@@ -58,8 +66,9 @@ public final class IndexBuilder {
       }
       columns.add(new IndexSchema.IndexColumn(index, collation, term.order() == SortOrder.DESC));
     }
-    return new IndexSchema(
-        ast.name().name(), table.name(), rootPage, columns, ast.unique(), sql, unsupported);
+    BoundExpr where = ast.where() == null ? null : IndexExpressions.bind(ast.where(), scope);
+    return new IndexSchema(ast.name().name(), table.name(), rootPage, columns, ast.unique(), sql,
+        unsupported, null, false, where);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.pagoda.planner;
 import static java.util.Objects.requireNonNull;
 
 import dev.pagoda.parser.ast.ConflictAction;
+import dev.pagoda.planner.plan.BoundExpr;
 import java.util.List;
 
 /**
@@ -23,6 +24,8 @@ import java.util.List;
  * @param onConflict for the automatic index of a UNIQUE or PRIMARY KEY constraint, the
  *     constraint's ON CONFLICT action; null when none is written (and for CREATE INDEX)
  * @param primaryKey whether this is the automatic index of a PRIMARY KEY constraint
+ * @param where a partial index's WHERE condition over the table's row (its columns, then the
+ *     rowid): only rows for which it is true have an entry; null for a full index
  */
 public record IndexSchema(
     String name,
@@ -33,7 +36,8 @@ public record IndexSchema(
     String sql,
     String unsupportedWrite,
     ConflictAction onConflict,
-    boolean primaryKey) {
+    boolean primaryKey,
+    BoundExpr where) {
   public IndexSchema {
     requireNonNull(name, "name");
     requireNonNull(table, "table");
@@ -43,25 +47,48 @@ public record IndexSchema(
   /** An index of CREATE INDEX, or one with no ON CONFLICT clause and no PRIMARY KEY. */
   public IndexSchema(String name, String table, int rootPage, List<IndexColumn> columns,
       boolean unique, String sql, String unsupportedWrite) {
-    this(name, table, rootPage, columns, unique, sql, unsupportedWrite, null, false);
+    this(name, table, rootPage, columns, unique, sql, unsupportedWrite, null, false, null);
+  }
+
+  /** A full index (no WHERE). */
+  public IndexSchema(String name, String table, int rootPage, List<IndexColumn> columns,
+      boolean unique, String sql, String unsupportedWrite, ConflictAction onConflict,
+      boolean primaryKey) {
+    this(name, table, rootPage, columns, unique, sql, unsupportedWrite, onConflict, primaryKey,
+        null);
+  }
+
+  /** Whether an entry's values include an expression's (the index is not on columns only). */
+  public boolean hasExpressions() {
+    return columns.stream().anyMatch(c -> c.expression() != null);
   }
 
   /**
-   * One indexed column.
+   * One indexed column or expression.
    *
-   * @param column the index of the column in its table
+   * @param column the index of the column in its table; -1 for an expression
    * @param collation the collation name (BINARY, NOCASE, RTRIM)
    * @param descending whether the column sorts DESC in the index
+   * @param expression the indexed expression over the table's row, or null for a column
    */
-  public record IndexColumn(int column, String collation, boolean descending) {
+  public record IndexColumn(int column, String collation, boolean descending,
+      BoundExpr expression) {
     public IndexColumn {
       requireNonNull(collation, "collation");
+      if ((column < 0) != (expression != null)) {
+        throw new IllegalArgumentException("a column index or an expression");
+      }
+    }
+
+    /** An indexed table column. */
+    public IndexColumn(int column, String collation, boolean descending) {
+      this(column, collation, descending, null);
     }
   }
 
   /** This schema with its root page set. */
   public IndexSchema withRootPage(int page) {
     return new IndexSchema(
-        name, table, page, columns, unique, sql, unsupportedWrite, onConflict, primaryKey);
+        name, table, page, columns, unique, sql, unsupportedWrite, onConflict, primaryKey, where);
   }
 }

@@ -35,7 +35,8 @@ public final class Planner {
     } else if (statement instanceof Insert i) {
       return InsertBinder.bind(i, catalog);
     } else if (statement instanceof CreateTable c) {
-      return createTable(c, Parser.schemaSql(source, parsed), catalog);
+      return createTable(c, c.asSelect() != null ? null : Parser.schemaSql(source, parsed),
+          catalog);
     } else if (statement instanceof DropTable d) {
       return dropTable(d, catalog);
     } else if (statement instanceof CreateIndex c) {
@@ -77,6 +78,9 @@ public final class Planner {
     }
     if (name.regionMatches(true, 0, "sqlite_", 0, 7)) {
       throw SqlException.error("object name reserved for internal use: " + name);
+    }
+    if (c.asSelect() != null) {
+      return CreateTableAs.plan(c, catalog);
     }
     TableSchema table = SchemaBuilder.fromCreateTable(c, sql, 0);
     if (table.unsupportedWrite() != null) {

@@ -158,11 +158,18 @@ public sealed interface Plan {
 
   /**
    * CREATE TABLE. {@code table} has root page 0 until the executor allocates it. When {@code
-   * ifNotExists} found the table already there, {@code noop} is set and nothing happens.
+   * ifNotExists} found the table already there, {@code noop} is set and nothing happens. For
+   * CREATE TABLE ... AS SELECT, {@code fill} is the query whose rows the new table gets (one
+   * column per table column), else null.
    */
-  record CreateTable(TableSchema table, boolean noop) implements Plan {
+  record CreateTable(TableSchema table, boolean noop, PlanNode fill) implements Plan {
     public CreateTable {
       requireNonNull(table, "table");
+    }
+
+    /** A CREATE TABLE with column definitions. */
+    public CreateTable(TableSchema table, boolean noop) {
+      this(table, noop, null);
     }
   }
 
