@@ -9,7 +9,16 @@
  *       Casts} and {@code NumberParser} hold the details.
  *   <li>{@link dev.pagoda.executor.CompiledStatement}: a plan whose expressions are compiled into
  *       evaluators once per prepared statement; queries return a {@link
- *       dev.pagoda.executor.QueryRun} of Volcano operators ({@code Operators}).
+ *       dev.pagoda.executor.QueryRun} of Volcano operators built by {@code PlanCompiler}: scans and
+ *       seeks ({@code TableRowOp}, {@code SeekOperators}), {@code NestedLoopOp}, {@code
+ *       AggregateOp} ({@code Aggregators}), sorts, DISTINCT and compounds ({@code
+ *       MaterializedOperators}); subqueries are {@code SubqueryEvaluator}s whose plans read the
+ *       outer row through an {@code ExprCompiler.Frame}.
+ *   <li>Writes: {@code InsertStatement}, {@code UpdateStatement}, {@code DeleteStatement} over a
+ *       {@code TableWriter} (constraints, conflict clauses) and one {@code IndexWriter} per index
+ *       (including partial and expression indexes); {@code SchemaStatement} for DDL.
+ *   <li>Scalar functions: {@code ScalarFunctions} (the registry), LIKE/GLOB in {@code
+ *       LikePattern}, printf in {@code Printf}.
  *   <li>{@link dev.pagoda.executor.SchemaTable}: reading and writing {@code sqlite_schema}.
  * </ul>
  *
@@ -21,6 +30,8 @@
  *   <li>A write runs inside the caller's pager write transaction and changes nothing outside it;
  *       on any exception the caller rolls the transaction back.
  *   <li>A scan decodes a record's header once per row and a column only when it is read.
+ *   <li>No B-tree is written while a cursor of the same statement walks it: writes collect the
+ *       rows they change first.
  *   <li>Every value rule (comparison, affinity, conversion) is written once, in {@code Values} and
  *       its helpers, and checked against real SQLite by differential tests.
  *   <li>Errors for the SQL caller are {@link dev.pagoda.spi.SqlException}s with SQLite's result

@@ -3,8 +3,18 @@
  * immutable physical {@link dev.pagoda.planner.plan.Plan}.
  *
  * <p>Binding resolves every name to a position (a table, a column index, the rowid), decides each
- * comparison's affinity by SQLite's rules, expands {@code *}, fills omitted INSERT columns with
- * their defaults, and names the result columns as {@code sqlite3_column_name} would.
+ * comparison's affinity and collation by SQLite's rules, expands {@code *}, fills omitted INSERT
+ * columns with their defaults, and names the result columns as {@code sqlite3_column_name} would.
+ *
+ * <p>Queries: {@code QueryBinder} (WITH, compound SELECT, subqueries) drives {@code CoreBinder}
+ * (one SELECT core: FROM, WHERE, result columns, GROUP BY/HAVING through {@code AggregateBinder},
+ * DISTINCT, ORDER BY through {@code OrderBy}, LIMIT). {@code FromBinder} turns the FROM clause
+ * into the sources of a {@code Scope} (tables, views, CTEs, subqueries side by side in one joined
+ * row); {@code JoinPlanner} orders the join steps and places each WHERE/ON term at the first step
+ * that can test it; {@link dev.pagoda.planner.AccessPaths} asks the {@link
+ * dev.pagoda.planner.AccessPathRule}s how to read each table (rowid or index seeks). A reference
+ * to an enclosing query's column is a {@code BoundExpr.Outer}; a subquery that has none is marked
+ * uncorrelated so the executor runs it once per statement run.
  *
  * <p>Invariants:
  *
@@ -17,6 +27,8 @@
  *       the engine plans again when the schema generation moves.
  *   <li>The planner never depends on storage or execution: it knows root page numbers only as
  *       opaque integers.
+ *   <li>An access path may return more rows than its terms allow, never fewer: every term stays
+ *       a filter; so switching any rule off changes plans, not results.
  * </ol>
  */
 package dev.pagoda.planner;
