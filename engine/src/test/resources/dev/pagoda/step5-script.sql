@@ -54,6 +54,10 @@ INSERT OR FAIL INTO note VALUES (9, 9);
 UPDATE OR IGNORE emp SET code = 'd1' WHERE id = 1;
 UPDATE OR REPLACE emp SET code = 'd1' WHERE id = 101;
 SELECT id, name, code FROM emp ORDER BY id;
+WITH src(k, v) AS (VALUES (20, 'w1'), (21, 'w2')) INSERT INTO note SELECT k, v FROM src;
+WITH gone AS (SELECT 21 AS k) DELETE FROM note WHERE k IN (SELECT k FROM gone);
+WITH big AS (SELECT max(k) AS m FROM note) UPDATE note SET v = 'max' WHERE k = (SELECT m FROM big);
+SELECT k, v FROM note WHERE k >= 20;
 
 -- UPDATE and DELETE keep every index in step
 UPDATE emp SET salary = salary * 1.1, bonus = bonus + 1 WHERE dept = 'eng';

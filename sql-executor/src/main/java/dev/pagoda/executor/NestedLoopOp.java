@@ -90,6 +90,7 @@ final class NestedLoopOp implements Operator {
       return false;
     }
     Operator op = open[step.source()];
+    Interrupts.check();
     while (op.next()) {
       if (step.on() != null && Values.truth(step.on().eval(this)) != 1) {
         continue;

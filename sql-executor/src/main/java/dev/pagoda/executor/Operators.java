@@ -40,6 +40,7 @@ final class Operators {
 
     @Override
     public boolean next() {
+      Interrupts.check();
       boolean valid = started ? cursor.next() : cursor.first();
       started = true;
       rowChanged();

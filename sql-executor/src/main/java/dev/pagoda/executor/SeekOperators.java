@@ -99,6 +99,7 @@ final class SeekOperators {
       if (done) {
         return false;
       }
+      Interrupts.check();
       boolean valid = started ? cursor.next() : cursor.seekAtOrAfter(from);
       started = true;
       rowChanged();
@@ -250,6 +251,7 @@ final class SeekOperators {
 
     @Override
     public boolean next() {
+      Interrupts.check();
       while (true) {
         boolean valid;
         if (inRange) {

@@ -10,9 +10,7 @@ final class DeleteBinder {
   private DeleteBinder() {}
 
   static Plan.Delete bind(Delete d, Catalog catalog) {
-    if (d.with() != null) {
-      throw SqlException.error("not supported yet: WITH");
-    }
+    QueryBinder queries = new QueryBinder(catalog).with(d.with());
     DmlSupport.rejectOrderByLimit(!d.orderBy().isEmpty(), d.limit() != null);
     if (!d.returning().isEmpty()) {
       throw SqlException.error("not supported yet: RETURNING");
@@ -21,7 +19,7 @@ final class DeleteBinder {
     PlanNode source = new PlanNode.TableScan(table);
     if (d.where() != null) {
       Scope scope = DmlSupport.rowScope(table, d.target().alias());
-      ExprBinder binder = new ExprBinder(scope, new QueryBinder(catalog));
+      ExprBinder binder = new ExprBinder(scope, queries);
       source = DmlSupport.whereSource(catalog, table, scope, binder, d.where());
     }
     return new Plan.Delete(table, source, catalog.indexes(table.name()));

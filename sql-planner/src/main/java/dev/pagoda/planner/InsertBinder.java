@@ -20,9 +20,7 @@ final class InsertBinder {
   private InsertBinder() {}
 
   static Plan.Insert bind(Insert insert, Catalog catalog) {
-    if (insert.with() != null) {
-      throw SqlException.error("not supported yet: WITH");
-    }
+    QueryBinder queries = new QueryBinder(catalog).with(insert.with());
     if (!insert.upserts().isEmpty()) {
       throw SqlException.error("not supported yet: ON CONFLICT (upsert)");
     }
@@ -43,7 +41,7 @@ final class InsertBinder {
         }
       }
       checkArity(insert, table, width, targets.length);
-      ExprBinder binder = new ExprBinder(Scope.EMPTY, new QueryBinder(catalog));
+      ExprBinder binder = new ExprBinder(Scope.EMPTY, queries);
       for (List<Expr> row : v.rows()) {
         List<BoundExpr> bound = new ArrayList<>(row.size());
         for (Expr e : row) {
@@ -52,12 +50,12 @@ final class InsertBinder {
         addRow(table, targets, bound, defaults, rows, rowids);
       }
     } else if (insert.source() instanceof InsertSource.FromSelect s) {
-      Plan.Query query = SelectBinder.bind(s.select(), catalog);
+      QueryBinder.Bound query = queries.bind(s.select(), null);
       source = query.root();
       checkArity(insert, table, source.width(), targets.length);
       List<BoundExpr> columns = new ArrayList<>();
       for (int i = 0; i < source.width(); i++) {
-        columns.add(new BoundExpr.Column(i, null, query.columnNames().get(i)));
+        columns.add(new BoundExpr.Column(i, null, query.names().get(i)));
       }
       addRow(table, targets, columns, defaults, rows, rowids);
     } else {

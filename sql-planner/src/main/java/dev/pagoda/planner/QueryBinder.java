@@ -80,6 +80,24 @@ final class QueryBinder {
     return view == null || view.columns() == null ? List.of() : view.columns();
   }
 
+  /**
+   * This binder with the CTEs of an INSERT's, UPDATE's or DELETE's WITH clause in scope (itself
+   * when {@code with} is null).
+   */
+  QueryBinder with(dev.pagoda.parser.ast.WithClause with) {
+    if (with == null) {
+      return this;
+    }
+    if (with.recursive()) {
+      throw SqlException.error("not supported yet: WITH RECURSIVE");
+    }
+    Ctes c = ctes;
+    for (CommonTableExpr cte : with.tables()) {
+      c = new Ctes(cte, c);
+    }
+    return new QueryBinder(catalog, c);
+  }
+
   /** Binds a subquery whose outer query has scope {@code outer}. */
   Bound bindSubquery(Select s, Scope outer) {
     return bind(s, outer);

@@ -20,9 +20,7 @@ final class UpdateBinder {
   private UpdateBinder() {}
 
   static Plan.Update bind(Update u, Catalog catalog) {
-    if (u.with() != null) {
-      throw SqlException.error("not supported yet: WITH");
-    }
+    QueryBinder queries = new QueryBinder(catalog).with(u.with());
     if (u.from() != null) {
       throw SqlException.error("not supported yet: UPDATE FROM");
     }
@@ -32,7 +30,7 @@ final class UpdateBinder {
     }
     TableSchema table = DmlSupport.target(catalog, u.target());
     Scope scope = DmlSupport.rowScope(table, u.target().alias());
-    ExprBinder binder = new ExprBinder(scope, new QueryBinder(catalog));
+    ExprBinder binder = new ExprBinder(scope, queries);
     int rowid = table.columns().size();
     List<BoundExpr> values = new ArrayList<>();
     for (int i = 0; i < table.columns().size(); i++) {

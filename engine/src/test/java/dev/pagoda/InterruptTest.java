@@ -1,0 +1,43 @@
+package dev.pagoda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.pagoda.spi.ResultCode;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** Interrupting the thread that runs a statement stops it with SQLITE_INTERRUPT. */
+class InterruptTest {
+  @Test
+  void longJoin_interrupted_failsWithInterrupt_connectionStillWorks() throws Exception {
+    try (Database db = Database.openInMemory(); Connection c = db.connect()) {
+      c.execute("CREATE TABLE t(x)");
+      c.execute("WITH v(x) AS (VALUES (1), (2), (3), (4), (5), (6), (7), (8), (9), (10))"
+          + " INSERT INTO t SELECT a.x * 100 + b.x * 10 + d.x FROM v a, v b, v d");
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+      CountDownLatch started = new CountDownLatch(1);
+      Thread worker = new Thread(() -> {
+        try (PreparedStatement ps = c.prepare("SELECT count(*) FROM t a, t b, t d");
+            Rows rows = ps.query()) {
+          started.countDown();
+          rows.next(); // a billion combinations: runs until interrupted
+        } catch (Throwable t) {
+          failure.set(t);
+        }
+      });
+      worker.start();
+      started.await();
+      Thread.sleep(100);
+      worker.interrupt();
+      worker.join(60_000);
+      assertFalse(worker.isAlive(), "the statement did not stop");
+      PagodaException e = (PagodaException) failure.get();
+      assertEquals(ResultCode.INTERRUPT, e.code());
+      assertEquals("interrupted", e.getMessage());
+      assertEquals(List.of("1000"), Sql.column(c, "SELECT count(*) FROM t"));
+    }
+  }
+}
