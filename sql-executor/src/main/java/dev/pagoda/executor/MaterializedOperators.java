@@ -29,6 +29,11 @@ final class MaterializedOperators {
       return ++index < rows.size();
     }
 
+    /** The position of the current row in the list. */
+    int index() {
+      return index;
+    }
+
     @Override
     public Value column(int i) {
       return rows.get(index)[i];

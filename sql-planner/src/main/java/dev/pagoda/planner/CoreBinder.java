@@ -170,24 +170,27 @@ final class CoreBinder {
       if (source == null) {
         throw SqlException.error("no such table: " + ts.table());
       }
-      addAll(source, false);
+      addAll(source, false, scope);
     } else {
       if (scope.sources().isEmpty()) {
         throw SqlException.error("no tables specified");
       }
       for (Scope.Source source : scope.sources()) {
-        addAll(source, true);
+        addAll(source, true, scope);
       }
     }
   }
 
-  private void addAll(Scope.Source source, boolean skipMerged) {
+  private void addAll(Scope.Source source, boolean skipMerged, Scope scope) {
     for (int i = 0; i < source.columns().size(); i++) {
       String name = source.columns().get(i);
       if (skipMerged && source.merged().contains(name.toLowerCase(java.util.Locale.ROOT))) {
         continue;
       }
-      BoundExpr bound = new BoundExpr.Column(source.offset() + i, source.affinityAt(i), name);
+      BoundExpr bound = skipMerged ? scope.usingValue(source.offset() + i) : null;
+      if (bound == null) {
+        bound = new BoundExpr.Column(source.offset() + i, source.affinityAt(i), name);
+      }
       add(bound, name, null, new ColumnRef(null, source.alias(), name, false));
     }
   }
