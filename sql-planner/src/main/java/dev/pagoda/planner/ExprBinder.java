@@ -50,6 +50,13 @@ class ExprBinder {
     return scope;
   }
 
+  QueryBinder queries() {
+    if (queries == null) {
+      throw SqlException.error("not supported yet: subqueries here");
+    }
+    return queries;
+  }
+
   BoundExpr bind(Expr e) {
     if (e instanceof Literal l) {
       return literal(l);
@@ -82,7 +89,12 @@ class ExprBinder {
       return subquery(BoundExpr.SubqueryKind.SCALAR, q.select(), null, false);
     } else if (e instanceof dev.pagoda.parser.ast.Exists x) {
       return subquery(BoundExpr.SubqueryKind.EXISTS, x.select(), null, false);
+    } else if (e instanceof dev.pagoda.parser.ast.RowValue) {
+      throw RowValues.misused();
     } else if (e instanceof dev.pagoda.parser.ast.InSelect in) {
+      if (in.expr() instanceof dev.pagoda.parser.ast.RowValue) {
+        return RowValues.inSelect(this, in);
+      }
       return subquery(BoundExpr.SubqueryKind.IN, in.select(), in.expr(), in.not());
     } else if (e instanceof dev.pagoda.parser.ast.InTable in) {
       if (!in.args().isEmpty()) {
@@ -195,10 +207,13 @@ class ExprBinder {
       case JSON_EXTRACT, JSON_EXTRACT_VALUE ->
           throw SqlException.error("not supported yet: the " + b.op().symbol() + " operator");
     };
+    if (op.isComparison() && RowValues.involved(b.left(), b.right())) {
+      return RowValues.compare(this, op, b.left(), b.right());
+    }
     return comparisonOrOperator(op, bind(b.left()), bind(b.right()));
   }
 
-  private static BoundExpr comparisonOrOperator(BinaryOp op, BoundExpr l, BoundExpr r) {
+  static BoundExpr comparisonOrOperator(BinaryOp op, BoundExpr l, BoundExpr r) {
     if (!op.isComparison()) {
       return new BoundExpr.Binary(op, l, r, null);
     }
@@ -276,6 +291,9 @@ class ExprBinder {
 
   /** {@code x BETWEEN a AND b} is {@code x >= a AND x <= b}, each with its own affinity. */
   private BoundExpr between(Between b) {
+    if (b.expr() instanceof dev.pagoda.parser.ast.RowValue) {
+      return RowValues.between(this, b);
+    }
     BoundExpr x = bind(b.expr());
     BoundExpr both = new BoundExpr.Binary(
         BinaryOp.AND,
@@ -286,6 +304,9 @@ class ExprBinder {
   }
 
   private BoundExpr inList(InList in) {
+    if (in.expr() instanceof dev.pagoda.parser.ast.RowValue) {
+      return RowValues.inList(this, in);
+    }
     BoundExpr x = bind(in.expr());
     List<BoundExpr> items = new ArrayList<>();
     List<Affinity> affinities = new ArrayList<>();
