@@ -37,18 +37,15 @@ final class PlanCompiler {
     } else if (node instanceof PlanNode.NestedLoop j) {
       return nestedLoop(j);
     } else if (node instanceof PlanNode.Sort s) {
-      OperatorFactory input = compile(s.input());
+      OperatorFactory input = s.input() instanceof PlanNode.Distinct d
+          ? distinct(d, true) : compile(s.input());
       Comparator<Value[]> order = MaterializedOperators.sortOrder(s.keys());
       int width = s.width();
       return (run, outer) -> MaterializedOperators.sort(input.open(run, outer), width, order);
     } else if (node instanceof PlanNode.Limit l) {
       return limit(l);
     } else if (node instanceof PlanNode.Distinct d) {
-      OperatorFactory input = compile(d.input());
-      Comparator<Value[]> order = RowOrder.prefix(d.keyWidth(), d.collations());
-      int width = d.width();
-      int keyWidth = d.keyWidth();
-      return (run, outer) -> new MaterializedOperators.DistinctOp(input.open(run, outer), width, keyWidth, order);
+      return distinct(d, false);
     } else if (node instanceof PlanNode.Aggregate a) {
       return aggregate(a);
     } else if (node instanceof PlanNode.Compound c) {
@@ -83,6 +80,16 @@ final class PlanCompiler {
           java.util.Collections.singletonList(current.row));
     }
     throw new AssertionError("unknown plan node: " + node);
+  }
+
+  /** A DISTINCT; {@code orderFree} when a sort follows, so that it may spill out of order. */
+  private OperatorFactory distinct(PlanNode.Distinct d, boolean orderFree) {
+    OperatorFactory input = compile(d.input());
+    Comparator<Value[]> order = RowOrder.prefix(d.keyWidth(), d.collations());
+    int width = d.width();
+    int keyWidth = d.keyWidth();
+    return (run, outer) -> new MaterializedOperators.DistinctOp(
+        input.open(run, outer), width, keyWidth, order, orderFree);
   }
 
   private static OperatorFactory tableScan(TableSchema table) {
