@@ -187,7 +187,9 @@ final class AggregateOp implements Operator {
         picked = true;
       }
     }
-    if (g.row == null || pickerCall < 0 || picked) {
+    // The bare columns come from the group's first row (SQLite 3.4x), or the row a lone min()
+    // or max() picked.
+    if (g.row == null || picked) {
       g.row = RowOrder.copy(row, inputWidth);
     }
   }

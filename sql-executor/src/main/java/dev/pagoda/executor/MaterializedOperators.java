@@ -202,9 +202,10 @@ final class MaterializedOperators {
 
   /**
    * A compound SELECT of two inputs. UNION, INTERSECT and EXCEPT sort both sides together (each row
-   * tagged with its side, the left's first) and take from each group of equal rows its first row:
-   * every group for UNION, the groups with both sides for INTERSECT, with only the left for
-   * EXCEPT.
+   * tagged with its side, the left's first) and take one row from each group of equal rows
+   * (equal under the collations, or as numbers): every group for UNION (the right side's first
+   * row when it has one, as in SQLite, else the left's first), the groups with both sides for
+   * INTERSECT, with only the left for EXCEPT (the left's first).
    */
   static Operator compound(
       PlanNode.SetOperator op, Operator left, Operator right, int width,
@@ -266,15 +267,20 @@ final class MaterializedOperators {
       }
       while (pending != null) {
         Value[] first = pending;
+        Value[] firstRight = null;
         boolean left = false;
-        boolean right = false;
         while (pending != null && order.compare(first, pending) == 0) {
           if (((Value.Int) pending[width]).value() == 0) {
             left = true;
-          } else {
-            right = true;
+          } else if (firstRight == null) {
+            firstRight = pending;
           }
           pending = read();
+        }
+        boolean right = firstRight != null;
+        if (op == PlanNode.SetOperator.UNION && right) {
+          // As SQLite's: the right side's first equal row stands for the group.
+          first = firstRight;
         }
         boolean keep = switch (op) {
           case UNION -> true;

@@ -39,7 +39,7 @@ final class CoreBinder {
     }
     FromBinder from = s.from() == null ? null : new FromBinder(queries, outer).bind(s.from());
     Scope scope = from == null ? new Scope(List.of(), outer) : from.scope();
-    ExprBinder plain = new ExprBinder(scope, queries);
+    ExprBinder plain = new ExprBinder(scope, queries).withAliases(this::aliasExpr);
     List<BoundExpr> where = new ArrayList<>();
     for (Expr term : QueryBinder.conjuncts(s.where())) {
       QueryBinder.addBoundConjuncts(plain.bind(term), where);
@@ -48,6 +48,7 @@ final class CoreBinder {
     for (ResultColumn column : s.columns()) {
       expand(column, scope, agg);
     }
+    agg.withAliases(this::aliasExpr);
     List<BoundExpr> groupKeys = groupKeys(plain);
     BoundExpr having = s.having() == null ? null : agg.bind(s.having());
     List<PlanNode.SortKey> sortKeys = sortKeys(agg);
@@ -94,7 +95,22 @@ final class CoreBinder {
     for (BoundExpr o : outputs) {
       affinities.add(o.affinity());
     }
-    return new QueryBinder.Bound(node, names, affinities, scope.reachesOut());
+    List<String> collations = new ArrayList<>();
+    for (BoundExpr o : outputs) {
+      collations.add(QueryBinder.collationOf(o));
+    }
+    return new QueryBinder.Bound(node, names, affinities, collations, scope.reachesOut());
+  }
+
+  /** The expression of the result column aliased {@code name}, or null. */
+  private Expr aliasExpr(String name) {
+    for (ResultColumn c : s.columns()) {
+      if (c instanceof ResultColumn.ExprColumn e && e.alias() != null
+          && e.alias().equalsIgnoreCase(name)) {
+        return e.expr();
+      }
+    }
+    return null;
   }
 
   private List<BoundExpr> groupKeys(ExprBinder plain) {

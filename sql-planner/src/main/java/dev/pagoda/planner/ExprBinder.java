@@ -36,6 +36,9 @@ import java.util.Set;
 class ExprBinder {
   private final Scope scope;
   private final QueryBinder queries;
+  /** The result-column expression an unresolvable name is an alias of, or null (none here). */
+  private java.util.function.Function<String, Expr> aliases;
+  private final java.util.Set<String> expanding = new java.util.HashSet<>();
 
   ExprBinder(Scope scope) {
     this(scope, null);
@@ -48,6 +51,35 @@ class ExprBinder {
 
   Scope scope() {
     return scope;
+  }
+
+  /**
+   * Lets an unqualified name that is no column resolve to the result column it is the alias of,
+   * as SQLite does in WHERE, GROUP BY, HAVING and ORDER BY.
+   */
+  ExprBinder withAliases(java.util.function.Function<String, Expr> aliases) {
+    this.aliases = aliases;
+    return this;
+  }
+
+  private BoundExpr alias(String name) {
+    Expr ast = aliases == null ? null : aliases.apply(name);
+    String key = name.toLowerCase(Locale.ROOT);
+    if (ast == null || !expanding.add(key)) {
+      return null;
+    }
+    try {
+      return bind(ast);
+    } catch (SqlException e) {
+      String prefix = "misuse of aggregate function ";
+      if (e.getMessage() != null && e.getMessage().startsWith(prefix)) {
+        throw SqlException.error(
+            "misuse of aggregate: " + e.getMessage().substring(prefix.length()));
+      }
+      throw e;
+    } finally {
+      expanding.remove(key);
+    }
   }
 
   QueryBinder queries() {
@@ -156,6 +188,10 @@ class ExprBinder {
         if (c.column().equalsIgnoreCase("false")) {
           return new BoundExpr.Constant(Value.of(0L));
         }
+      }
+      BoundExpr alias = c.table() == null ? alias(c.column()) : null;
+      if (alias != null) {
+        return alias;
       }
       if (c.doubleQuoted() && c.table() == null) {
         // SQLite's legacy rule: an unresolvable "identifier" is a string literal.

@@ -22,10 +22,18 @@ final class QueryBinder {
    * A bound query: its plan, result column names and affinities, and whether it reads columns of
    * an enclosing query.
    */
-  record Bound(PlanNode root, List<String> names, List<Affinity> affinities, boolean correlated) {
+  record Bound(PlanNode root, List<String> names, List<Affinity> affinities,
+      List<String> collations, boolean correlated) {
     Bound {
       names = List.copyOf(names);
       affinities = java.util.Collections.unmodifiableList(new ArrayList<>(affinities));
+      collations = java.util.Collections.unmodifiableList(new ArrayList<>(collations));
+    }
+
+    /** A query whose result columns have no collation. */
+    Bound(PlanNode root, List<String> names, List<Affinity> affinities, boolean correlated) {
+      this(root, names, affinities, java.util.Collections.nCopies(names.size(), null),
+          correlated);
     }
   }
 
@@ -214,14 +222,12 @@ final class QueryBinder {
                 + " do not have the same number of result columns");
       }
       correlated |= next.correlated();
-      List<String> collations = new ArrayList<>();
-      for (int i = 0; i < node.width(); i++) {
-        collations.add(null);
-      }
+      // As in SQLite, a compound compares each column under the first SELECT's collation.
       node = new PlanNode.Compound(
-          PlanNode.SetOperator.valueOf(term.op().name()), node, next.root(), collations);
+          PlanNode.SetOperator.valueOf(term.op().name()), node, next.root(), first.collations());
     }
-    Bound all = new Bound(node, first.names(), first.affinities(), correlated);
+    Bound all = new Bound(node, first.names(), first.affinities(), first.collations(),
+        correlated);
     return finish(all, s, outer);
   }
 
@@ -247,17 +253,30 @@ final class QueryBinder {
   private Bound finish(Bound bound, Select s, Scope outer) {
     PlanNode node = bound.root();
     if (!s.orderBy().isEmpty()) {
-      List<Expr> firstExprs = new ArrayList<>();
+      List<List<Expr>> coreExprs = new ArrayList<>();
       if (!s.isValues()) {
-        for (ResultColumn c : s.columns()) {
-          firstExprs.add(c instanceof ResultColumn.ExprColumn e ? e.expr() : null);
+        coreExprs.add(exprs(s));
+      }
+      for (CompoundTerm term : s.compounds()) {
+        if (!term.select().isValues()) {
+          coreExprs.add(exprs(term.select()));
         }
       }
-      node = new PlanNode.Sort(
-          node, OrderBy.compoundKeys(s.orderBy(), bound.names(), firstExprs));
+      node = new PlanNode.Sort(node, OrderBy.compoundKeys(
+          s.orderBy(), bound.names(), coreExprs, bound.collations()));
     }
     node = limit(node, s, outer);
-    return new Bound(node, bound.names(), bound.affinities(), bound.correlated());
+    return new Bound(node, bound.names(), bound.affinities(), bound.collations(),
+        bound.correlated());
+  }
+
+  /** The result-column expressions of a core (null for a star). */
+  private static List<Expr> exprs(Select core) {
+    List<Expr> out = new ArrayList<>();
+    for (ResultColumn c : core.columns()) {
+      out.add(c instanceof ResultColumn.ExprColumn e ? e.expr() : null);
+    }
+    return out;
   }
 
   /** Wraps {@code node} in {@code s}'s LIMIT and OFFSET, if it has them. */

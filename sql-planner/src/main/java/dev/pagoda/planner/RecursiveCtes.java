@@ -98,7 +98,8 @@ final class RecursiveCtes {
       for (ResultColumn c : s.columns()) {
         firstExprs.add(c instanceof ResultColumn.ExprColumn e ? e.expr() : null);
       }
-      order = OrderBy.compoundKeys(s.orderBy(), initial.names(), firstExprs);
+      order = OrderBy.compoundKeys(
+          s.orderBy(), initial.names(), List.of(firstExprs), initial.collations());
     }
     BoundExpr limit = null;
     BoundExpr offset = null;

@@ -180,7 +180,7 @@ public sealed interface PlanNode {
   /**
    * Groups the rows of {@code input} by {@code groupKeys} (one group of all rows when there are
    * none, even when there are no rows) and produces one row per group, in group-key order: the
-   * group's representative input row (its last row, or the row a lone min() or max() picked;
+   * group's representative input row (its first row, or the row a lone min() or max() picked;
    * NULLs for an empty input), then one column per aggregate call.
    */
   record Aggregate(PlanNode input, List<BoundExpr> groupKeys, List<String> keyCollations,
