@@ -11,6 +11,12 @@ import java.util.TreeMap;
  * GROUP BY and aggregate functions. Reads its whole input when first advanced, grouping rows by
  * their key values (in key order, as SQLite's sorter yields them), then produces one row per group:
  * the representative input row followed by the aggregate results.
+ *
+ * <p>Groups are kept in memory until their estimated size passes the {@link MemoryBudget}; from
+ * then on a row of a group already kept still goes to it, and a row of any other group goes, with
+ * its key, to an {@link ExternalSorter}. The kept groups and the sorted rows have no key in common:
+ * the output merges the kept groups with the groups read off the sorted rows one at a time, in key
+ * order; a sort is stable, so each group sees its rows in input order either way.
  */
 final class AggregateOp implements Operator {
   /** A compiled aggregate call. */
@@ -25,9 +31,14 @@ final class AggregateOp implements Operator {
   private final int pickerCall;
   private List<Group> groups;
   private int index = -1;
+  private ExternalSorter sorter;
+  private Operator spilled;
+  private Value[] pendingRow;
+  private Group current;
 
   /** One group's state. */
   private static final class Group {
+    Value[] key;
     Value[] row;
     final Aggregators.Aggregator[] aggregators;
     Value[] results;
@@ -69,13 +80,49 @@ final class AggregateOp implements Operator {
   public boolean next() {
     if (groups == null) {
       groups = readGroups();
+      if (sorter != null) {
+        spilled = sorter.sorted();
+        pendingRow = readSpilled();
+      }
     }
-    return ++index < groups.size();
+    if (spilled == null) {
+      if (++index < groups.size()) {
+        current = groups.get(index);
+        return true;
+      }
+      return false;
+    }
+    Group kept = index + 1 < groups.size() ? groups.get(index + 1) : null;
+    if (pendingRow == null && kept == null) {
+      return false;
+    }
+    if (pendingRow == null || (kept != null && keyOrder.compare(kept.key, pendingRow) < 0)) {
+      index++;
+      current = kept;
+      return true;
+    }
+    Group g = new Group(calls);
+    g.key = java.util.Arrays.copyOf(pendingRow, keys.length);
+    int offset = keys.length;
+    while (pendingRow != null && keyOrder.compare(g.key, pendingRow) == 0) {
+      Value[] stored = pendingRow;
+      step(g, i -> stored[offset + i]);
+      pendingRow = readSpilled();
+    }
+    finish(g);
+    current = g;
+    return true;
+  }
+
+  private Value[] readSpilled() {
+    return spilled.next() ? RowOrder.copy(spilled, keys.length + inputWidth) : null;
   }
 
   private List<Group> readGroups() {
     Map<Value[], Group> byKey = new TreeMap<>(keyOrder);
     Group single = keys.length == 0 ? new Group(calls) : null;
+    long budget = MemoryBudget.bytes();
+    long bytes = 0;
     try (input) {
       while (input.next()) {
         Group g = single;
@@ -84,44 +131,72 @@ final class AggregateOp implements Operator {
           for (int i = 0; i < keys.length; i++) {
             key[i] = keys[i].eval(input);
           }
-          g = byKey.computeIfAbsent(key, k -> new Group(calls));
+          g = byKey.get(key);
+          if (g == null && sorter != null) {
+            Value[] row = java.util.Arrays.copyOf(key, keys.length + inputWidth);
+            for (int i = 0; i < inputWidth; i++) {
+              row[keys.length + i] = input.column(i);
+            }
+            sorter.add(row);
+            continue;
+          }
+          if (g == null) {
+            g = new Group(calls);
+            g.key = key;
+            byKey.put(key, g);
+            bytes += MemoryBudget.estimate(key) + 16L * inputWidth + 64L * calls.length;
+            if (bytes > budget) {
+              sorter = new ExternalSorter(keys.length + inputWidth, keyOrder, budget);
+            }
+          }
         }
-        step(g);
+        step(g, input);
       }
+    } catch (RuntimeException e) {
+      if (sorter != null) {
+        sorter.close();
+      }
+      throw e;
     }
     List<Group> out = new ArrayList<>(single != null ? List.of(single) : byKey.values());
     for (Group g : out) {
-      g.results = new Value[calls.length];
-      for (int i = 0; i < calls.length; i++) {
-        g.results[i] = g.aggregators[i].result();
-      }
+      finish(g);
     }
     return out;
   }
 
-  private void step(Group g) {
+  private void finish(Group g) {
+    g.results = new Value[calls.length];
+    for (int i = 0; i < calls.length; i++) {
+      g.results[i] = g.aggregators[i].result();
+    }
+  }
+
+  private void step(Group g, Row row) {
     boolean picked = false;
     for (int i = 0; i < calls.length; i++) {
       Call call = calls[i];
-      if (call.filter() != null && Values.truth(call.filter().eval(input)) != 1) {
+      if (call.filter() != null && Values.truth(call.filter().eval(row)) != 1) {
         continue;
       }
       Value[] args = new Value[call.args().length];
       for (int a = 0; a < args.length; a++) {
-        args[a] = call.args()[a].eval(input);
+        args[a] = call.args()[a].eval(row);
       }
       if (g.aggregators[i].step(args) && i == pickerCall) {
         picked = true;
       }
     }
-    if (g.row == null || pickerCall < 0 || picked) {
-      g.row = RowOrder.copy(input, inputWidth);
+    // The bare columns come from the group's first row (SQLite 3.4x), or the row a lone min()
+    // or max() picked.
+    if (g.row == null || picked) {
+      g.row = RowOrder.copy(row, inputWidth);
     }
   }
 
   @Override
   public Value column(int i) {
-    Group g = groups.get(index);
+    Group g = current;
     if (i >= inputWidth) {
       return g.results[i - inputWidth];
     }
@@ -131,5 +206,10 @@ final class AggregateOp implements Operator {
   @Override
   public void close() {
     input.close();
+    if (spilled != null) {
+      spilled.close();
+    } else if (sorter != null) {
+      sorter.close();
+    }
   }
 }

@@ -13,6 +13,9 @@ import java.util.List;
 /** Turns plan nodes into operator factories, compiling their expressions once. */
 final class PlanCompiler {
   private final ExprCompiler compiler;
+  /** The current row of each recursive CTE being compiled, by id. */
+  private final java.util.Map<Integer, RecursiveCteOp.CurrentRow> recursiveRows =
+      new java.util.HashMap<>();
 
   PlanCompiler(ExprCompiler compiler) {
     this.compiler = compiler;
@@ -34,18 +37,15 @@ final class PlanCompiler {
     } else if (node instanceof PlanNode.NestedLoop j) {
       return nestedLoop(j);
     } else if (node instanceof PlanNode.Sort s) {
-      OperatorFactory input = compile(s.input());
+      OperatorFactory input = s.input() instanceof PlanNode.Distinct d
+          ? distinct(d, true) : compile(s.input());
       Comparator<Value[]> order = MaterializedOperators.sortOrder(s.keys());
       int width = s.width();
       return (run, outer) -> MaterializedOperators.sort(input.open(run, outer), width, order);
     } else if (node instanceof PlanNode.Limit l) {
       return limit(l);
     } else if (node instanceof PlanNode.Distinct d) {
-      OperatorFactory input = compile(d.input());
-      Comparator<Value[]> order = RowOrder.prefix(d.keyWidth(), d.collations());
-      int width = d.width();
-      int keyWidth = d.keyWidth();
-      return (run, outer) -> new MaterializedOperators.DistinctOp(input.open(run, outer), width, keyWidth, order);
+      return distinct(d, false);
     } else if (node instanceof PlanNode.Aggregate a) {
       return aggregate(a);
     } else if (node instanceof PlanNode.Compound c) {
@@ -69,8 +69,27 @@ final class PlanCompiler {
       return SeekOperators.rowidRange(r, compiler);
     } else if (node instanceof PlanNode.IndexSeek i) {
       return SeekOperators.indexSeek(i, compiler);
+    } else if (node instanceof PlanNode.RecursiveCte r) {
+      return recursiveCte(r);
+    } else if (node instanceof PlanNode.RecursiveRef r) {
+      RecursiveCteOp.CurrentRow current = recursiveRows.get(r.id());
+      if (current == null) {
+        throw new AssertionError("recursive reference outside its CTE: " + r.id());
+      }
+      return (run, outer) -> new MaterializedOperators.ListOp(
+          java.util.Collections.singletonList(current.row));
     }
     throw new AssertionError("unknown plan node: " + node);
+  }
+
+  /** A DISTINCT; {@code orderFree} when a sort follows, so that it may spill out of order. */
+  private OperatorFactory distinct(PlanNode.Distinct d, boolean orderFree) {
+    OperatorFactory input = compile(d.input());
+    Comparator<Value[]> order = RowOrder.prefix(d.keyWidth(), d.collations());
+    int width = d.width();
+    int keyWidth = d.keyWidth();
+    return (run, outer) -> new MaterializedOperators.DistinctOp(
+        input.open(run, outer), width, keyWidth, order, orderFree);
   }
 
   private static OperatorFactory tableScan(TableSchema table) {
@@ -87,7 +106,8 @@ final class PlanCompiler {
     NestedLoopOp.Step[] steps = new NestedLoopOp.Step[j.steps().size()];
     for (int i = 0; i < steps.length; i++) {
       PlanNode.JoinStep s = j.steps().get(i);
-      steps[i] = new NestedLoopOp.Step(s.source(), s.leftOuter(), all(s.on()), all(s.filters()));
+      steps[i] = new NestedLoopOp.Step(
+          s.source(), s.leftOuter(), s.rightOuter(), all(s.on()), all(s.filters()));
     }
     int[] offsets = j.offsets().stream().mapToInt(Integer::intValue).toArray();
     int width = j.width();
@@ -143,10 +163,15 @@ final class PlanCompiler {
   }
 
   private OperatorFactory materialize(PlanNode.Materialize m) {
+    // One node reached twice (a CTE's references) is computed once per run.
+    OperatorFactory shared = compiler.run().sharedFactory(m);
+    if (shared != null) {
+      return shared;
+    }
     OperatorFactory input = compile(m.input());
     int width = m.width();
     Object[] cache = new Object[2]; // {run number, rows}
-    return (run, outer) -> {
+    OperatorFactory factory = (run, outer) -> {
       if (cache[1] == null || (long) cache[0] != run.run()) {
         cache[0] = run.run();
         cache[1] = MaterializedOperators.drain(input.open(run, Operators.NO_ROW), width);
@@ -154,6 +179,29 @@ final class PlanCompiler {
       @SuppressWarnings("unchecked")
       List<Value[]> rows = (List<Value[]>) cache[1];
       return new MaterializedOperators.ListOp(rows);
+    };
+    compiler.run().shareFactory(m, factory);
+    return factory;
+  }
+
+  private OperatorFactory recursiveCte(PlanNode.RecursiveCte r) {
+    RecursiveCteOp.CurrentRow current = new RecursiveCteOp.CurrentRow();
+    recursiveRows.put(r.id(), current);
+    OperatorFactory initial = compile(r.initial());
+    OperatorFactory[] parts = r.recursive().stream().map(this::compile)
+        .toArray(OperatorFactory[]::new);
+    recursiveRows.remove(r.id());
+    Evaluator limit = r.limit() == null ? null : compiler.compile(r.limit());
+    Evaluator offset = r.offset() == null ? null : compiler.compile(r.offset());
+    Comparator<Value[]> order =
+        r.order().isEmpty() ? null : MaterializedOperators.sortOrder(r.order());
+    int width = r.width();
+    boolean distinct = r.distinct();
+    return (run, outer) -> {
+      long n = limit == null ? -1 : Operators.LimitOp.count(limit.eval(Operators.NO_ROW));
+      long skip = offset == null ? 0 : Operators.LimitOp.count(offset.eval(Operators.NO_ROW));
+      return new RecursiveCteOp(run, outer, initial, parts, current, width, distinct, order,
+          n < 0 ? Long.MAX_VALUE : n, Math.max(0, skip));
     };
   }
 }

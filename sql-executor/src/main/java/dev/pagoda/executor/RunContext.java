@@ -9,6 +9,7 @@ import dev.pagoda.pager.Pager;
 final class RunContext {
   private Pager pager;
   private long run;
+  private final java.util.Map<Object, OperatorFactory> shared = new java.util.IdentityHashMap<>();
 
   /** Starts a run on {@code pager}. */
   void begin(Pager pager) {
@@ -26,5 +27,15 @@ final class RunContext {
   /** The number of the current run: a cache filled in another run is stale. */
   long run() {
     return run;
+  }
+
+  /** The factory compiled earlier for the very plan node {@code node}, or null. */
+  OperatorFactory sharedFactory(Object node) {
+    return shared.get(node);
+  }
+
+  /** Remembers the factory of a plan node that may be reached again (compile time). */
+  void shareFactory(Object node, OperatorFactory factory) {
+    shared.put(node, factory);
   }
 }

@@ -39,7 +39,7 @@ final class CoreBinder {
     }
     FromBinder from = s.from() == null ? null : new FromBinder(queries, outer).bind(s.from());
     Scope scope = from == null ? new Scope(List.of(), outer) : from.scope();
-    ExprBinder plain = new ExprBinder(scope, queries);
+    ExprBinder plain = new ExprBinder(scope, queries).withAliases(this::aliasExpr);
     List<BoundExpr> where = new ArrayList<>();
     for (Expr term : QueryBinder.conjuncts(s.where())) {
       QueryBinder.addBoundConjuncts(plain.bind(term), where);
@@ -48,6 +48,7 @@ final class CoreBinder {
     for (ResultColumn column : s.columns()) {
       expand(column, scope, agg);
     }
+    agg.withAliases(this::aliasExpr);
     List<BoundExpr> groupKeys = groupKeys(plain);
     BoundExpr having = s.having() == null ? null : agg.bind(s.having());
     List<PlanNode.SortKey> sortKeys = sortKeys(agg);
@@ -94,7 +95,22 @@ final class CoreBinder {
     for (BoundExpr o : outputs) {
       affinities.add(o.affinity());
     }
-    return new QueryBinder.Bound(node, names, affinities, scope.reachesOut());
+    List<String> collations = new ArrayList<>();
+    for (BoundExpr o : outputs) {
+      collations.add(QueryBinder.collationOf(o));
+    }
+    return new QueryBinder.Bound(node, names, affinities, collations, scope.reachesOut());
+  }
+
+  /** The expression of the result column aliased {@code name}, or null. */
+  private Expr aliasExpr(String name) {
+    for (ResultColumn c : s.columns()) {
+      if (c instanceof ResultColumn.ExprColumn e && e.alias() != null
+          && e.alias().equalsIgnoreCase(name)) {
+        return e.expr();
+      }
+    }
+    return null;
   }
 
   private List<BoundExpr> groupKeys(ExprBinder plain) {
@@ -170,24 +186,27 @@ final class CoreBinder {
       if (source == null) {
         throw SqlException.error("no such table: " + ts.table());
       }
-      addAll(source, false);
+      addAll(source, false, scope);
     } else {
       if (scope.sources().isEmpty()) {
         throw SqlException.error("no tables specified");
       }
       for (Scope.Source source : scope.sources()) {
-        addAll(source, true);
+        addAll(source, true, scope);
       }
     }
   }
 
-  private void addAll(Scope.Source source, boolean skipMerged) {
+  private void addAll(Scope.Source source, boolean skipMerged, Scope scope) {
     for (int i = 0; i < source.columns().size(); i++) {
       String name = source.columns().get(i);
       if (skipMerged && source.merged().contains(name.toLowerCase(java.util.Locale.ROOT))) {
         continue;
       }
-      BoundExpr bound = new BoundExpr.Column(source.offset() + i, source.affinityAt(i), name);
+      BoundExpr bound = skipMerged ? scope.usingValue(source.offset() + i) : null;
+      if (bound == null) {
+        bound = new BoundExpr.Column(source.offset() + i, source.affinityAt(i), name);
+      }
       add(bound, name, null, new ColumnRef(null, source.alias(), name, false));
     }
   }

@@ -36,6 +36,9 @@ import java.util.Set;
 class ExprBinder {
   private final Scope scope;
   private final QueryBinder queries;
+  /** The result-column expression an unresolvable name is an alias of, or null (none here). */
+  private java.util.function.Function<String, Expr> aliases;
+  private final java.util.Set<String> expanding = new java.util.HashSet<>();
 
   ExprBinder(Scope scope) {
     this(scope, null);
@@ -48,6 +51,42 @@ class ExprBinder {
 
   Scope scope() {
     return scope;
+  }
+
+  /**
+   * Lets an unqualified name that is no column resolve to the result column it is the alias of,
+   * as SQLite does in WHERE, GROUP BY, HAVING and ORDER BY.
+   */
+  ExprBinder withAliases(java.util.function.Function<String, Expr> aliases) {
+    this.aliases = aliases;
+    return this;
+  }
+
+  private BoundExpr alias(String name) {
+    Expr ast = aliases == null ? null : aliases.apply(name);
+    String key = name.toLowerCase(Locale.ROOT);
+    if (ast == null || !expanding.add(key)) {
+      return null;
+    }
+    try {
+      return bind(ast);
+    } catch (SqlException e) {
+      String prefix = "misuse of aggregate function ";
+      if (e.getMessage() != null && e.getMessage().startsWith(prefix)) {
+        throw SqlException.error(
+            "misuse of aggregate: " + e.getMessage().substring(prefix.length()));
+      }
+      throw e;
+    } finally {
+      expanding.remove(key);
+    }
+  }
+
+  QueryBinder queries() {
+    if (queries == null) {
+      throw SqlException.error("not supported yet: subqueries here");
+    }
+    return queries;
   }
 
   BoundExpr bind(Expr e) {
@@ -82,7 +121,12 @@ class ExprBinder {
       return subquery(BoundExpr.SubqueryKind.SCALAR, q.select(), null, false);
     } else if (e instanceof dev.pagoda.parser.ast.Exists x) {
       return subquery(BoundExpr.SubqueryKind.EXISTS, x.select(), null, false);
+    } else if (e instanceof dev.pagoda.parser.ast.RowValue) {
+      throw RowValues.misused();
     } else if (e instanceof dev.pagoda.parser.ast.InSelect in) {
+      if (in.expr() instanceof dev.pagoda.parser.ast.RowValue) {
+        return RowValues.inSelect(this, in);
+      }
       return subquery(BoundExpr.SubqueryKind.IN, in.select(), in.expr(), in.not());
     } else if (e instanceof dev.pagoda.parser.ast.InTable in) {
       if (!in.args().isEmpty()) {
@@ -145,6 +189,10 @@ class ExprBinder {
           return new BoundExpr.Constant(Value.of(0L));
         }
       }
+      BoundExpr alias = c.table() == null ? alias(c.column()) : null;
+      if (alias != null) {
+        return alias;
+      }
       if (c.doubleQuoted() && c.table() == null) {
         // SQLite's legacy rule: an unresolvable "identifier" is a string literal.
         return new BoundExpr.Constant(Value.of(c.column()));
@@ -195,10 +243,13 @@ class ExprBinder {
       case JSON_EXTRACT, JSON_EXTRACT_VALUE ->
           throw SqlException.error("not supported yet: the " + b.op().symbol() + " operator");
     };
+    if (op.isComparison() && RowValues.involved(b.left(), b.right())) {
+      return RowValues.compare(this, op, b.left(), b.right());
+    }
     return comparisonOrOperator(op, bind(b.left()), bind(b.right()));
   }
 
-  private static BoundExpr comparisonOrOperator(BinaryOp op, BoundExpr l, BoundExpr r) {
+  static BoundExpr comparisonOrOperator(BinaryOp op, BoundExpr l, BoundExpr r) {
     if (!op.isComparison()) {
       return new BoundExpr.Binary(op, l, r, null);
     }
@@ -276,6 +327,9 @@ class ExprBinder {
 
   /** {@code x BETWEEN a AND b} is {@code x >= a AND x <= b}, each with its own affinity. */
   private BoundExpr between(Between b) {
+    if (b.expr() instanceof dev.pagoda.parser.ast.RowValue) {
+      return RowValues.between(this, b);
+    }
     BoundExpr x = bind(b.expr());
     BoundExpr both = new BoundExpr.Binary(
         BinaryOp.AND,
@@ -286,6 +340,9 @@ class ExprBinder {
   }
 
   private BoundExpr inList(InList in) {
+    if (in.expr() instanceof dev.pagoda.parser.ast.RowValue) {
+      return RowValues.inList(this, in);
+    }
     BoundExpr x = bind(in.expr());
     List<BoundExpr> items = new ArrayList<>();
     List<Affinity> affinities = new ArrayList<>();

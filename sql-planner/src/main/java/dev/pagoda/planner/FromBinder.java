@@ -20,9 +20,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Binds a FROM clause: its tables, views, CTEs and subqueries become the sources of a {@link
- * Scope}; USING and NATURAL become equality terms; the joins become a {@link PlanNode.NestedLoop}
- * whose steps take each WHERE and ON term as early as its columns allow.
+ * Binds a FROM clause: its tables, views, CTEs, subqueries and parenthesized joins become the
+ * sources of a {@link Scope}; USING and NATURAL become equality terms; the joins become a {@link
+ * PlanNode.NestedLoop} whose steps take each WHERE and ON term as early as its columns allow. A
+ * parenthesized join on the right of a join is one item of the loop (planned on its own) whose
+ * tables stay visible by their names.
  */
 final class FromBinder {
   /** One item of the flattened FROM list and how it joins the items before it. */
@@ -30,10 +32,18 @@ final class FromBinder {
 
   private final QueryBinder queries;
   private final Scope outer;
+  /** One plan node per item. */
   private final List<PlanNode> nodes = new ArrayList<>();
+  /** Each item's kind of join: INNER, LEFT, RIGHT or FULL. */
+  private final List<JoinKind> kinds = new ArrayList<>();
+  /** Where each item's sources start in {@link #sources}. */
+  private final List<Integer> firstSource = new ArrayList<>();
   private final List<Scope.Source> sources = new ArrayList<>();
-  private final List<Boolean> leftOuter = new ArrayList<>();
+  /** Joined-row columns that read as another expression when unqualified (RIGHT/FULL USING). */
+  private final java.util.Map<Integer, BoundExpr> usingValues = new java.util.HashMap<>();
   private Scope scope;
+  /** Whether a source (a subquery, a CTE) reads columns of an enclosing query. */
+  private boolean correlatedSource;
   private final List<List<BoundExpr>> onTerms = new ArrayList<>();
 
   FromBinder(QueryBinder queries, Scope outer) {
@@ -46,21 +56,28 @@ final class FromBinder {
     List<Item> items = new ArrayList<>();
     flatten(from, items);
     List<List<String>> usings = new ArrayList<>();
-    for (Item item : items) {
-      if (item.kind() == JoinKind.RIGHT || item.kind() == JoinKind.FULL) {
-        throw SqlException.error("not supported yet: " + item.kind() + " JOIN");
-      }
+    for (int i = 0; i < items.size(); i++) {
+      Item item = items.get(i);
+      firstSource.add(sources.size());
       addSource(item.item());
-      leftOuter.add(item.kind() == JoinKind.LEFT);
-      usings.add(usingColumns(item));
+      kinds.add(switch (item.kind()) {
+        case LEFT, RIGHT, FULL -> item.kind();
+        default -> JoinKind.INNER;
+      });
+      usings.add(usingColumns(i, item));
     }
-    for (int i = 0; i < sources.size(); i++) {
-      markMerged(i, usings.get(i));
+    List<List<BoundExpr>> usingTerms = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      usingTerms.add(usingTerms(i, usings.get(i)));
     }
     scope = new Scope(sources, outer);
+    usingValues.forEach(scope::setUsingValue);
+    if (correlatedSource) {
+      scope.markReachesOut();
+    }
     ExprBinder binder = new ExprBinder(scope, queries);
     for (int i = 0; i < items.size(); i++) {
-      List<BoundExpr> terms = new ArrayList<>(usingTerms(i, usings.get(i)));
+      List<BoundExpr> terms = new ArrayList<>(usingTerms.get(i));
       if (items.get(i).on() != null) {
         for (Expr term : QueryBinder.conjuncts(items.get(i).on())) {
           QueryBinder.addBoundConjuncts(binder.bind(term), terms);
@@ -85,43 +102,71 @@ final class FromBinder {
           queries.catalog());
       return terms.isEmpty() ? node : new PlanNode.Filter(node, QueryBinder.and(terms));
     }
-    return JoinPlanner.plan(nodes, sources, leftOuter, onTerms, where, queries.catalog());
+    List<Scope.Source> first = new ArrayList<>();
+    for (int start : firstSource) {
+      first.add(sources.get(start));
+    }
+    return JoinPlanner.plan(nodes, first, kinds, onTerms, where, queries.catalog());
   }
 
   private void flatten(FromItem from, List<Item> items) {
     if (from instanceof Join j) {
       flatten(j.left(), items);
-      FromItem right = j.right();
-      if (right instanceof Join) {
-        right = new SubqueryRef(
-            Select.of(List.of(new ResultColumn.Star()), right, null), null);
-      }
-      items.add(new Item(right, j.kind(), j.natural(), j.on(), j.using()));
+      items.add(new Item(j.right(), j.kind(), j.natural(), j.on(), j.using()));
     } else {
       items.add(new Item(from, JoinKind.INNER, false, null, List.of()));
     }
   }
 
-  private void addSource(FromItem item) {
+  private int nextOffset() {
     int offset = 0;
     for (Scope.Source s : sources) {
       offset += s.width();
     }
+    return offset;
+  }
+
+  private void addSource(FromItem item) {
+    int offset = nextOffset();
     if (item instanceof TableRef ref) {
       addTableRef(ref, offset);
     } else if (item instanceof SubqueryRef sub) {
       addSubquery(sub.select(), sub.alias(), List.of(), offset);
+    } else if (item instanceof Join join) {
+      addNestedJoin(join, offset);
     } else {
       throw SqlException.error("not supported yet: table-valued functions");
     }
   }
 
+  /** A parenthesized join: planned on its own, its tables visible here by their names. */
+  private void addNestedJoin(Join join, int offset) {
+    FromBinder inner = new FromBinder(queries, outer).bind(join);
+    PlanNode plan = inner.plan(List.of());
+    for (Scope.Source s : inner.scope().sources()) {
+      sources.add(new Scope.Source(s.alias(), s.columns(), s.affinities(), s.table(),
+          s.offset() + offset, s.merged()));
+    }
+    inner.usingValues.forEach((index, value) ->
+        usingValues.put(index + offset, shift(value, offset)));
+    correlatedSource |= inner.scope().reachesOut();
+    boolean dependent = inner.scope().reachesOut()
+        || dev.pagoda.planner.plan.PlanNodes.readsRecursiveRow(plan);
+    nodes.add(dependent ? plan : new PlanNode.Materialize(plan));
+  }
+
   private void addTableRef(TableRef ref, int offset) {
     if (ref.name().schema() == null) {
+      QueryBinder.Bound recursive = queries.recursiveReference(ref.name().name());
+      if (recursive != null) {
+        String alias = ref.alias() != null ? ref.alias() : ref.name().name();
+        addBound(recursive, alias, List.of(), offset, alias);
+        return;
+      }
       CommonTableExpr cte = queries.cte(ref.name().name());
       if (cte != null) {
         String alias = ref.alias() != null ? ref.alias() : cte.name();
-        addCte(queries.cteBodyBinder(cte), cte, alias, offset);
+        addBound(queries.bindCte(cte, outer), alias, cte.columns(), offset, cte.name());
         return;
       }
       Select view = queries.view(ref.name().name());
@@ -144,13 +189,8 @@ final class FromBinder {
     nodes.add(new PlanNode.TableScan(table));
   }
 
-  /** Adds the CTE {@code cte} as a source, its body bound by {@code binder}. */
-  private void addCte(QueryBinder binder, CommonTableExpr cte, String alias, int offset) {
-    addBound(binder.bind(cte.select(), outer), alias, cte.columns(), offset, cte.name());
-  }
-
   private void addSubquery(Select select, String alias, List<String> columns, int offset) {
-    addBound(queries.bind(select, outer), alias, columns, offset, alias);
+    addBound(queries.nested().bind(select, outer), alias, columns, offset, alias);
   }
 
   private void addBound(
@@ -166,65 +206,99 @@ final class FromBinder {
     }
     sources.add(new Scope.Source(alias, names, bound.affinities(), null, offset, Set.of()));
     PlanNode node = bound.root();
-    nodes.add(bound.correlated() ? node : new PlanNode.Materialize(node));
+    correlatedSource |= bound.correlated() && !(node instanceof PlanNode.RecursiveRef);
+    boolean dependent =
+        bound.correlated() || dev.pagoda.planner.plan.PlanNodes.readsRecursiveRow(node);
+    nodes.add(dependent || node instanceof PlanNode.Materialize
+        ? node : new PlanNode.Materialize(node));
   }
 
-  private List<String> usingColumns(Item item) {
+  /** The sources of item {@code i}. */
+  private List<Scope.Source> group(int i) {
+    int end = i + 1 < firstSource.size() ? firstSource.get(i + 1) : sources.size();
+    return sources.subList(firstSource.get(i), end);
+  }
+
+  private List<String> usingColumns(int i, Item item) {
     if (!item.natural()) {
       return item.using();
     }
-    Scope.Source right = sources.get(sources.size() - 1);
     List<String> common = new ArrayList<>();
-    for (String name : right.columns()) {
-      for (int s = 0; s < sources.size() - 1; s++) {
-        if (sources.get(s).find(name) >= 0 && sources.get(s).find(name) < sources.get(s)
-            .columns().size()) {
-          common.add(name);
-          break;
+    for (Scope.Source right : group(i)) {
+      for (String name : right.columns()) {
+        if (common.stream().anyMatch(name::equalsIgnoreCase)) {
+          continue;
+        }
+        for (int s = 0; s < firstSource.get(i); s++) {
+          int l = sources.get(s).find(name);
+          if (l >= 0 && l < sources.get(s).columns().size()) {
+            common.add(name);
+            break;
+          }
         }
       }
     }
     return common;
   }
 
-  private void markMerged(int i, List<String> using) {
-    if (using.isEmpty()) {
-      return;
-    }
-    Scope.Source s = sources.get(i);
-    Set<String> merged = new HashSet<>(s.merged());
-    for (String name : using) {
-      merged.add(name.toLowerCase(Locale.ROOT));
-    }
-    sources.set(i, new Scope.Source(
-        s.alias(), s.columns(), s.affinities(), s.table(), s.offset(), merged));
-  }
-
+  /** The equality terms of item i's USING columns; marks the right-hand columns merged. */
   private List<BoundExpr> usingTerms(int i, List<String> using) {
     List<BoundExpr> terms = new ArrayList<>();
-    Scope.Source right = sources.get(i);
+    boolean rightOuter = kinds.get(i) == JoinKind.RIGHT || kinds.get(i) == JoinKind.FULL;
     for (String name : using) {
-      int r = right.find(name);
+      String lower = name.toLowerCase(Locale.ROOT);
       BoundExpr left = null;
-      for (int s = 0; s < i && left == null; s++) {
+      int leftIndex = -1;
+      for (int s = 0; s < firstSource.get(i) && left == null; s++) {
         Scope.Source candidate = sources.get(s);
         int l = candidate.find(name);
-        if (l >= 0 && l < candidate.columns().size()
-            && !candidate.merged().contains(name.toLowerCase(Locale.ROOT))) {
-          left = new BoundExpr.Column(
-              candidate.offset() + l, candidate.affinityAt(l), candidate.nameAt(l));
+        if (l >= 0 && l < candidate.columns().size() && !candidate.merged().contains(lower)) {
+          leftIndex = candidate.offset() + l;
+          left = usingValues.getOrDefault(leftIndex,
+              new BoundExpr.Column(leftIndex, candidate.affinityAt(l), candidate.nameAt(l)));
         }
       }
-      if (r < 0 || r >= right.columns().size() || left == null) {
+      int rightSource = -1;
+      int r = -1;
+      for (int s = firstSource.get(i); s < firstSource.get(i) + group(i).size(); s++) {
+        int found = sources.get(s).find(name);
+        if (found >= 0 && found < sources.get(s).columns().size()
+            && !sources.get(s).merged().contains(lower)) {
+          rightSource = s;
+          r = found;
+          break;
+        }
+      }
+      if (rightSource < 0 || left == null) {
         throw SqlException.error(
             "cannot join using column " + name + " - column not present in both tables");
       }
+      Scope.Source right = sources.get(rightSource);
       BoundExpr rightColumn =
           new BoundExpr.Column(right.offset() + r, right.affinityAt(r), right.nameAt(r));
       terms.add(new BoundExpr.Binary(BinaryOp.EQ, left, rightColumn,
           dev.pagoda.planner.plan.CompareRules.affinity(left, rightColumn),
           dev.pagoda.planner.plan.CompareRules.collation(left, rightColumn)));
+      Set<String> merged = new HashSet<>(right.merged());
+      merged.add(lower);
+      sources.set(rightSource, new Scope.Source(
+          right.alias(), right.columns(), right.affinities(), right.table(), right.offset(),
+          merged));
+      if (rightOuter) {
+        usingValues.put(leftIndex, new BoundExpr.Function("coalesce", List.of(left, rightColumn)));
+      }
     }
     return terms;
+  }
+
+  /** {@code e} with its column indexes moved by {@code offset} (columns and calls only). */
+  private static BoundExpr shift(BoundExpr e, int offset) {
+    if (e instanceof BoundExpr.Column c) {
+      return new BoundExpr.Column(c.index() + offset, c.affinity(), c.name(), c.collation());
+    }
+    if (e instanceof BoundExpr.Function f) {
+      return new BoundExpr.Function(f.name(), f.args().stream().map(a -> shift(a, offset)).toList());
+    }
+    return e;
   }
 }

@@ -1,5 +1,6 @@
 package dev.pagoda.planner;
 
+import dev.pagoda.parser.ast.JoinKind;
 import dev.pagoda.planner.plan.BoundExpr;
 import dev.pagoda.planner.plan.PlanNode;
 import java.util.ArrayList;
@@ -9,23 +10,49 @@ import java.util.List;
 /**
  * Orders the sources of a join and places each term at the first step where every source it reads
  * is bound. Inner joins are reordered greedily (the source with the most terms on it first, then
- * at each step the one most connected to those chosen); a join with a LEFT step keeps the FROM
- * order. Until the cost-based planner, that is all the join ordering there is.
+ * at each step the one most connected to those chosen); a join with an outer (LEFT, RIGHT,
+ * FULL) step keeps the FROM order. Until the cost-based planner, that is all the join ordering there is.
  */
 final class JoinPlanner {
   private JoinPlanner() {}
 
+  /**
+   * The nested loop over {@code nodes} (one per FROM item, in FROM order; {@code sources} gives
+   * each one's scope entry for access paths), joined by {@code kinds} (INNER for the first).
+   * A WHERE term, and an inner join's ON term, is placed no earlier than the last RIGHT or FULL
+   * step before it, so that the rows a right-outer step adds after the loop are tested too, and
+   * is never used to choose the access path of a step before that.
+   */
   static PlanNode plan(
-      List<PlanNode> nodes, List<Scope.Source> sources, List<Boolean> leftOuter,
+      List<PlanNode> nodes, List<Scope.Source> sources, List<JoinKind> kinds,
       List<List<BoundExpr>> onTerms, List<BoundExpr> where, Catalog catalog) {
     int n = nodes.size();
-    int[] sourceOfColumn = sourceOfColumn(sources);
-    List<BoundExpr> innerTerms = new ArrayList<>(where);
-    boolean anyOuter = leftOuter.contains(true);
+    int[] sourceOfColumn = sourceOfColumn(nodes);
+    boolean[] leftOuter = new boolean[n];
+    boolean[] rightOuter = new boolean[n];
     for (int i = 0; i < n; i++) {
-      if (!leftOuter.get(i)) {
-        innerTerms.addAll(onTerms.get(i));
+      leftOuter[i] = kinds.get(i) == JoinKind.LEFT || kinds.get(i) == JoinKind.FULL;
+      rightOuter[i] = kinds.get(i) == JoinKind.RIGHT || kinds.get(i) == JoinKind.FULL;
+    }
+    List<BoundExpr> innerTerms = new ArrayList<>();
+    List<Integer> floors = new ArrayList<>();
+    int lastRight = 0;
+    boolean anyOuter = false;
+    for (int i = 0; i < n; i++) {
+      anyOuter |= leftOuter[i] || rightOuter[i];
+      if (!leftOuter[i] && !rightOuter[i]) {
+        for (BoundExpr term : onTerms.get(i)) {
+          innerTerms.add(term);
+          floors.add(lastRight);
+        }
       }
+      if (rightOuter[i]) {
+        lastRight = i;
+      }
+    }
+    for (BoundExpr term : where) {
+      innerTerms.add(term);
+      floors.add(lastRight);
     }
     List<BitSet> uses = new ArrayList<>();
     for (BoundExpr term : innerTerms) {
@@ -39,23 +66,32 @@ final class JoinPlanner {
     for (int step = 0; step < n; step++) {
       int source = order[step];
       BitSet before = (BitSet) bound.clone();
-      List<BoundExpr> usable = new ArrayList<>(innerTerms);
-      if (leftOuter.get(source)) {
-        usable.addAll(onTerms.get(source));
+      if (!rightOuter[source]) {
+        List<BoundExpr> usable = new ArrayList<>();
+        for (int t = 0; t < innerTerms.size(); t++) {
+          if (floors.get(t) <= step) {
+            usable.add(innerTerms.get(t));
+          }
+        }
+        if (leftOuter[source]) {
+          usable.addAll(onTerms.get(source));
+        }
+        accessed.set(source, access(nodes.get(source), sources.get(source), usable,
+            e -> contains(before, sourcesUsed(e, sourceOfColumn, n)) && !hasSubquery(e),
+            catalog));
       }
-      accessed.set(source, access(nodes.get(source), sources.get(source), usable,
-          e -> contains(before, sourcesUsed(e, sourceOfColumn, n)) && !hasSubquery(e),
-          catalog));
       bound.set(source);
       List<BoundExpr> filters = new ArrayList<>();
       for (int t = 0; t < innerTerms.size(); t++) {
-        if (!placed[t] && contains(bound, uses.get(t))) {
+        if (!placed[t] && floors.get(t) <= step && contains(bound, uses.get(t))) {
           placed[t] = true;
           filters.add(innerTerms.get(t));
         }
       }
-      List<BoundExpr> on = leftOuter.get(source) ? onTerms.get(source) : List.of();
-      steps.add(new PlanNode.JoinStep(source, leftOuter.get(source), on, filters));
+      List<BoundExpr> on =
+          leftOuter[source] || rightOuter[source] ? onTerms.get(source) : List.of();
+      steps.add(new PlanNode.JoinStep(
+          source, leftOuter[source], rightOuter[source], on, filters));
     }
     return new PlanNode.NestedLoop(accessed, steps);
   }
@@ -147,17 +183,18 @@ final class JoinPlanner {
     return rest.isEmpty();
   }
 
-  private static int[] sourceOfColumn(List<Scope.Source> sources) {
+  private static int[] sourceOfColumn(List<PlanNode> nodes) {
     int width = 0;
-    for (Scope.Source s : sources) {
-      width += s.width();
+    for (PlanNode node : nodes) {
+      width += node.width();
     }
     int[] map = new int[width];
-    for (int i = 0; i < sources.size(); i++) {
-      Scope.Source s = sources.get(i);
-      for (int c = 0; c < s.width(); c++) {
-        map[s.offset() + c] = i;
+    int offset = 0;
+    for (int i = 0; i < nodes.size(); i++) {
+      for (int c = 0; c < nodes.get(i).width(); c++) {
+        map[offset + c] = i;
       }
+      offset += nodes.get(i).width();
     }
     return map;
   }

@@ -68,10 +68,12 @@ final class OrderBy {
 
   /**
    * The keys of a compound SELECT's ORDER BY: each term names a result column by position, by
-   * name, or by being the same expression as one of the first SELECT's result columns.
+   * name, or by being the same expression as a result column of one of the SELECTs; without a
+   * COLLATE it sorts under the column's collation ({@code collations}, null entries: BINARY).
    */
   static List<PlanNode.SortKey> compoundKeys(
-      List<OrderingTerm> terms, List<String> names, List<Expr> firstExprs) {
+      List<OrderingTerm> terms, List<String> names, List<List<Expr>> coreExprs,
+      List<String> collations) {
     List<PlanNode.SortKey> keys = new ArrayList<>();
     for (int t = 0; t < terms.size(); t++) {
       OrderingTerm term = terms.get(t);
@@ -81,15 +83,39 @@ final class OrderBy {
         column = alias(e, names);
       }
       if (column < 0) {
-        column = firstExprs.indexOf(e);
+        column = matchCores(e, coreExprs);
       }
       if (column < 0) {
         throw SqlException.error(
             nth(t + 1) + " ORDER BY term does not match any column in the result set");
       }
-      keys.add(key(term, column, collation(term.expr())));
+      String collation = collation(term.expr());
+      keys.add(key(term, column, collation != null ? collation : collations.get(column)));
     }
     return keys;
+  }
+
+  /**
+   * The result column a compound's ORDER BY expression is, trying the SELECTs from the left: the
+   * same expression, or for {@code q.c} a column reference to {@code c} unqualified or qualified
+   * by {@code q}; -1 when none.
+   */
+  private static int matchCores(Expr e, List<List<Expr>> coreExprs) {
+    for (List<Expr> exprs : coreExprs) {
+      int i = exprs.indexOf(e);
+      if (i >= 0) {
+        return i;
+      }
+      if (e instanceof ColumnRef ref && ref.table() != null) {
+        for (i = 0; i < exprs.size(); i++) {
+          if (exprs.get(i) instanceof ColumnRef c && c.column().equalsIgnoreCase(ref.column())
+              && (c.table() == null || c.table().equalsIgnoreCase(ref.table()))) {
+            return i;
+          }
+        }
+      }
+    }
+    return -1;
   }
 
   /** 1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, ..., 21st. */

@@ -22,26 +22,70 @@ final class QueryBinder {
    * A bound query: its plan, result column names and affinities, and whether it reads columns of
    * an enclosing query.
    */
-  record Bound(PlanNode root, List<String> names, List<Affinity> affinities, boolean correlated) {
+  record Bound(PlanNode root, List<String> names, List<Affinity> affinities,
+      List<String> collations, boolean correlated) {
     Bound {
       names = List.copyOf(names);
       affinities = java.util.Collections.unmodifiableList(new ArrayList<>(affinities));
+      collations = java.util.Collections.unmodifiableList(new ArrayList<>(collations));
+    }
+
+    /** A query whose result columns have no collation. */
+    Bound(PlanNode root, List<String> names, List<Affinity> affinities, boolean correlated) {
+      this(root, names, affinities, java.util.Collections.nCopies(names.size(), null),
+          correlated);
     }
   }
 
-  /** The common table expressions in scope, innermost first. */
-  private record Ctes(CommonTableExpr cte, Ctes previous) {}
+  /**
+   * The common table expressions in scope, innermost first. An entry with a {@code recursion} is
+   * the self-reference of a recursive CTE while its body is bound; {@code cached} is the bound
+   * body of an uncorrelated CTE, shared by all its references.
+   */
+  private static final class Ctes {
+    final CommonTableExpr cte;
+    final Ctes previous;
+    final Recursion recursion;
+    Bound cached;
+
+    Ctes(CommonTableExpr cte, Ctes previous, Recursion recursion) {
+      this.cte = cte;
+      this.previous = previous;
+      this.recursion = recursion;
+    }
+  }
+
+  /** The self-reference of a recursive CTE being bound. */
+  static final class Recursion {
+    final int id = NEXT_ID.incrementAndGet();
+    final String name;
+    List<String> names;
+    List<Affinity> affinities;
+    /** Whether a reference is allowed now: in the FROM clause of a recursive SELECT. */
+    boolean active;
+    int references;
+
+    Recursion(String name) {
+      this.name = name;
+    }
+  }
+
+  private static final java.util.concurrent.atomic.AtomicInteger NEXT_ID =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private final Catalog catalog;
   private final Ctes ctes;
+  /** Whether this binds a subquery of a recursive CTE's body (no self-reference allowed). */
+  private final boolean nested;
 
   QueryBinder(Catalog catalog) {
-    this(catalog, null);
+    this(catalog, null, false);
   }
 
-  private QueryBinder(Catalog catalog, Ctes ctes) {
+  private QueryBinder(Catalog catalog, Ctes ctes, boolean nested) {
     this.catalog = catalog;
     this.ctes = ctes;
+    this.nested = nested;
   }
 
   Catalog catalog() {
@@ -50,22 +94,73 @@ final class QueryBinder {
 
   /** The CTE named {@code name} in scope, or null. */
   CommonTableExpr cte(String name) {
-    for (Ctes c = ctes; c != null; c = c.previous()) {
-      if (c.cte().name().equalsIgnoreCase(name)) {
-        return c.cte();
+    Ctes c = entry(name);
+    return c == null || c.recursion != null ? null : c.cte;
+  }
+
+  private Ctes entry(String name) {
+    for (Ctes c = ctes; c != null; c = c.previous) {
+      if (c.cte.name().equalsIgnoreCase(name)) {
+        return c;
       }
     }
     return null;
   }
 
-  /** The binder of {@code cte}'s body: it sees the CTEs defined before it. */
-  QueryBinder cteBodyBinder(CommonTableExpr cte) {
-    for (Ctes c = ctes; c != null; c = c.previous()) {
-      if (c.cte().equals(cte)) {
-        return new QueryBinder(catalog, c.previous());
+  /**
+   * The source a FROM clause reads for {@code name} when it is the self-reference of a recursive
+   * CTE being bound, or null when it is not one.
+   *
+   * @throws SqlException where SQLite does not allow the reference
+   */
+  Bound recursiveReference(String name) {
+    Ctes c = entry(name);
+    if (c == null || c.recursion == null) {
+      return null;
+    }
+    Recursion r = c.recursion;
+    if (nested || !r.active) {
+      throw SqlException.error("circular reference: " + r.name);
+    }
+    if (++r.references > 1) {
+      throw SqlException.error("multiple references to recursive table: " + r.name);
+    }
+    return new Bound(new PlanNode.RecursiveRef(r.id, r.names.size()), r.names, r.affinities,
+        true);
+  }
+
+  /** The binder of subqueries: while a recursive CTE is bound, one that refuses its name. */
+  QueryBinder nested() {
+    if (nested) {
+      return this;
+    }
+    for (Ctes c = ctes; c != null; c = c.previous) {
+      if (c.recursion != null) {
+        return new QueryBinder(catalog, ctes, true);
       }
     }
-    throw new IllegalArgumentException("not in scope: " + cte.name());
+    return this;
+  }
+
+  /** Binds the body of the CTE in scope here as {@code cte}, for a reference from a query in {@code outer}. */
+  Bound bindCte(CommonTableExpr cte, Scope outer) {
+    Ctes entry = entry(cte.name());
+    if (entry == null || entry.recursion != null) {
+      throw new IllegalArgumentException("not in scope: " + cte.name());
+    }
+    if (entry.cached != null) {
+      return entry.cached;
+    }
+    Recursion recursion = new Recursion(cte.name());
+    QueryBinder body = new QueryBinder(catalog, new Ctes(cte, entry.previous, recursion), false);
+    Bound bound = RecursiveCtes.bind(body, cte, recursion, outer);
+    if (!bound.correlated()) {
+      PlanNode root = bound.root() instanceof PlanNode.Materialize
+          ? bound.root() : new PlanNode.Materialize(bound.root());
+      bound = new Bound(root, bound.names(), bound.affinities(), false);
+      entry.cached = bound;
+    }
+    return bound;
   }
 
   /** The SELECT of the view {@code name}, or null when there is no such view. */
@@ -80,43 +175,35 @@ final class QueryBinder {
     return view == null || view.columns() == null ? List.of() : view.columns();
   }
 
-  /**
-   * This binder with the CTEs of an INSERT's, UPDATE's or DELETE's WITH clause in scope (itself
-   * when {@code with} is null).
-   */
-  QueryBinder with(dev.pagoda.parser.ast.WithClause with) {
-    if (with == null) {
-      return this;
-    }
-    if (with.recursive()) {
-      throw SqlException.error("not supported yet: WITH RECURSIVE");
-    }
-    Ctes c = ctes;
-    for (CommonTableExpr cte : with.tables()) {
-      c = new Ctes(cte, c);
-    }
-    return new QueryBinder(catalog, c);
-  }
-
   /** Binds a subquery whose outer query has scope {@code outer}. */
   Bound bindSubquery(Select s, Scope outer) {
-    return bind(s, outer);
+    return nested().bind(s, outer);
   }
 
   /** Binds a whole query; {@code outer} is the scope of the query around it, or null. */
   Bound bind(Select s, Scope outer) {
-    QueryBinder binder = this;
-    if (s.with() != null) {
-      if (s.with().recursive()) {
-        throw SqlException.error("not supported yet: WITH RECURSIVE");
-      }
-      Ctes c = ctes;
-      for (CommonTableExpr cte : s.with().tables()) {
-        c = new Ctes(cte, c);
-      }
-      binder = new QueryBinder(catalog, c);
-    }
+    QueryBinder binder = s.with() == null ? this : with(s.with());
     return s.compounds().isEmpty() ? binder.bindSimple(s, outer) : binder.bindCompound(s, outer);
+  }
+
+  /**
+   * The binder that also sees the CTEs of {@code with} (a query's, or an INSERT's, UPDATE's or
+   * DELETE's); itself when {@code with} is null.
+   */
+  QueryBinder with(dev.pagoda.parser.ast.WithClause with) {
+    QueryBinder binder = this;
+    if (with != null) {
+      Ctes c = ctes;
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (CommonTableExpr cte : with.tables()) {
+        if (!seen.add(cte.name().toLowerCase(java.util.Locale.ROOT))) {
+          throw SqlException.error("duplicate WITH table name: " + cte.name());
+        }
+        c = new Ctes(cte, c, null);
+      }
+      binder = new QueryBinder(catalog, c, nested);
+    }
+    return binder;
   }
 
   private Bound bindSimple(Select s, Scope outer) {
@@ -138,25 +225,23 @@ final class QueryBinder {
                 + " do not have the same number of result columns");
       }
       correlated |= next.correlated();
-      List<String> collations = new ArrayList<>();
-      for (int i = 0; i < node.width(); i++) {
-        collations.add(null);
-      }
+      // As in SQLite, a compound compares each column under the first SELECT's collation.
       node = new PlanNode.Compound(
-          PlanNode.SetOperator.valueOf(term.op().name()), node, next.root(), collations);
+          PlanNode.SetOperator.valueOf(term.op().name()), node, next.root(), first.collations());
     }
-    Bound all = new Bound(node, first.names(), first.affinities(), correlated);
+    Bound all = new Bound(node, first.names(), first.affinities(), first.collations(),
+        correlated);
     return finish(all, s, outer);
   }
 
-  private Bound core(Select core, Scope outer) {
+  Bound core(Select core, Scope outer) {
     if (core.isValues()) {
       return values(core.values(), outer);
     }
     return new CoreBinder(this, core, outer).bind();
   }
 
-  private static Select firstCore(Select s) {
+  static Select firstCore(Select s) {
     if (s.isValues()) {
       return Select.ofValues(s.values());
     }
@@ -171,17 +256,30 @@ final class QueryBinder {
   private Bound finish(Bound bound, Select s, Scope outer) {
     PlanNode node = bound.root();
     if (!s.orderBy().isEmpty()) {
-      List<Expr> firstExprs = new ArrayList<>();
+      List<List<Expr>> coreExprs = new ArrayList<>();
       if (!s.isValues()) {
-        for (ResultColumn c : s.columns()) {
-          firstExprs.add(c instanceof ResultColumn.ExprColumn e ? e.expr() : null);
+        coreExprs.add(exprs(s));
+      }
+      for (CompoundTerm term : s.compounds()) {
+        if (!term.select().isValues()) {
+          coreExprs.add(exprs(term.select()));
         }
       }
-      node = new PlanNode.Sort(
-          node, OrderBy.compoundKeys(s.orderBy(), bound.names(), firstExprs));
+      node = new PlanNode.Sort(node, OrderBy.compoundKeys(
+          s.orderBy(), bound.names(), coreExprs, bound.collations()));
     }
     node = limit(node, s, outer);
-    return new Bound(node, bound.names(), bound.affinities(), bound.correlated());
+    return new Bound(node, bound.names(), bound.affinities(), bound.collations(),
+        bound.correlated());
+  }
+
+  /** The result-column expressions of a core (null for a star). */
+  private static List<Expr> exprs(Select core) {
+    List<Expr> out = new ArrayList<>();
+    for (ResultColumn c : core.columns()) {
+      out.add(c instanceof ResultColumn.ExprColumn e ? e.expr() : null);
+    }
+    return out;
   }
 
   /** Wraps {@code node} in {@code s}'s LIMIT and OFFSET, if it has them. */

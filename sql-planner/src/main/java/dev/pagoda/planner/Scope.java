@@ -72,6 +72,8 @@ final class Scope {
   private final List<Source> sources;
   private final Scope outer;
   private boolean reachesOut;
+  /** Joined-row columns that an unqualified name reads as another expression. */
+  private final java.util.Map<Integer, BoundExpr> usingValues = new java.util.HashMap<>();
 
   Scope(List<Source> sources, Scope outer) {
     this.sources = List.copyOf(sources);
@@ -101,6 +103,24 @@ final class Scope {
     return outer;
   }
 
+  /**
+   * Makes an unqualified reference to joined-row column {@code index} read {@code value}: the
+   * column a RIGHT or FULL join's USING merged is the coalesce of both sides.
+   */
+  void setUsingValue(int index, BoundExpr value) {
+    usingValues.put(index, value);
+  }
+
+  /** What an unqualified reference to joined-row column {@code index} reads, or null. */
+  BoundExpr usingValue(int index) {
+    return usingValues.get(index);
+  }
+
+  /** Records that a source of this scope reads columns of an enclosing query. */
+  void markReachesOut() {
+    reachesOut = true;
+  }
+
   /** Whether some expression bound in this scope read a column of an enclosing query. */
   boolean reachesOut() {
     return reachesOut;
@@ -125,7 +145,8 @@ final class Scope {
       BoundExpr.Column found = scope.resolveHere(qualifier, column);
       if (found != null) {
         if (depth == 0) {
-          return found;
+          BoundExpr using = qualifier == null ? usingValues.get(found.index()) : null;
+          return using != null ? using : found;
         }
         Scope s = this;
         for (int d = 0; d < depth; d++, s = s.outer) {

@@ -105,13 +105,24 @@ public sealed interface PlanNode {
 
   /**
    * One step of a {@link NestedLoop}: the source it scans, whether it is the right side of a LEFT
-   * join, the ON terms deciding a match and the filter terms applied after; every term reads only
-   * columns of this step's source and of the steps before it.
+   * join ({@code leftOuter}: a row of NULLs when nothing matches) and of a RIGHT join ({@code
+   * rightOuter}: after the loop, each row of this source that no combination of the steps before
+   * it matched is joined once with NULLs for every source before it, and the later steps go on
+   * from there; a FULL join is both), the ON terms deciding a match and the filter terms applied
+   * after; every term reads only columns of this step's source and of the steps before it. A
+   * right-outer step's source must not depend on the earlier steps (it is read once per run of
+   * the join); the steps of a join with one are in FROM order.
    */
-  record JoinStep(int source, boolean leftOuter, List<BoundExpr> on, List<BoundExpr> filters) {
+  record JoinStep(int source, boolean leftOuter, boolean rightOuter, List<BoundExpr> on,
+      List<BoundExpr> filters) {
     public JoinStep {
       on = List.copyOf(on);
       filters = List.copyOf(filters);
+    }
+
+    /** A step that is not the right side of a RIGHT or FULL join. */
+    public JoinStep(int source, boolean leftOuter, List<BoundExpr> on, List<BoundExpr> filters) {
+      this(source, leftOuter, false, on, filters);
     }
   }
 
@@ -169,7 +180,7 @@ public sealed interface PlanNode {
   /**
    * Groups the rows of {@code input} by {@code groupKeys} (one group of all rows when there are
    * none, even when there are no rows) and produces one row per group, in group-key order: the
-   * group's representative input row (its last row, or the row a lone min() or max() picked;
+   * group's representative input row (its first row, or the row a lone min() or max() picked;
    * NULLs for an empty input), then one column per aggregate call.
    */
   record Aggregate(PlanNode input, List<BoundExpr> groupKeys, List<String> keyCollations,
@@ -321,6 +332,41 @@ public sealed interface PlanNode {
     @Override
     public int width() {
       return table.columns().size() + 1;
+    }
+  }
+
+  /**
+   * A recursive common table expression: the rows of {@code initial} go into a queue; each row
+   * taken from the queue (first in, first out; or, when {@code order} is not empty, the least
+   * under it first) is a result row, and every query of {@code recursive} runs once with that row
+   * as the single row of its {@link RecursiveRef} {@code id}, its rows going into the queue. With
+   * {@code distinct} (UNION), a row equal to one already queued is dropped. {@code limit} (null:
+   * none) bounds the rows produced and {@code offset} skips the first ones.
+   */
+  record RecursiveCte(int id, PlanNode initial, List<PlanNode> recursive, boolean distinct,
+      List<SortKey> order, BoundExpr limit, BoundExpr offset) implements PlanNode {
+    public RecursiveCte {
+      requireNonNull(initial, "initial");
+      recursive = List.copyOf(recursive);
+      order = List.copyOf(order);
+      for (PlanNode r : recursive) {
+        if (r.width() != initial.width()) {
+          throw new IllegalArgumentException("recursive part differs in width");
+        }
+      }
+    }
+
+    @Override
+    public int width() {
+      return initial.width();
+    }
+  }
+
+  /** The current row of the recursive CTE {@code id}, inside its recursive part. */
+  record RecursiveRef(int id, int width) implements PlanNode {
+    @Override
+    public int width() {
+      return width;
     }
   }
 }

@@ -27,6 +27,11 @@ public final class PlanNodes {
       return List.of(c.left(), c.right());
     } else if (node instanceof PlanNode.Materialize m) {
       return List.of(m.input());
+    } else if (node instanceof PlanNode.RecursiveCte r) {
+      List<PlanNode> all = new ArrayList<>();
+      all.add(r.initial());
+      all.addAll(r.recursive());
+      return all;
     }
     return List.of();
   }
@@ -45,5 +50,18 @@ public final class PlanNodes {
     for (PlanNode input : inputs(node)) {
       collect(input, roots);
     }
+  }
+
+  /** Whether {@code node} or one of its inputs reads a recursive CTE's current row. */
+  public static boolean readsRecursiveRow(PlanNode node) {
+    if (node instanceof PlanNode.RecursiveRef) {
+      return true;
+    }
+    for (PlanNode input : inputs(node)) {
+      if (readsRecursiveRow(input)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
