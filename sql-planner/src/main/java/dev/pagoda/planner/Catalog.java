@@ -24,4 +24,25 @@ public interface Catalog {
   default ViewSchema view(String name) {
     return null;
   }
+
+  /**
+   * The temp schema's view named {@code name}, or null; {@link #view} finds these too, before the
+   * main schema's.
+   */
+  default ViewSchema tempView(String name) {
+    return null;
+  }
+
+  /** The trigger named {@code name} (ASCII case-insensitive), temp schema first, or null. */
+  default TriggerSchema trigger(String name) {
+    return null;
+  }
+
+  /**
+   * The triggers on the table or view {@code table}, in the order SQLite fires them: the temp
+   * schema's first, then the main schema's, each newest first.
+   */
+  default List<TriggerSchema> triggers(String table) {
+    return List.of();
+  }
 }

@@ -72,6 +72,8 @@ final class Scope {
   private final List<Source> sources;
   private final Scope outer;
   private boolean reachesOut;
+  /** Whether this is the OLD/NEW scope of a trigger program. */
+  private boolean triggerRow;
 
   Scope(List<Source> sources, Scope outer) {
     this.sources = List.copyOf(sources);
@@ -91,6 +93,26 @@ final class Scope {
       affinities.add(c.affinity());
     }
     return new Source(alias, names, affinities, table, offset, merged);
+  }
+
+  /**
+   * The scope of a trigger program's OLD and NEW rows, the outermost scope of its statements:
+   * its sources resolve only qualified names ({@code NEW.x}).
+   */
+  static Scope triggerRow(List<Source> sources) {
+    Scope s = new Scope(sources, null);
+    s.triggerRow = true;
+    return s;
+  }
+
+  /** Whether expressions bound here are inside a trigger program (where RAISE may be used). */
+  boolean inTrigger() {
+    for (Scope s = this; s != null; s = s.outer) {
+      if (s.triggerRow) {
+        return true;
+      }
+    }
+    return false;
   }
 
   List<Source> sources() {
