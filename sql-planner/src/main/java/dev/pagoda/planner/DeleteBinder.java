@@ -24,7 +24,8 @@ final class DeleteBinder {
     if (!d.returning().isEmpty()) {
       throw SqlException.error("not supported yet: RETURNING");
     }
-    ViewSchema view = DmlSupport.viewTarget(catalog, d.target().name(), TriggerEvent.DELETE);
+    ViewSchema view = DmlSupport.viewTarget(catalog, d.target().name(), TriggerEvent.DELETE,
+        Set.of());
     if (view != null) {
       return ViewWrites.delete(d, view, catalog, context);
     }

@@ -29,16 +29,18 @@ final class DmlSupport {
   }
 
   /**
-   * The view {@code name} refers to when a write to it has INSTEAD OF triggers for {@code event};
-   * null when it names a table (or nothing), and SQLite's error when it names a view without.
+   * The view {@code name} refers to when a write to it has INSTEAD OF triggers for {@code event}
+   * (for UPDATE, one whose {@code UPDATE OF} columns {@code setColumns} meets); null when it names
+   * a table (or nothing), and SQLite's error when it names a view without.
    */
-  static ViewSchema viewTarget(Catalog catalog, QualifiedName name, TriggerEvent event) {
+  static ViewSchema viewTarget(
+      Catalog catalog, QualifiedName name, TriggerEvent event, Set<String> setColumns) {
     Planner.checkSchemaName(name);
     if (catalog.table(name.name()) != null || catalog.view(name.name()) == null) {
       return null;
     }
     ViewSchema view = catalog.view(name.name());
-    if (!TriggerPlanner.hasInsteadOf(catalog, view, event)) {
+    if (!TriggerPlanner.hasInsteadOf(catalog, view, event, setColumns)) {
       throw SqlException.error("cannot modify " + view.name() + " because it is a view");
     }
     return view;

@@ -38,7 +38,7 @@ final class InsertBinder {
       throw SqlException.error("not supported yet: RETURNING");
     }
     ConflictAction action = context.action(insert.orConflict());
-    ViewSchema view = DmlSupport.viewTarget(catalog, insert.table(), TriggerEvent.INSERT);
+    ViewSchema view = DmlSupport.viewTarget(catalog, insert.table(), TriggerEvent.INSERT, Set.of());
     if (view != null) {
       return ViewWrites.insert(insert, view, catalog, action, context);
     }

@@ -116,7 +116,9 @@ public final class Planner {
     checkSchemaName(name);
     TableSchema table = catalog.table(name.name());
     if (table == null) {
-      throw SqlException.error("no such table: " + display(name));
+      String schema = name.schema() == null ? catalog.unqualifiedSchema() : null;
+      throw SqlException.error("no such table: " + (schema == null ? "" : schema + ".")
+          + display(name));
     }
     return table;
   }

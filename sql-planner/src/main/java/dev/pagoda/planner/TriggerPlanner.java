@@ -160,14 +160,24 @@ final class TriggerPlanner {
     return bound;
   }
 
-  /** Whether {@code view} has INSTEAD OF triggers for {@code event} at all. */
-  static boolean hasInsteadOf(Catalog catalog, ViewSchema view, TriggerEvent event) {
+  /**
+   * Whether a write to {@code view} has INSTEAD OF triggers for {@code event} (for UPDATE, one
+   * whose {@code UPDATE OF} columns the SET assigns).
+   */
+  static boolean hasInsteadOf(
+      Catalog catalog, ViewSchema view, TriggerEvent event, Set<String> setColumns) {
     for (TriggerSchema t : catalog.triggers(view.name())) {
-      if (t.event() == event && t.time() == TriggerTime.INSTEAD_OF) {
+      if (t.event() == event && t.time() == TriggerTime.INSTEAD_OF
+          && (event != TriggerEvent.UPDATE || overlaps(t, setColumns))) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean overlaps(TriggerSchema t, Set<String> setColumns) {
+    return t.ast().updateColumns().isEmpty()
+        || t.ast().updateColumns().stream().anyMatch(c -> setColumns.contains(key(c)));
   }
 
   private static List<TriggerSchema> fired(Catalog catalog, String subject, TriggerEvent event,
@@ -177,8 +187,7 @@ final class TriggerPlanner {
       if (t.event() != event || context.active().contains(key(t.name()))) {
         continue;
       }
-      if (event == TriggerEvent.UPDATE && !t.ast().updateColumns().isEmpty()
-          && t.ast().updateColumns().stream().noneMatch(c -> setColumns.contains(key(c)))) {
+      if (event == TriggerEvent.UPDATE && !overlaps(t, setColumns)) {
         continue;
       }
       fired.add(t);
@@ -199,9 +208,10 @@ final class TriggerPlanner {
       when = new ExprBinder(new Scope(List.of(), scope), new QueryBinder(catalog))
           .bind(t.ast().when());
     }
+    Catalog steps = t.temporary() ? catalog : Catalog.inSchema(catalog, "main");
     List<Plan> body = new ArrayList<>();
     for (Statement s : t.ast().body()) {
-      body.add(step(catalog, s, inner));
+      body.add(step(steps, s, inner));
     }
     return new Plan.Trigger(t.name(), when, body);
   }

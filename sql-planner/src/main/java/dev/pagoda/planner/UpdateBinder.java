@@ -47,7 +47,8 @@ final class UpdateBinder {
         setColumns.add(c.toLowerCase(Locale.ROOT));
       }
     }
-    ViewSchema view = DmlSupport.viewTarget(catalog, u.target().name(), TriggerEvent.UPDATE);
+    ViewSchema view = DmlSupport.viewTarget(catalog, u.target().name(), TriggerEvent.UPDATE,
+        setColumns);
     if (view != null) {
       return ViewWrites.update(u, view, catalog, setColumns, action, context);
     }
