@@ -176,6 +176,21 @@ class TriggerDifferentialTest {
         INSERT INTO log(what, x, y) VALUES ('c', changes(), total_changes());
         INSERT INTO log(what, x, y) VALUES ('r', last_insert_rowid(), changes());
         """,
+        // DEFAULT VALUES, WHEN with a subquery, a step reading a view, rowid changes, variables
+        TABLES + """
+        CREATE TABLE d(a DEFAULT 5, b);
+        CREATE TRIGGER p BEFORE INSERT ON d BEGIN SELECT ?; END;
+        CREATE TRIGGER r2 AFTER INSERT ON d WHEN (SELECT count(*) FROM log) < 2 BEGIN INSERT INTO log(x) VALUES (new.a); END;
+        INSERT INTO d DEFAULT VALUES;
+        INSERT INTO d DEFAULT VALUES;
+        INSERT INTO d DEFAULT VALUES;
+        CREATE VIEW lv AS SELECT x FROM log;
+        CREATE TRIGGER r3 AFTER DELETE ON d BEGIN INSERT INTO log(x) SELECT x * 10 FROM lv; END;
+        DELETE FROM d WHERE rowid = 1;
+        CREATE TRIGGER r4 AFTER UPDATE ON d BEGIN INSERT INTO log(x, y) VALUES (old.rowid, new.rowid); END;
+        UPDATE d SET rowid = 100 WHERE rowid = 2;
+        INSERT INTO t SELECT * FROM t;
+        """,
         // TEMP triggers and views (SQLite keeps them out of the file)
         TABLES + """
         CREATE TEMP TRIGGER tt AFTER INSERT ON t BEGIN INSERT INTO log(what, x) VALUES ('temp', new.a); END;

@@ -193,6 +193,42 @@ class TriggerTest {
   }
 
   @Test
+  void preparedStatementsPlanAgainWhenTriggersChange() {
+    try (PreparedStatement insert = conn.prepare("INSERT INTO t(a) VALUES (1)")) {
+      insert.executeUpdate();
+      conn.execute("CREATE TRIGGER r AFTER INSERT ON t BEGIN INSERT INTO log VALUES ('r', 0, 0); END");
+      insert.executeUpdate();
+      conn.execute("CREATE TEMP TRIGGER tr AFTER INSERT ON t BEGIN INSERT INTO log VALUES ('tr', 0, 0); END");
+      insert.executeUpdate();
+      conn.execute("DROP TRIGGER r");
+      insert.executeUpdate();
+      try (Connection other = db.connect()) {
+        other.execute("CREATE TRIGGER o AFTER INSERT ON t BEGIN INSERT INTO log VALUES ('o', 0, 0); END");
+      }
+      insert.executeUpdate();
+    }
+    assertEquals(List.of("r", "tr", "r", "tr", "tr", "o"), Sql.column(conn, "SELECT x FROM log"));
+  }
+
+  @Test
+  void recursionDepthIsBounded() {
+    // a chain of 1001 distinct triggers, each firing the next: SQLite's depth limit is 1000 (a
+    // thread stack too small for it fails with the same message)
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i <= 1001; i++) {
+      sb.append("CREATE TABLE c").append(i).append("(x);");
+    }
+    for (int i = 0; i <= 1000; i++) {
+      sb.append("CREATE TRIGGER g").append(i).append(" AFTER INSERT ON c").append(i)
+          .append(" BEGIN INSERT INTO c").append(i + 1).append(" VALUES (new.x); END;");
+    }
+    conn.execute(sb.toString());
+    assertEquals("too many levels of trigger recursion", error("INSERT INTO c0 VALUES (1)"));
+    conn.execute("INSERT INTO c900 VALUES (1)");
+    assertEquals(List.of("1"), Sql.column(conn, "SELECT x FROM c1001"));
+  }
+
+  @Test
   void counterFunctions() {
     conn.execute("CREATE TRIGGER r AFTER INSERT ON t BEGIN INSERT INTO log VALUES (1, 2, 3); END;"
         + "INSERT INTO t VALUES (7, 1, 1), (8, 1, 1)");

@@ -2,6 +2,7 @@ package dev.pagoda.executor;
 
 import dev.pagoda.pager.Pager;
 import dev.pagoda.planner.plan.Plan;
+import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +39,16 @@ final class TriggerProgram {
     if (when != null && Values.truth(when.eval(Operators.NO_ROW)) != 1) {
       return;
     }
-    for (CompiledStatement step : steps) {
-      if (step.isQuery()) {
-        step.execute(pager); // a SELECT step runs and its rows are discarded
-      } else {
-        run.session().triggerChanges(step.execute(pager).changes());
+    try {
+      for (CompiledStatement step : steps) {
+        if (step.isQuery()) {
+          step.execute(pager); // a SELECT step runs and its rows are discarded
+        } else {
+          run.session().triggerChanges(step.execute(pager).changes());
+        }
       }
+    } catch (StackOverflowError e) {
+      throw SqlException.error("too many levels of trigger recursion"); // as in TriggerPlanner
     }
   }
 

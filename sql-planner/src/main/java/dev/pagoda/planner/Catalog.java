@@ -57,6 +57,9 @@ public interface Catalog {
 
   /** {@code catalog} with {@link #unqualifiedSchema} {@code schema}: what trigger steps see. */
   static Catalog inSchema(Catalog catalog, String schema) {
+    if (schema.equals(catalog.unqualifiedSchema())) {
+      return catalog; // already so: nested trigger programs do not wrap it again
+    }
     return new Catalog() {
       @Override
       public TableSchema table(String name) {

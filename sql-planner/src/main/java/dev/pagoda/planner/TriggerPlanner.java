@@ -210,8 +210,14 @@ final class TriggerPlanner {
     }
     Catalog steps = t.temporary() ? catalog : Catalog.inSchema(catalog, "main");
     List<Plan> body = new ArrayList<>();
-    for (Statement s : t.ast().body()) {
-      body.add(step(steps, s, inner));
+    try {
+      for (Statement s : t.ast().body()) {
+        body.add(step(steps, s, inner));
+      }
+    } catch (StackOverflowError e) {
+      // a chain of distinct triggers deeper than the thread's stack allows: Pagoda's limit is
+      // then below SQLite's 1000, with SQLite's message
+      throw SqlException.error("too many levels of trigger recursion");
     }
     return new Plan.Trigger(t.name(), when, body);
   }
