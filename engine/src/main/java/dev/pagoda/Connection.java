@@ -56,6 +56,18 @@ public final class Connection implements AutoCloseable {
     @Override
     public void triggerChanges(long n) {
       totalChanges += n;
+      changes = n;
+    }
+
+    @Override
+    public void inserted(long rowid) {
+      lastInsertRowid = rowid;
+    }
+
+    @Override
+    public void restore(long changesBefore, long lastInsertRowidBefore) {
+      changes = changesBefore;
+      lastInsertRowid = lastInsertRowidBefore;
     }
   };
 

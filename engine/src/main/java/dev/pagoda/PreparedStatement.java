@@ -263,8 +263,13 @@ public final class PreparedStatement implements AutoCloseable {
       } catch (ConstraintViolation e) {
         if (e.keepsEarlierChanges()) {
           conn.recordDml(e.earlierChanges()); // OR FAIL: the rows before the failure stay
-        } else if (e.rollsBackTransaction() && conn.transaction().isOpen()) {
-          conn.transaction().rollback(); // OR ROLLBACK ends the whole transaction
+        } else {
+          if (e.rollsBackTransaction() && conn.transaction().isOpen()) {
+            conn.transaction().rollback(); // OR ROLLBACK ends the whole transaction
+          }
+          if (isDml(compiled.plan())) {
+            conn.recordDml(ExecutionResult.NONE); // undone: changes() is 0, as in SQLite
+          }
         }
         throw e;
       }

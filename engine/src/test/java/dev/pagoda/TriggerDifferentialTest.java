@@ -176,6 +176,21 @@ class TriggerDifferentialTest {
         INSERT INTO log(what, x, y) VALUES ('c', changes(), total_changes());
         INSERT INTO log(what, x, y) VALUES ('r', last_insert_rowid(), changes());
         """,
+        // changes(), total_changes() and last_insert_rowid() inside trigger programs
+        TABLES + """
+        CREATE TABLE w(a);
+        INSERT INTO w VALUES (0), (0);
+        CREATE TRIGGER r AFTER INSERT ON w BEGIN INSERT INTO log(what, x, y) VALUES ('a', last_insert_rowid(), changes() || '/' || total_changes()); INSERT INTO log(what, x, y) VALUES ('b', last_insert_rowid(), changes() || '/' || total_changes()); END;
+        INSERT INTO w VALUES (last_insert_rowid()), (last_insert_rowid());
+        INSERT INTO log(what, x, y) VALUES ('c', last_insert_rowid(), changes() || '/' || total_changes());
+        CREATE TRIGGER u AFTER UPDATE ON w BEGIN INSERT INTO log(what, x, y) VALUES ('u', last_insert_rowid(), changes() || '/' || total_changes()); END;
+        UPDATE w SET a = 1;
+        INSERT INTO log(what, x, y) VALUES ('d', last_insert_rowid(), changes() || '/' || total_changes());
+        INSERT INTO log(n) VALUES (1000), (1);
+        INSERT INTO log(what, x, y) VALUES ('e', last_insert_rowid(), changes() || '/' || total_changes());
+        INSERT OR FAIL INTO log(n) VALUES (2000), (1);
+        INSERT INTO log(what, x, y) VALUES ('f', last_insert_rowid(), changes() || '/' || total_changes());
+        """,
         // DEFAULT VALUES, WHEN with a subquery, a step reading a view, rowid changes, variables
         TABLES + """
         CREATE TABLE d(a DEFAULT 5, b);
@@ -273,8 +288,8 @@ class TriggerDifferentialTest {
       String schema = "SELECT type, name, tbl_name, rootpage, sql FROM sqlite_schema ORDER BY name";
       assertEquals(rows(fromSqlite, schema), rows(fromPagoda, schema));
       for (String table : List.of("t", "log", "cnt", "u")) {
-        if (!rows(fromSqlite, "SELECT 1 FROM sqlite_schema WHERE name = '" + table + "'")
-            .isEmpty()) {
+        String exists = "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = '" + table + "'";
+        if (!rows(fromSqlite, exists).isEmpty()) {
           String all = "SELECT rowid, * FROM " + table + " ORDER BY rowid";
           assertEquals(rows(fromSqlite, all), rows(fromPagoda, all), table);
         }

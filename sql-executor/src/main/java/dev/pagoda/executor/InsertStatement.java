@@ -111,6 +111,7 @@ final class InsertStatement implements CompiledStatement {
       return null;
     }
     writer.insert(values, rowid);
+    run.session().inserted(rowid); // last_insert_rowid() moves row by row, as in SQLite
     triggers.after(pager, null, values); // an IGNORE here skips only the remaining triggers
     return rowid;
   }

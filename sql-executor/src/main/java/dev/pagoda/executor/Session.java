@@ -24,6 +24,18 @@ public interface Session {
     return 0;
   }
 
-  /** Counts {@code n} rows changed by a statement of a trigger program. */
+  /**
+   * A statement of a trigger program completed, changing {@code n} rows: they count in {@link
+   * #totalChanges}, and {@link #changes} is {@code n} until the program ends.
+   */
   default void triggerChanges(long n) {}
+
+  /** A row was inserted with {@code rowid} (by a statement or a trigger program's step). */
+  default void inserted(long rowid) {}
+
+  /**
+   * A trigger program ended: {@link #changes} and {@link #lastInsertRowid} are again what they
+   * were when it began, as SQLite restores them.
+   */
+  default void restore(long changes, long lastInsertRowid) {}
 }

@@ -39,16 +39,21 @@ final class TriggerProgram {
     if (when != null && Values.truth(when.eval(Operators.NO_ROW)) != 1) {
       return;
     }
+    Session session = run.session();
+    long changes = session.changes();
+    long lastRowid = session.lastInsertRowid();
     try {
       for (CompiledStatement step : steps) {
         if (step.isQuery()) {
           step.execute(pager); // a SELECT step runs and its rows are discarded
         } else {
-          run.session().triggerChanges(step.execute(pager).changes());
+          session.triggerChanges(step.execute(pager).changes());
         }
       }
     } catch (StackOverflowError e) {
       throw SqlException.error("too many levels of trigger recursion"); // as in TriggerPlanner
+    } finally {
+      session.restore(changes, lastRowid);
     }
   }
 
