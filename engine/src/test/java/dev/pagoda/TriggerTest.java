@@ -229,6 +229,14 @@ class TriggerTest {
   }
 
   @Test
+  void recursiveTriggersStayOff() {
+    assertEquals(List.of("0"), rows("PRAGMA recursive_triggers"));
+    conn.execute("PRAGMA recursive_triggers = OFF");
+    assertEquals("not supported yet: PRAGMA recursive_triggers = ON",
+        error("PRAGMA recursive_triggers = ON"));
+  }
+
+  @Test
   void counterFunctions() {
     conn.execute("CREATE TRIGGER r AFTER INSERT ON t BEGIN INSERT INTO log VALUES (1, 2, 3); END;"
         + "INSERT INTO t VALUES (7, 1, 1), (8, 1, 1)");
