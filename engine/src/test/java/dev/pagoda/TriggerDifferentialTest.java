@@ -232,7 +232,7 @@ class TriggerDifferentialTest {
 
   /** Random writes to tables whose triggers log, count, cascade, raise and forward to a view. */
   @ParameterizedTest
-  @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
   void randomWrites(long seed) throws Exception {
     Random random = new Random(seed);
     List<String> script = new ArrayList<>(statements(TABLES + """
@@ -247,13 +247,16 @@ class TriggerDifferentialTest {
         CREATE TRIGGER au AFTER UPDATE OF a ON t WHEN old.a IS NOT new.a BEGIN INSERT INTO log(what, x, y) VALUES ('au', old.a, new.a); END;
         CREATE TRIGGER bd BEFORE DELETE ON t BEGIN DELETE FROM u WHERE k = old.a % 7; UPDATE cnt SET v = v + 1 WHERE k = 'del'; END;
         CREATE TRIGGER uu AFTER INSERT ON u BEGIN UPDATE t SET c = coalesce(c, 0) + 1 WHERE a = new.k; END;
+        CREATE TRIGGER vu INSTEAD OF UPDATE OF b ON v WHEN (SELECT count(*) FROM u) > 2 BEGIN UPDATE t SET b = new.b, a = old.a + 1 WHERE id = old.id; END;
+        CREATE TRIGGER rb BEFORE DELETE ON u WHEN old.w = 's7' BEGIN SELECT RAISE(ROLLBACK, 'seven'); END;
         """));
     String[] conflict = {"", "", "OR IGNORE ", "OR REPLACE ", "OR FAIL ", "OR ABORT "};
     for (int i = 0; i < 80; i++) {
       String or = conflict[random.nextInt(conflict.length)];
       String value = Integer.toString(random.nextInt(25));
       String text = random.nextInt(3) == 0 ? "NULL" : "'s" + random.nextInt(8) + "'";
-      script.add(switch (random.nextInt(9)) {
+      script.add(switch (random.nextInt(10)) {
+        case 9 -> "UPDATE " + or + "v SET b = " + text + " WHERE a % 4 = " + random.nextInt(4);
         case 0, 1 -> "INSERT " + or + "INTO t(a, b) VALUES (" + value + ", " + text + "), ("
             + random.nextInt(25) + ", NULL)";
         case 2 -> "INSERT INTO v(a, b) VALUES (" + value + ", " + text + ")";
