@@ -211,21 +211,28 @@ class TriggerTest {
   }
 
   @Test
-  void recursionDepthIsBounded() {
+  void recursionDepthIsBounded() throws Exception {
     // a chain of 1001 distinct triggers, each firing the next: SQLite's depth limit is 1000 (a
-    // thread stack too small for it fails with the same message)
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i <= 1001; i++) {
-      sb.append("CREATE TABLE c").append(i).append("(x);");
+    // thread stack too small for it fails with the same message). SQLite writes the schema.
+    Path file = dir.resolve("chain.db");
+    try (java.sql.Connection s = DriverManager.getConnection("jdbc:sqlite:" + file);
+        java.sql.Statement st = s.createStatement()) {
+      s.setAutoCommit(false);
+      for (int i = 0; i <= 1001; i++) {
+        st.execute("CREATE TABLE c" + i + "(x)");
+      }
+      for (int i = 0; i <= 1000; i++) {
+        st.execute("CREATE TRIGGER g" + i + " AFTER INSERT ON c" + i
+            + " BEGIN INSERT INTO c" + (i + 1) + " VALUES (new.x); END");
+      }
+      s.commit();
     }
-    for (int i = 0; i <= 1000; i++) {
-      sb.append("CREATE TRIGGER g").append(i).append(" AFTER INSERT ON c").append(i)
-          .append(" BEGIN INSERT INTO c").append(i + 1).append(" VALUES (new.x); END;");
+    try (Database d = Database.open(file); Connection c = d.connect()) {
+      assertEquals("too many levels of trigger recursion", assertThrows(PagodaException.class,
+          () -> c.execute("INSERT INTO c0 VALUES (1)")).getMessage());
+      c.execute("INSERT INTO c900 VALUES (1)");
+      assertEquals(List.of("1"), Sql.column(c, "SELECT x FROM c1001"));
     }
-    conn.execute(sb.toString());
-    assertEquals("too many levels of trigger recursion", error("INSERT INTO c0 VALUES (1)"));
-    conn.execute("INSERT INTO c900 VALUES (1)");
-    assertEquals(List.of("1"), Sql.column(conn, "SELECT x FROM c1001"));
   }
 
   @Test
