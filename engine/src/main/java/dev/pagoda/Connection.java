@@ -2,6 +2,7 @@ package dev.pagoda;
 
 import dev.pagoda.executor.ConstraintViolation;
 import dev.pagoda.executor.ExecutionResult;
+import dev.pagoda.executor.Session;
 import dev.pagoda.pager.Pager;
 import dev.pagoda.parser.ParsedStatement;
 import dev.pagoda.parser.Parser;
@@ -35,6 +36,40 @@ public final class Connection implements AutoCloseable {
   private long totalChanges;
   private final Transaction transaction;
   private boolean closed;
+  /** The counters as the statements this connection runs see them (changes() and its kin). */
+  private final Session session = new Session() {
+    @Override
+    public long changes() {
+      return changes;
+    }
+
+    @Override
+    public long totalChanges() {
+      return totalChanges;
+    }
+
+    @Override
+    public long lastInsertRowid() {
+      return lastInsertRowid;
+    }
+
+    @Override
+    public void triggerChanges(long n) {
+      totalChanges += n;
+      changes = n;
+    }
+
+    @Override
+    public void inserted(long rowid) {
+      lastInsertRowid = rowid;
+    }
+
+    @Override
+    public void restore(long changesBefore, long lastInsertRowidBefore) {
+      changes = changesBefore;
+      lastInsertRowid = lastInsertRowidBefore;
+    }
+  };
 
   Connection(Database db, Pager pager) {
     this.db = db;
@@ -298,6 +333,10 @@ public final class Connection implements AutoCloseable {
     catalog.invalidate();
   }
 
+  Session session() {
+    return session;
+  }
+
   Transaction transaction() {
     return transaction;
   }
@@ -318,6 +357,11 @@ public final class Connection implements AutoCloseable {
   SchemaCatalog catalog() {
     catalog.refresh();
     return catalog;
+  }
+
+  /** A dropped table's TEMP triggers go with it (the temp schema needs no read of the file). */
+  void tempTriggersDropped(String table) {
+    catalog.dropTempTriggersOn(table);
   }
 
   /** After a rollback the header may have moved back: read the schema again next time. */

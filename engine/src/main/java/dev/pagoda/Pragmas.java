@@ -50,7 +50,8 @@ final class Pragmas {
       case "busy_timeout" -> List.of("timeout");
       case "wal_checkpoint" -> List.of("busy", "log", "checkpointed");
       case "user_version", "application_id", "schema_version", "page_size", "page_count",
-          "freelist_count", "cache_size", "synchronous" -> setting ? List.of() : List.of(name);
+          "freelist_count", "cache_size", "synchronous", "recursive_triggers" ->
+          setting ? List.of() : List.of(name);
       default -> List.of();
     };
   }
@@ -124,6 +125,17 @@ final class Pragmas {
         return List.of();
       case "journal_mode":
         return journalMode(conn);
+      case "recursive_triggers":
+        // SQLite's default, OFF, is the only setting Pagoda has: refuse ON rather than ignore it
+        if (value == null) {
+          return one(0);
+        }
+        String v = stripQuotes(value).toLowerCase(Locale.ROOT);
+        if (!List.of("0", "off", "false", "no").contains(v)) {
+          throw new PagodaException(ResultCode.ERROR,
+              "not supported yet: PRAGMA recursive_triggers = " + value);
+        }
+        return List.of();
       default:
         return List.of();
     }

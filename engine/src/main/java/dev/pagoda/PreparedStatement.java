@@ -52,7 +52,7 @@ public final class PreparedStatement implements AutoCloseable {
     }
     SchemaCatalog catalog = conn.catalog();
     Plan plan = Planner.plan(parsed, source, catalog);
-    compiled = CompiledStatement.compile(plan, bindings);
+    compiled = CompiledStatement.compile(plan, bindings, conn.session());
     generation = catalog.generation();
   }
 
@@ -247,19 +247,36 @@ public final class PreparedStatement implements AutoCloseable {
         });
         return 0;
       }
+      if (SchemaCatalog.isTempChange(compiled.plan())) {
+        conn.readBriefly(() -> {
+          ensureCurrent();
+          if (SchemaCatalog.isTempChange(compiled.plan())) {
+            conn.catalog().applyTemp(compiled.plan());
+          }
+          return null;
+        });
+        return 0;
+      }
       ExecutionResult result;
       try {
         result = write();
       } catch (ConstraintViolation e) {
         if (e.keepsEarlierChanges()) {
           conn.recordDml(e.earlierChanges()); // OR FAIL: the rows before the failure stay
-        } else if (e.rollsBackTransaction() && conn.transaction().isOpen()) {
-          conn.transaction().rollback(); // OR ROLLBACK ends the whole transaction
+        } else {
+          if (e.rollsBackTransaction() && conn.transaction().isOpen()) {
+            conn.transaction().rollback(); // OR ROLLBACK ends the whole transaction
+          }
+          if (isDml(compiled.plan())) {
+            conn.recordDml(ExecutionResult.NONE); // undone: changes() is 0, as in SQLite
+          }
         }
         throw e;
       }
       if (isDml(compiled.plan())) {
         conn.recordDml(result);
+      } else if (compiled.plan() instanceof Plan.DropTable d && d.table() != null) {
+        conn.tempTriggersDropped(d.table().name());
       }
       return result.changes();
     } catch (RuntimeException e) {
@@ -282,7 +299,7 @@ public final class PreparedStatement implements AutoCloseable {
 
   private static boolean isDml(Plan plan) {
     return plan instanceof Plan.Insert || plan instanceof Plan.Update
-        || plan instanceof Plan.Delete;
+        || plan instanceof Plan.Delete || plan instanceof Plan.InsteadOf;
   }
 
   private void checkNoConflictingReader() {

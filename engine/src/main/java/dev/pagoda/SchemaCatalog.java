@@ -6,13 +6,16 @@ import dev.pagoda.parser.ParsedStatement;
 import dev.pagoda.parser.Parser;
 import dev.pagoda.parser.ast.CreateIndex;
 import dev.pagoda.parser.ast.CreateTable;
+import dev.pagoda.parser.ast.CreateTrigger;
 import dev.pagoda.parser.ast.CreateView;
 import dev.pagoda.planner.Catalog;
 import dev.pagoda.planner.IndexBuilder;
 import dev.pagoda.planner.IndexSchema;
 import dev.pagoda.planner.SchemaBuilder;
 import dev.pagoda.planner.TableSchema;
+import dev.pagoda.planner.TriggerSchema;
 import dev.pagoda.planner.ViewSchema;
+import dev.pagoda.planner.plan.Plan;
 import dev.pagoda.spi.ResultCode;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,6 +42,18 @@ final class SchemaCatalog implements Catalog {
   private Map<String, ViewSchema> views = Map.of();
   /** Indexes by the key of their table, in creation order. */
   private Map<String, List<IndexSchema>> indexesByTable = Map.of();
+  /** Triggers by their key. */
+  private Map<String, TriggerSchema> triggers = Map.of();
+  /** Triggers by the key of their table or view, newest first (the order SQLite fires them). */
+  private Map<String, List<TriggerSchema>> triggersByTable = Map.of();
+  /**
+   * The connection's temp schema (SQLite's {@code sqlite_temp_schema}): TEMP views and triggers,
+   * kept in memory only and gone when the connection closes; a reload of the file's schema keeps
+   * them.
+   */
+  private final Map<String, ViewSchema> tempViews = new HashMap<>();
+  /** TEMP triggers, newest first. */
+  private final List<TriggerSchema> tempTriggers = new ArrayList<>();
   private int cookie;
   private boolean loaded;
   private int generation;
@@ -76,7 +91,14 @@ final class SchemaCatalog implements Catalog {
     loadedTables.put("sqlite_master", schemaTable);
     List<SchemaTable.Entry> indexEntries = new ArrayList<>();
     Map<String, ViewSchema> loadedViews = new HashMap<>();
+    Map<String, TriggerSchema> loadedTriggers = new HashMap<>();
+    Map<String, List<TriggerSchema>> triggersOn = new HashMap<>();
     for (SchemaTable.Entry e : SchemaTable.read(pager)) {
+      if ("trigger".equals(e.type())) {
+        TriggerSchema t = parseTrigger(e);
+        loadedTriggers.put(TableSchema.key(t.name()), t);
+        triggersOn.computeIfAbsent(TableSchema.key(t.table()), k -> new ArrayList<>()).add(0, t);
+      }
       if ("table".equals(e.type())) {
         loadedTables.put(TableSchema.key(e.name()), parse(e));
       } else if ("index".equals(e.type())) {
@@ -100,6 +122,8 @@ final class SchemaCatalog implements Catalog {
     indexes = loadedIndexes;
     views = loadedViews;
     indexesByTable = byTable;
+    triggers = loadedTriggers;
+    triggersByTable = triggersOn;
     cookie = pager.schemaCookie();
     loaded = true;
     generation++;
@@ -130,6 +154,85 @@ final class SchemaCatalog implements Catalog {
           ResultCode.CORRUPT, "malformed database schema (" + e.name() + ")", ex);
     }
     throw new PagodaException(ResultCode.CORRUPT, "malformed database schema (" + e.name() + ")");
+  }
+
+  private static TriggerSchema parseTrigger(SchemaTable.Entry e) {
+    try {
+      ParsedStatement parsed = e.sql() == null ? null : Parser.parseFirst(e.sql());
+      if (parsed != null && parsed.statement() instanceof CreateTrigger ast
+          && e.tableName() != null) {
+        return new TriggerSchema(e.name(), e.tableName(), ast, e.sql(), false);
+      }
+    } catch (RuntimeException ex) {
+      throw new PagodaException(
+          ResultCode.CORRUPT, "malformed database schema (" + e.name() + ")", ex);
+    }
+    throw new PagodaException(ResultCode.CORRUPT, "malformed database schema (" + e.name() + ")");
+  }
+
+  /**
+   * Applies a change of the temp schema: CREATE or DROP of a TEMP view or trigger. Statements
+   * planned before it plan again.
+   */
+  void applyTemp(Plan plan) {
+    if (plan instanceof Plan.CreateView c && !c.noop()) {
+      tempViews.put(TableSchema.key(c.view().name()), c.view());
+    } else if (plan instanceof Plan.DropView d && d.view() != null) {
+      tempViews.remove(TableSchema.key(d.view().name()));
+      dropTempTriggersOn(d.view().name());
+    } else if (plan instanceof Plan.CreateTrigger c && !c.noop()) {
+      tempTriggers.add(0, c.trigger());
+    } else if (plan instanceof Plan.DropTrigger d && d.trigger() != null) {
+      tempTriggers.removeIf(t -> t.name().equalsIgnoreCase(d.trigger().name()));
+    }
+    generation++;
+  }
+
+  /** Whether {@code plan} changes the temp schema rather than the file's. */
+  static boolean isTempChange(Plan plan) {
+    return (plan instanceof Plan.CreateView c && c.temporary())
+        || (plan instanceof Plan.DropView d && d.temporary())
+        || (plan instanceof Plan.CreateTrigger t && t.trigger().temporary())
+        || (plan instanceof Plan.DropTrigger g && g.trigger() != null
+            && g.trigger().temporary());
+  }
+
+  /** Drops the TEMP triggers on {@code table} (which was dropped). */
+  void dropTempTriggersOn(String table) {
+    if (tempTriggers.removeIf(t -> t.table().equalsIgnoreCase(table))) {
+      generation++;
+    }
+  }
+
+  @Override
+  public ViewSchema tempView(String name) {
+    return tempViews.get(TableSchema.key(name));
+  }
+
+  @Override
+  public TriggerSchema trigger(String name) {
+    for (TriggerSchema t : tempTriggers) {
+      if (t.name().equalsIgnoreCase(name)) {
+        return t;
+      }
+    }
+    return triggers.get(TableSchema.key(name));
+  }
+
+  @Override
+  public List<TriggerSchema> triggers(String table) {
+    List<TriggerSchema> main = triggersByTable.getOrDefault(TableSchema.key(table), List.of());
+    if (tempTriggers.isEmpty()) {
+      return main;
+    }
+    List<TriggerSchema> all = new ArrayList<>();
+    for (TriggerSchema t : tempTriggers) {
+      if (t.table().equalsIgnoreCase(table)) {
+        all.add(t);
+      }
+    }
+    all.addAll(main);
+    return all;
   }
 
   private static IndexSchema parseIndex(SchemaTable.Entry e, TableSchema table) {
@@ -170,7 +273,8 @@ final class SchemaCatalog implements Catalog {
 
   @Override
   public ViewSchema view(String name) {
-    return views.get(TableSchema.key(name));
+    ViewSchema temp = tempViews.get(TableSchema.key(name));
+    return temp != null ? temp : views.get(TableSchema.key(name));
   }
 
   /** The names of the user's tables (not {@code sqlite_*} ones), sorted. */

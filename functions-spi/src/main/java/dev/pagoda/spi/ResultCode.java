@@ -48,6 +48,7 @@ public enum ResultCode {
   CONSTRAINT_CHECK(19 | (1 << 8)),
   CONSTRAINT_NOTNULL(19 | (5 << 8)),
   CONSTRAINT_PRIMARYKEY(19 | (6 << 8)),
+  CONSTRAINT_TRIGGER(19 | (7 << 8)),
   CONSTRAINT_UNIQUE(19 | (8 << 8)),
   CONSTRAINT_ROWID(19 | (10 << 8)),
   READONLY_DBMOVED(8 | (4 << 8));

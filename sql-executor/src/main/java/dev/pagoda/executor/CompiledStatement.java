@@ -9,7 +9,8 @@ import dev.pagoda.planner.plan.Plan;
  * Parameters are read from the {@link Bindings} given at compile time on every run.
  */
 public sealed interface CompiledStatement
-    permits QueryStatement, InsertStatement, UpdateStatement, DeleteStatement, SchemaStatement {
+    permits QueryStatement, InsertStatement, UpdateStatement, DeleteStatement, InsteadOfStatement,
+        SchemaStatement {
 
   /** The plan this was compiled from. */
   Plan plan();
@@ -33,16 +34,14 @@ public sealed interface CompiledStatement
 
   /** Compiles {@code plan}; its parameters will be read from {@code bindings}. */
   static CompiledStatement compile(Plan plan, Bindings bindings) {
-    ExprCompiler compiler = new ExprCompiler(bindings);
-    if (plan instanceof Plan.Query q) {
-      return new QueryStatement(q, compiler);
-    } else if (plan instanceof Plan.Insert i) {
-      return new InsertStatement(i, compiler);
-    } else if (plan instanceof Plan.Update u) {
-      return new UpdateStatement(u, compiler);
-    } else if (plan instanceof Plan.Delete d) {
-      return new DeleteStatement(d, compiler);
-    }
-    return new SchemaStatement(plan, compiler);
+    return compile(plan, bindings, Session.NONE);
+  }
+
+  /**
+   * Compiles {@code plan} to run for a connection: its parameters are read from {@code bindings},
+   * changes() and its kin from {@code session}.
+   */
+  static CompiledStatement compile(Plan plan, Bindings bindings, Session session) {
+    return new ExprCompiler(bindings, session).statement(plan);
   }
 }

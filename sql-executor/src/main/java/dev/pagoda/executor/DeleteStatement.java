@@ -11,9 +11,11 @@ import dev.pagoda.spi.Value;
 final class DeleteStatement implements CompiledStatement {
   private final Plan.Delete plan;
   private final SourceRows source;
+  private final TriggerProgram.Set triggers;
 
   DeleteStatement(Plan.Delete plan, ExprCompiler compiler) {
     this.plan = plan;
+    this.triggers = new TriggerProgram.Set(plan.triggers(), compiler);
     this.source = SourceRows.rowids(plan.source(), plan.table().columns().size(), compiler);
   }
 
@@ -30,11 +32,20 @@ final class DeleteStatement implements CompiledStatement {
         new String[0], new Evaluator[0], new Evaluator[0])) {
       Value[] row = new Value[writer.width()];
       for (long rowid : rowids) {
-        if (writer.read(rowid, row)) {
-          writer.delete(row, rowid);
-          changes++;
+        if (!writer.read(rowid, row)) {
+          continue;
         }
+        if (triggers.hasBefore()
+            && (!triggers.before(pager, row, null) || !writer.read(rowid, row))) {
+          continue; // IGNORE, or the trigger deleted the row
+        }
+        writer.delete(row, rowid);
+        changes++;
+        triggers.after(pager, row, null);
       }
+    } catch (ConstraintViolation e) {
+      e.setEarlierChanges(new ExecutionResult(changes, false, 0));
+      throw e;
     }
     return new ExecutionResult(changes, false, 0);
   }

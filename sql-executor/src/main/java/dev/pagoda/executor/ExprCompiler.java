@@ -21,13 +21,42 @@ final class ExprCompiler {
   private final FunctionCompiler functions = new FunctionCompiler(this);
 
   ExprCompiler(Bindings bindings) {
-    this(bindings, new RunContext(), List.of());
+    this(bindings, Session.NONE);
+  }
+
+  ExprCompiler(Bindings bindings, Session session) {
+    this(bindings, new RunContext(session), List.of());
+  }
+
+  /**
+   * A compiler for a trigger program's expressions and statements: a run context of its own, and
+   * {@code frame} (the trigger row) as the row of outer references at depth 1.
+   */
+  ExprCompiler forTrigger(Frame frame) {
+    return new ExprCompiler(bindings, new RunContext(run.session()), List.of(frame));
   }
 
   private ExprCompiler(Bindings bindings, RunContext run, List<Frame> outers) {
     this.bindings = bindings;
     this.run = run;
     this.outers = outers;
+  }
+
+  /** Compiles a whole statement with this compiler (a trigger program's, for its steps). */
+  CompiledStatement statement(dev.pagoda.planner.plan.Plan plan) {
+    ExprCompiler compiler = this;
+    if (plan instanceof dev.pagoda.planner.plan.Plan.Query q) {
+      return new QueryStatement(q, compiler);
+    } else if (plan instanceof dev.pagoda.planner.plan.Plan.Insert i) {
+      return new InsertStatement(i, compiler);
+    } else if (plan instanceof dev.pagoda.planner.plan.Plan.Update u) {
+      return new UpdateStatement(u, compiler);
+    } else if (plan instanceof dev.pagoda.planner.plan.Plan.Delete d) {
+      return new DeleteStatement(d, compiler);
+    } else if (plan instanceof dev.pagoda.planner.plan.Plan.InsteadOf v) {
+      return new InsteadOfStatement(v, compiler);
+    }
+    return new SchemaStatement(plan, this);
   }
 
   /** The run context every evaluator and operator compiled here shares. */
@@ -66,6 +95,8 @@ final class ExprCompiler {
       return functions.like(l);
     } else if (e instanceof BoundExpr.Collate c) {
       return compile(c.operand());
+    } else if (e instanceof BoundExpr.Raise r) {
+      return raise(r);
     }
     throw new AssertionError("unknown bound expression: " + e);
   }
@@ -258,6 +289,26 @@ final class ExprCompiler {
         }
       }
       return otherwise.eval(row);
+    };
+  }
+
+  /** RAISE: IGNORE unwinds to the firing row; the others fail as SQLITE_CONSTRAINT_TRIGGER. */
+  private Evaluator raise(BoundExpr.Raise r) {
+    if (r.action() == dev.pagoda.parser.ast.RaiseAction.IGNORE) {
+      return row -> {
+        throw new TriggerIgnore();
+      };
+    }
+    Evaluator message = compile(r.message());
+    dev.pagoda.parser.ast.ConflictAction action = switch (r.action()) {
+      case ROLLBACK -> dev.pagoda.parser.ast.ConflictAction.ROLLBACK;
+      case FAIL -> dev.pagoda.parser.ast.ConflictAction.FAIL;
+      default -> dev.pagoda.parser.ast.ConflictAction.ABORT;
+    };
+    return row -> {
+      Value m = message.eval(row);
+      throw new ConstraintViolation(dev.pagoda.spi.ResultCode.CONSTRAINT_TRIGGER,
+          m.isNull() ? "" : Values.toText(m), action);
     };
   }
 

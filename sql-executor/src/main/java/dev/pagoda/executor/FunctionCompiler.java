@@ -20,6 +20,10 @@ final class FunctionCompiler {
   }
 
   Evaluator function(BoundExpr.Function f) {
+    Evaluator counter = counter(f);
+    if (counter != null) {
+      return counter;
+    }
     ScalarFunction fn = ScalarFunctions.resolve(f.name(), f.args().size());
     Evaluator[] args = compileAll(f.args());
     switch (f.name()) {
@@ -46,6 +50,27 @@ final class FunctionCompiler {
       default -> { }
     }
     return call(args, fn::call);
+  }
+
+  /**
+   * changes(), total_changes() and last_insert_rowid(), which read the connection's counters
+   * (through the run's {@link Session}) rather than their arguments; null for other names.
+   */
+  private Evaluator counter(BoundExpr.Function f) {
+    java.util.function.ToLongFunction<Session> read = switch (f.name()) {
+      case "changes" -> Session::changes;
+      case "total_changes" -> Session::totalChanges;
+      case "last_insert_rowid" -> Session::lastInsertRowid;
+      default -> null;
+    };
+    if (read == null) {
+      return null;
+    }
+    if (!f.args().isEmpty()) {
+      throw SqlException.error("wrong number of arguments to function " + f.name() + "()");
+    }
+    Session session = exprs.run().session();
+    return row -> Value.of(read.applyAsLong(session));
   }
 
   private Evaluator[] compileAll(List<BoundExpr> list) {

@@ -1,6 +1,7 @@
 package dev.pagoda.executor;
 
 import dev.pagoda.pager.Pager;
+import dev.pagoda.planner.Affinity;
 import dev.pagoda.planner.ColumnSchema;
 import dev.pagoda.planner.TableSchema;
 import dev.pagoda.planner.plan.Plan;
@@ -24,6 +25,7 @@ final class InsertStatement implements CompiledStatement {
   private final String[] checkNames;
   private final Evaluator[] checks;
   private final Evaluator[] defaults;
+  private final TriggerProgram.Set triggers;
 
   InsertStatement(Plan.Insert plan, ExprCompiler compiler) {
     this.plan = plan;
@@ -39,6 +41,7 @@ final class InsertStatement implements CompiledStatement {
     this.checks = plan.checks().stream().map(c -> compiler.compile(c.expr()))
         .toArray(Evaluator[]::new);
     this.defaults = plan.defaults().stream().map(compiler::compile).toArray(Evaluator[]::new);
+    this.triggers = new TriggerProgram.Set(plan.triggers(), compiler);
   }
 
   @Override
@@ -56,7 +59,7 @@ final class InsertStatement implements CompiledStatement {
         checkNames, checks, defaults)) {
       if (inputs == null) {
         for (int r = 0; r < rows.size(); r++) {
-          Long rowid = insert(writer, rows.get(r), rowids[r], Row0.INSTANCE);
+          Long rowid = insert(pager, writer, rows.get(r), rowids[r], Row0.INSTANCE);
           if (rowid != null) {
             changes++;
             lastRowid = rowid;
@@ -64,7 +67,7 @@ final class InsertStatement implements CompiledStatement {
         }
       } else {
         for (Value[] input : inputs) {
-          Long rowid = insert(writer, rows.get(0), rowids[0], TableWriter.rowOf(input));
+          Long rowid = insert(pager, writer, rows.get(0), rowids[0], TableWriter.rowOf(input));
           if (rowid != null) {
             changes++;
             lastRowid = rowid;
@@ -79,7 +82,7 @@ final class InsertStatement implements CompiledStatement {
   }
 
   /** Inserts one row; its rowid, or null when a conflict resolution skipped it. */
-  private Long insert(TableWriter writer, Evaluator[] row, Evaluator rowidExpr, Row input) {
+  private Long insert(Pager pager, TableWriter writer, Evaluator[] row, Evaluator rowidExpr, Row input) {
     List<ColumnSchema> columns = table.columns();
     Value[] values = new Value[columns.size() + 1];
     for (int i = 0; i < columns.size(); i++) {
@@ -87,6 +90,18 @@ final class InsertStatement implements CompiledStatement {
     }
     int alias = table.rowidAlias();
     Value given = alias >= 0 ? values[alias] : rowidExpr.eval(input);
+    if (triggers.hasBefore()) {
+      // BEFORE INSERT sees NEW.rowid -1 when the rowid is not chosen yet, as in SQLite
+      Value[] now = values.clone();
+      Value r = given.isNull() ? Value.of(-1) : Values.applyAffinity(Affinity.INTEGER, given);
+      now[columns.size()] = r;
+      if (alias >= 0) {
+        now[alias] = r;
+      }
+      if (!triggers.before(pager, null, now)) {
+        return null;
+      }
+    }
     long rowid = given.isNull() ? writer.nextRowid() : TableWriter.rowidOf(given);
     if (alias >= 0) {
       values[alias] = Value.of(rowid);
@@ -96,6 +111,8 @@ final class InsertStatement implements CompiledStatement {
       return null;
     }
     writer.insert(values, rowid);
+    run.session().inserted(rowid); // last_insert_rowid() moves row by row, as in SQLite
+    triggers.after(pager, null, values); // an IGNORE here skips only the remaining triggers
     return rowid;
   }
 

@@ -4,12 +4,26 @@ import dev.pagoda.pager.Pager;
 
 /**
  * What one run of a compiled statement shares with its operators and evaluators: the pager it reads
- * through, and a run number that tells results cached by an earlier run from this run's.
+ * through, the connection's {@link Session}, and a run number that tells results cached by an earlier run from this run's.
  */
 final class RunContext {
+  private final Session session;
   private Pager pager;
   private long run;
   private final java.util.Map<Object, OperatorFactory> shared = new java.util.IdentityHashMap<>();
+
+  RunContext() {
+    this(Session.NONE);
+  }
+
+  RunContext(Session session) {
+    this.session = session;
+  }
+
+  /** The connection's counters. */
+  Session session() {
+    return session;
+  }
 
   /** Starts a run on {@code pager}. */
   void begin(Pager pager) {

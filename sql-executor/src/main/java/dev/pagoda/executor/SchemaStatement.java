@@ -9,7 +9,7 @@ import dev.pagoda.spi.Value;
 import dev.pagoda.planner.plan.Plan;
 
 /**
- * CREATE and DROP of tables, indexes and views, and REINDEX: B-tree allocation or release, the {@code sqlite_schema} row, and
+ * CREATE and DROP of tables, indexes, views and triggers, and REINDEX: B-tree allocation or release, the {@code sqlite_schema} row, and
  * the schema cookie, which tells every connection that its cached schema is stale.
  */
 final class SchemaStatement implements CompiledStatement {
@@ -49,12 +49,26 @@ final class SchemaStatement implements CompiledStatement {
       }
     } else if (plan instanceof Plan.CreateView c) {
       if (!c.noop()) {
+        requireMain(c.temporary());
         SchemaTable.insert(pager, "view", c.view().name(), c.view().name(), 0, c.view().sql());
         pager.setSchemaCookie(pager.schemaCookie() + 1);
       }
     } else if (plan instanceof Plan.DropView d) {
       if (d.view() != null) {
-        dropView(pager, d.view().name());
+        requireMain(d.temporary());
+        dropEntry(pager, "view", d.view().name());
+      }
+    } else if (plan instanceof Plan.CreateTrigger c) {
+      if (!c.noop()) {
+        requireMain(c.trigger().temporary());
+        SchemaTable.insert(
+            pager, "trigger", c.trigger().name(), c.trigger().table(), 0, c.trigger().sql());
+        pager.setSchemaCookie(pager.schemaCookie() + 1);
+      }
+    } else if (plan instanceof Plan.DropTrigger d) {
+      if (d.trigger() != null) {
+        requireMain(d.trigger().temporary());
+        dropEntry(pager, "trigger", d.trigger().name());
       }
     } else if (plan instanceof Plan.Reindex r) {
       for (int i = 0; i < r.indexes().size(); i++) {
@@ -78,7 +92,8 @@ final class SchemaStatement implements CompiledStatement {
         java.util.List.of(new dev.pagoda.planner.plan.BoundExpr.Constant(Value.NULL)), null,
         java.util.List.of(), java.util.List.of(),
         java.util.Collections.nCopies(table.columns().size(),
-            new dev.pagoda.planner.plan.BoundExpr.Constant(Value.NULL)));
+            new dev.pagoda.planner.plan.BoundExpr.Constant(Value.NULL)),
+        Plan.Triggers.NONE);
     new InsertStatement(insert, compiler).execute(pager);
     return ExecutionResult.NONE;
   }
@@ -120,9 +135,23 @@ final class SchemaStatement implements CompiledStatement {
     }
   }
 
-  private static void dropView(Pager pager, String name) {
+  /** The temp schema is the connection's, not the file's: its changes are not made here. */
+  private static void requireMain(boolean temporary) {
+    if (temporary) {
+      throw new IllegalStateException("a temp schema change is the connection's to make");
+    }
+  }
+
+  /**
+   * Deletes the {@code sqlite_schema} row of the view or trigger {@code name}; a view's triggers
+   * go with it.
+   */
+  private static void dropEntry(Pager pager, String type, String name) {
     for (SchemaTable.Entry e : SchemaTable.read(pager)) {
-      if ("view".equals(e.type()) && e.name().equalsIgnoreCase(name)) {
+      boolean itself = type.equals(e.type()) && e.name().equalsIgnoreCase(name);
+      boolean itsTrigger = type.equals("view") && "trigger".equals(e.type())
+          && e.tableName() != null && e.tableName().equalsIgnoreCase(name);
+      if (itself || itsTrigger) {
         SchemaTable.delete(pager, e.rowid());
       }
     }

@@ -3,6 +3,7 @@ package dev.pagoda.executor;
 import dev.pagoda.pager.Pager;
 import dev.pagoda.planner.ColumnSchema;
 import dev.pagoda.planner.TableSchema;
+import dev.pagoda.planner.plan.BoundExpr;
 import dev.pagoda.planner.plan.Plan;
 import dev.pagoda.spi.Value;
 import java.util.List;
@@ -22,6 +23,9 @@ final class UpdateStatement implements CompiledStatement {
   private final String[] checkNames;
   private final Evaluator[] checks;
   private final Evaluator[] defaults;
+  private final TriggerProgram.Set triggers;
+  /** Columns the SET does not assign: after BEFORE triggers they are read again. */
+  private final boolean[] unassigned;
 
   UpdateStatement(Plan.Update plan, ExprCompiler compiler) {
     this.plan = plan;
@@ -32,6 +36,11 @@ final class UpdateStatement implements CompiledStatement {
     this.checks = plan.checks().stream().map(c -> compiler.compile(c.expr()))
         .toArray(Evaluator[]::new);
     this.defaults = plan.defaults().stream().map(compiler::compile).toArray(Evaluator[]::new);
+    this.triggers = new TriggerProgram.Set(plan.triggers(), compiler);
+    this.unassigned = new boolean[table.columns().size()];
+    for (int i = 0; i < unassigned.length; i++) {
+      unassigned[i] = plan.values().get(i) instanceof BoundExpr.Column c && c.index() == i;
+    }
   }
 
   @Override
@@ -62,6 +71,16 @@ final class UpdateStatement implements CompiledStatement {
           row[table.rowidAlias()] = Value.of(newRowid);
         }
         row[n] = Value.of(newRowid);
+        if (triggers.hasBefore()) {
+          if (!triggers.before(pager, old, row) || !writer.read(rowid, old)) {
+            continue; // IGNORE, or the trigger deleted the row
+          }
+          for (int i = 0; i < n; i++) {
+            if (unassigned[i] && i != table.rowidAlias()) {
+              row[i] = old[i]; // as the BEFORE triggers left it
+            }
+          }
+        }
         if (!writer.checkRow(row) || !writer.resolveConflicts(row, newRowid, rowid)) {
           continue;
         }
@@ -69,6 +88,7 @@ final class UpdateStatement implements CompiledStatement {
         writer.delete(old, rowid);
         writer.insert(row, newRowid);
         changes++;
+        triggers.after(pager, old, row);
       }
     } catch (ConstraintViolation e) {
       e.setEarlierChanges(new ExecutionResult(changes, false, 0));

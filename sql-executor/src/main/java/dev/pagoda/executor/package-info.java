@@ -20,6 +20,9 @@
  *   <li>Scalar functions: {@code ScalarFunctions} (the registry), LIKE/GLOB in {@code
  *       LikePattern}, printf in {@code Printf}.
  *   <li>{@link dev.pagoda.executor.SchemaTable}: reading and writing {@code sqlite_schema}.
+ *   <li>{@code TriggerProgram}: a trigger compiled into the statement that fires it; its OLD/NEW
+ *       row is the outer row of its expressions, set for each firing. {@link
+ *       dev.pagoda.executor.Session}: the connection's counters for {@code changes()} and its kin.
  * </ul>
  *
  * <p>Invariants:

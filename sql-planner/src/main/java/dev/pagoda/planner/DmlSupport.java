@@ -2,6 +2,7 @@ package dev.pagoda.planner;
 
 import dev.pagoda.parser.ast.QualifiedName;
 import dev.pagoda.parser.ast.TableRef;
+import dev.pagoda.parser.ast.TriggerEvent;
 import dev.pagoda.planner.plan.BoundExpr;
 import dev.pagoda.planner.plan.Plan;
 import dev.pagoda.planner.plan.PlanNode;
@@ -9,6 +10,7 @@ import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** What INSERT, UPDATE and DELETE share: the target table, its CHECKs and its defaults. */
 final class DmlSupport {
@@ -26,6 +28,24 @@ final class DmlSupport {
     return table;
   }
 
+  /**
+   * The view {@code name} refers to when a write to it has INSTEAD OF triggers for {@code event}
+   * (for UPDATE, one whose {@code UPDATE OF} columns {@code setColumns} meets); null when it names
+   * a table (or nothing), and SQLite's error when it names a view without.
+   */
+  static ViewSchema viewTarget(
+      Catalog catalog, QualifiedName name, TriggerEvent event, Set<String> setColumns) {
+    Planner.checkSchemaName(name);
+    if (catalog.table(name.name()) != null || catalog.view(name.name()) == null) {
+      return null;
+    }
+    ViewSchema view = catalog.view(name.name());
+    if (!TriggerPlanner.hasInsteadOf(catalog, view, event, setColumns)) {
+      throw SqlException.error("cannot modify " + view.name() + " because it is a view");
+    }
+    return view;
+  }
+
   /** The target of UPDATE or DELETE, with its INDEXED BY checked. */
   static TableSchema target(Catalog catalog, TableRef ref) {
     TableSchema table = target(catalog, ref.name());
@@ -40,7 +60,14 @@ final class DmlSupport {
 
   /** The scope of the row being written: the table's columns, then the rowid. */
   static Scope rowScope(TableSchema table, String alias) {
-    return Scope.ofTable(table, alias != null ? alias : table.name());
+    return rowScope(table, alias, null);
+  }
+
+  /** The scope of the row being written inside {@code outer} (a trigger row scope, or null). */
+  static Scope rowScope(TableSchema table, String alias, Scope outer) {
+    return new Scope(
+        List.of(Scope.tableSource(table, alias != null ? alias : table.name(), 0, Set.of())),
+        outer);
   }
 
   /**

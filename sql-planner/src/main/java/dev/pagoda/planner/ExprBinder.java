@@ -128,6 +128,11 @@ class ExprBinder {
         return RowValues.inSelect(this, in);
       }
       return subquery(BoundExpr.SubqueryKind.IN, in.select(), in.expr(), in.not());
+    } else if (e instanceof dev.pagoda.parser.ast.Raise r) {
+      if (!scope.inTrigger()) {
+        throw SqlException.error("RAISE() may only be used within a trigger-program");
+      }
+      return new BoundExpr.Raise(r.action(), r.message() == null ? null : bind(r.message()));
     } else if (e instanceof dev.pagoda.parser.ast.InTable in) {
       if (!in.args().isEmpty()) {
         throw SqlException.error("not supported yet: table-valued functions");

@@ -1,8 +1,10 @@
 package dev.pagoda.planner;
 
+import dev.pagoda.parser.ast.ConflictAction;
 import dev.pagoda.parser.ast.Expr;
 import dev.pagoda.parser.ast.Insert;
 import dev.pagoda.parser.ast.InsertSource;
+import dev.pagoda.parser.ast.TriggerEvent;
 import dev.pagoda.planner.plan.BoundExpr;
 import dev.pagoda.planner.plan.Plan;
 import dev.pagoda.planner.plan.PlanNode;
@@ -11,6 +13,7 @@ import dev.pagoda.spi.Value;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Binds INSERT ... VALUES, INSERT ... SELECT and INSERT ... DEFAULT VALUES: maps the named columns
@@ -19,13 +22,23 @@ import java.util.List;
 final class InsertBinder {
   private InsertBinder() {}
 
-  static Plan.Insert bind(Insert insert, Catalog catalog) {
+  static Plan bind(Insert insert, Catalog catalog) {
+    return bind(insert, catalog, TriggerPlanner.Context.TOP);
+  }
+
+  /** Binds {@code insert} where {@code context} says: at the top level or in a trigger program. */
+  static Plan bind(Insert insert, Catalog catalog, TriggerPlanner.Context context) {
     QueryBinder queries = new QueryBinder(catalog).with(insert.with());
     if (!insert.upserts().isEmpty()) {
       throw SqlException.error("not supported yet: ON CONFLICT (upsert)");
     }
     if (!insert.returning().isEmpty()) {
       throw SqlException.error("not supported yet: RETURNING");
+    }
+    ConflictAction action = context.action(insert.orConflict());
+    ViewSchema view = DmlSupport.viewTarget(catalog, insert.table(), TriggerEvent.INSERT, Set.of());
+    if (view != null) {
+      return ViewWrites.insert(insert, view, catalog, action, context);
     }
     TableSchema table = DmlSupport.target(catalog, insert.table());
     int[] targets = targets(insert, table);
@@ -41,7 +54,8 @@ final class InsertBinder {
         }
       }
       checkArity(insert, table, width, targets.length);
-      ExprBinder binder = new ExprBinder(Scope.EMPTY, queries);
+      ExprBinder binder =
+          new ExprBinder(new Scope(List.of(), context.outer()), queries);
       for (List<Expr> row : v.rows()) {
         List<BoundExpr> bound = new ArrayList<>(row.size());
         for (Expr e : row) {
@@ -50,7 +64,7 @@ final class InsertBinder {
         addRow(table, targets, bound, defaults, rows, rowids);
       }
     } else if (insert.source() instanceof InsertSource.FromSelect s) {
-      QueryBinder.Bound query = queries.bind(s.select(), null);
+      QueryBinder.Bound query = queries.bind(s.select(), context.outer());
       source = query.root();
       checkArity(insert, table, source.width(), targets.length);
       List<BoundExpr> columns = new ArrayList<>();
@@ -61,8 +75,9 @@ final class InsertBinder {
     } else {
       addRow(table, new int[0], List.of(), defaults, rows, rowids);
     }
-    return new Plan.Insert(table, source, rows, rowids, insert.orConflict(),
-        catalog.indexes(table.name()), DmlSupport.checks(table), defaults);
+    return new Plan.Insert(table, source, rows, rowids, action,
+        catalog.indexes(table.name()), DmlSupport.checks(table), defaults,
+        TriggerPlanner.forTable(catalog, table, TriggerEvent.INSERT, Set.of(), action, context));
   }
 
   /** One row of table-column expressions and its rowid expression from the supplied values. */
@@ -85,7 +100,7 @@ final class InsertBinder {
    * The row position each supplied value goes to, in the order values are written: a table
    * column, or the table's column count for a rowid name that is not a column.
    */
-  private static int[] targets(Insert insert, TableSchema table) {
+  static int[] targets(Insert insert, TableSchema table) {
     if (insert.columns().isEmpty()) {
       int[] all = new int[table.columns().size()];
       Arrays.setAll(all, i -> i);
@@ -107,11 +122,15 @@ final class InsertBinder {
   }
 
   private static void checkArity(Insert insert, TableSchema table, int values, int columns) {
+    checkArity(insert, table.name(), values, columns);
+  }
+
+  static void checkArity(Insert insert, String table, int values, int columns) {
     if (values == columns) {
       return;
     }
     if (insert.columns().isEmpty()) {
-      throw SqlException.error("table " + table.name() + " has " + columns
+      throw SqlException.error("table " + table + " has " + columns
           + " columns but " + values + " values were supplied");
     }
     throw SqlException.error(values + " values for " + columns + " columns");

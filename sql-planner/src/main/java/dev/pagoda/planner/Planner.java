@@ -4,10 +4,12 @@ import dev.pagoda.parser.ParsedStatement;
 import dev.pagoda.parser.Parser;
 import dev.pagoda.parser.ast.CreateIndex;
 import dev.pagoda.parser.ast.CreateTable;
+import dev.pagoda.parser.ast.CreateTrigger;
 import dev.pagoda.parser.ast.CreateView;
 import dev.pagoda.parser.ast.Delete;
 import dev.pagoda.parser.ast.DropIndex;
 import dev.pagoda.parser.ast.DropTable;
+import dev.pagoda.parser.ast.DropTrigger;
 import dev.pagoda.parser.ast.DropView;
 import dev.pagoda.parser.ast.Insert;
 import dev.pagoda.parser.ast.QualifiedName;
@@ -53,6 +55,10 @@ public final class Planner {
       return ViewPlanner.dropView(d, catalog);
     } else if (statement instanceof Reindex r) {
       return ViewPlanner.reindex(r, catalog);
+    } else if (statement instanceof CreateTrigger c) {
+      return TriggerPlanner.createTrigger(c, Parser.schemaSql(source, parsed), catalog);
+    } else if (statement instanceof DropTrigger d) {
+      return TriggerPlanner.dropTrigger(d, catalog);
     }
     throw SqlException.error(
         "not supported yet: " + statement.getClass().getSimpleName() + " statements");
@@ -114,7 +120,9 @@ public final class Planner {
     checkSchemaName(name);
     TableSchema table = catalog.table(name.name());
     if (table == null) {
-      throw SqlException.error("no such table: " + display(name));
+      String schema = name.schema() == null ? catalog.unqualifiedSchema() : null;
+      throw SqlException.error("no such table: " + (schema == null ? "" : schema + ".")
+          + display(name));
     }
     return table;
   }

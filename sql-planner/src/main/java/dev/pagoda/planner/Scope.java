@@ -74,6 +74,8 @@ final class Scope {
   private boolean reachesOut;
   /** Joined-row columns that an unqualified name reads as another expression. */
   private final java.util.Map<Integer, BoundExpr> usingValues = new java.util.HashMap<>();
+  /** Whether this is the OLD/NEW scope of a trigger program. */
+  private boolean triggerRow;
 
   Scope(List<Source> sources, Scope outer) {
     this.sources = List.copyOf(sources);
@@ -93,6 +95,26 @@ final class Scope {
       affinities.add(c.affinity());
     }
     return new Source(alias, names, affinities, table, offset, merged);
+  }
+
+  /**
+   * The scope of a trigger program's OLD and NEW rows, the outermost scope of its statements:
+   * its sources resolve only qualified names ({@code NEW.x}).
+   */
+  static Scope triggerRow(List<Source> sources) {
+    Scope s = new Scope(sources, null);
+    s.triggerRow = true;
+    return s;
+  }
+
+  /** Whether expressions bound here are inside a trigger program (where RAISE may be used). */
+  boolean inTrigger() {
+    for (Scope s = this; s != null; s = s.outer) {
+      if (s.triggerRow) {
+        return true;
+      }
+    }
+    return false;
   }
 
   List<Source> sources() {

@@ -1,15 +1,20 @@
 package dev.pagoda.planner;
 
 import dev.pagoda.parser.ast.Assignment;
+import dev.pagoda.parser.ast.ConflictAction;
 import dev.pagoda.parser.ast.Expr;
 import dev.pagoda.parser.ast.RowValue;
+import dev.pagoda.parser.ast.TriggerEvent;
 import dev.pagoda.parser.ast.Update;
 import dev.pagoda.planner.plan.BoundExpr;
 import dev.pagoda.planner.plan.Plan;
 import dev.pagoda.planner.plan.PlanNode;
 import dev.pagoda.spi.SqlException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Binds UPDATE [OR action] t SET ... [WHERE expr]: the new value of every column (and of the
@@ -19,7 +24,12 @@ import java.util.List;
 final class UpdateBinder {
   private UpdateBinder() {}
 
-  static Plan.Update bind(Update u, Catalog catalog) {
+  static Plan bind(Update u, Catalog catalog) {
+    return bind(u, catalog, TriggerPlanner.Context.TOP);
+  }
+
+  /** Binds {@code u} where {@code context} says: at the top level or in a trigger program. */
+  static Plan bind(Update u, Catalog catalog, TriggerPlanner.Context context) {
     QueryBinder queries = new QueryBinder(catalog).with(u.with());
     if (u.from() != null) {
       throw SqlException.error("not supported yet: UPDATE FROM");
@@ -28,8 +38,20 @@ final class UpdateBinder {
     if (!u.returning().isEmpty()) {
       throw SqlException.error("not supported yet: RETURNING");
     }
+    ConflictAction action = context.action(u.orConflict());
+    Set<String> setColumns = new HashSet<>();
+    for (Assignment a : u.set()) {
+      for (String c : a.columns()) {
+        setColumns.add(c.toLowerCase(Locale.ROOT));
+      }
+    }
+    ViewSchema view = DmlSupport.viewTarget(catalog, u.target().name(), TriggerEvent.UPDATE,
+        setColumns);
+    if (view != null) {
+      return ViewWrites.update(u, view, catalog, setColumns, action, context);
+    }
     TableSchema table = DmlSupport.target(catalog, u.target());
-    Scope scope = DmlSupport.rowScope(table, u.target().alias());
+    Scope scope = DmlSupport.rowScope(table, u.target().alias(), context.outer());
     ExprBinder binder = new ExprBinder(scope, queries);
     int rowid = table.columns().size();
     List<BoundExpr> values = new ArrayList<>();
@@ -53,12 +75,14 @@ final class UpdateBinder {
     if (u.where() != null) {
       source = DmlSupport.whereSource(catalog, table, scope, binder, u.where());
     }
-    return new Plan.Update(table, source, values, changesRowid, u.orConflict(),
-        catalog.indexes(table.name()), DmlSupport.checks(table), DmlSupport.defaults(table));
+    return new Plan.Update(table, source, values, changesRowid, action,
+        catalog.indexes(table.name()), DmlSupport.checks(table), DmlSupport.defaults(table),
+        TriggerPlanner.forTable(
+            catalog, table, TriggerEvent.UPDATE, setColumns, action, context));
   }
 
   /** The value expression of each column an assignment sets. */
-  private static List<Expr> sources(Assignment a) {
+  static List<Expr> sources(Assignment a) {
     int columns = a.columns().size();
     if (!a.parenthesized() || columns == 1 && !(a.value() instanceof RowValue)) {
       return List.of(a.value());

@@ -21,46 +21,75 @@ final class ViewPlanner {
   private ViewPlanner() {}
 
   static Plan createView(CreateView c, String sql, Catalog catalog) {
-    Planner.checkSchemaName(c.name());
-    if (c.temporary()) {
-      throw SqlException.error("not supported yet: TEMP views");
+    String schema = c.name().schema();
+    boolean temp = c.temporary() || "temp".equalsIgnoreCase(schema);
+    if (!temp || schema != null) {
+      checkViewSchema(c.name());
+    }
+    if (c.temporary() && schema != null && !schema.equalsIgnoreCase("temp")) {
+      throw SqlException.error("temporary table name must be unqualified");
     }
     String name = c.name().name();
     ViewSchema view =
         new ViewSchema(name, c.columns().isEmpty() ? null : c.columns(), c.select(), sql);
-    ViewSchema existingView = catalog.view(name);
-    TableSchema existingTable = catalog.table(name);
+    ViewSchema existingView = temp ? catalog.tempView(name) : mainView(catalog, name);
+    TableSchema existingTable = temp ? null : catalog.table(name);
     if (existingView != null || existingTable != null) {
       if (c.ifNotExists()) {
-        return new Plan.CreateView(view, true);
+        return new Plan.CreateView(view, true, temp);
       }
       throw SqlException.error(existingView != null
           ? "view " + name + " already exists"
           : "table " + name + " already exists");
     }
-    if (catalog.index(name) != null) {
+    if (!temp && catalog.index(name) != null) {
       throw SqlException.error("there is already an index named " + name);
     }
     if (name.regionMatches(true, 0, "sqlite_", 0, 7)) {
       throw SqlException.error("object name reserved for internal use: " + name);
     }
-    return new Plan.CreateView(view, false);
+    return new Plan.CreateView(view, false, temp);
+  }
+
+  /** {@code main} or {@code temp}, else SQLite's {@code unknown database} error. */
+  private static void checkViewSchema(QualifiedName name) {
+    if (name.schema() == null || !name.schema().equalsIgnoreCase("temp")) {
+      Planner.checkSchemaName(name);
+    }
+  }
+
+  /** The main schema's view {@code name}, not a temp view of that name. */
+  private static ViewSchema mainView(Catalog catalog, String name) {
+    ViewSchema v = catalog.view(name);
+    return v != null && v.equals(catalog.tempView(name)) ? null : v;
   }
 
   static Plan dropView(DropView d, Catalog catalog) {
-    Planner.checkSchemaName(d.name());
-    ViewSchema view = catalog.view(d.name().name());
+    checkViewSchema(d.name());
+    String schema = d.name().schema();
+    String name = d.name().name();
+    ViewSchema view;
+    if (schema == null) {
+      view = catalog.view(name);
+    } else if (schema.equalsIgnoreCase("temp")) {
+      view = catalog.tempView(name);
+    } else {
+      view = mainView(catalog, name);
+    }
+    if (view != null) {
+      return new Plan.DropView(view, view.equals(catalog.tempView(name)));
+    }
     if (view == null) {
       TableSchema table = catalog.table(d.name().name());
       if (table != null) {
         throw SqlException.error("use DROP TABLE to delete table " + table.name());
       }
       if (d.ifExists()) {
-        return new Plan.DropView(null);
+        return new Plan.DropView(null, false);
       }
       throw SqlException.error("no such view: " + Planner.display(d.name()));
     }
-    return new Plan.DropView(view);
+    return new Plan.DropView(view, false);
   }
 
   /** REINDEX [name]: every index, a collation's, a table's, or one index. */

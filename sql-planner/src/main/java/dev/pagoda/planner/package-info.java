@@ -24,7 +24,9 @@
  *       table: t}, {@code no such column: c}, {@code ambiguous column name: c}, {@code table t has
  *       no column named c}.
  *   <li>A plan refers to tables by their {@link dev.pagoda.planner.TableSchema} as of planning;
- *       the engine plans again when the schema generation moves.
+ *       the engine plans again when the schema generation moves. The triggers a write fires are
+ *       bound into its plan (their steps too, with NEW and OLD as an outer scope), so their name
+ *       errors also come at prepare time, as in SQLite.
  *   <li>The planner never depends on storage or execution: it knows root page numbers only as
  *       opaque integers.
  *   <li>An access path may return more rows than its terms allow, never fewer: every term stays

@@ -231,11 +231,24 @@ class PlannerTest {
         {"SELECT sum(a) OVER (ORDER BY b) FROM t", "not supported yet: window functions"},
         {"UPDATE t SET a = 1 RETURNING a", "not supported yet: RETURNING"},
         {"UPDATE t SET a = 1 FROM t AS u", "not supported yet: UPDATE FROM"},
-        {"DELETE FROM t RETURNING a", "not supported yet: RETURNING"},
-        {"CREATE TEMP VIEW v AS SELECT a FROM t", "not supported yet: TEMP views"}}) {
+        {"DELETE FROM t RETURNING a", "not supported yet: RETURNING"}}) {
       SqlException e = assertThrows(SqlException.class, () -> plan(c[0], catalog), c[0]);
       assertEquals(c[1], e.getMessage(), c[0]);
     }
+  }
+
+  @Test
+  void tempViewAndTrigger_areTheTempSchemas() {
+    TestCatalog catalog = new TestCatalog().with("CREATE TABLE t(a, b)");
+    assertTrue(((Plan.CreateView) plan("CREATE TEMP VIEW v AS SELECT a FROM t", catalog))
+        .temporary());
+    assertTrue(((Plan.CreateView) plan("CREATE VIEW temp.v AS SELECT a FROM t", catalog))
+        .temporary());
+    Plan.CreateTrigger c = (Plan.CreateTrigger) plan(
+        "CREATE TEMP TRIGGER r AFTER INSERT ON t BEGIN SELECT new.a; END", catalog);
+    assertTrue(c.trigger().temporary());
+    assertEquals("CREATE TRIGGER r AFTER INSERT ON t BEGIN SELECT new.a; END", c.trigger().sql());
+    assertEquals("t", c.trigger().table());
   }
 
   @Test

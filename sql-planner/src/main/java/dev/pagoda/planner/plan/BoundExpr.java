@@ -222,4 +222,16 @@ public sealed interface BoundExpr {
       return name;
     }
   }
+
+  /**
+   * {@code RAISE(action[, message])} in a trigger program: evaluating it stops the program.
+   * IGNORE skips the row that fired the trigger; ROLLBACK, ABORT and FAIL fail the statement with
+   * {@code message} (null for IGNORE) as SQLITE_CONSTRAINT_TRIGGER. Not one of {@link BoundExprs}'s known kinds, so planners treat
+   * it as opaque (never a constant to hoist or a seek key).
+   */
+  record Raise(dev.pagoda.parser.ast.RaiseAction action, BoundExpr message) implements BoundExpr {
+    public Raise {
+      requireNonNull(action, "action");
+    }
+  }
 }

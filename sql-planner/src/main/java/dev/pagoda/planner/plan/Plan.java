@@ -56,10 +56,12 @@ public sealed interface Plan {
       ConflictAction onConflict,
       List<IndexSchema> indexes,
       List<Check> checks,
-      List<BoundExpr> defaults)
+      List<BoundExpr> defaults,
+      Triggers triggers)
       implements Plan {
     public Insert {
       requireNonNull(table, "table");
+      requireNonNull(triggers, "triggers");
       indexes = List.copyOf(indexes);
       rows = rows.stream().map(List::copyOf).toList();
       rowids = List.copyOf(rowids);
@@ -84,7 +86,7 @@ public sealed interface Plan {
           rows.stream().map(r -> (BoundExpr) new BoundExpr.Constant(Value.NULL)).toList(),
           null, indexes, List.of(),
           table.columns().stream().map(c -> (BoundExpr) new BoundExpr.Constant(Value.NULL))
-              .toList());
+              .toList(), Triggers.NONE);
     }
   }
 
@@ -105,10 +107,12 @@ public sealed interface Plan {
       ConflictAction onConflict,
       List<IndexSchema> indexes,
       List<Check> checks,
-      List<BoundExpr> defaults)
+      List<BoundExpr> defaults,
+      Triggers triggers)
       implements Plan {
     public Update {
       requireNonNull(table, "table");
+      requireNonNull(triggers, "triggers");
       requireNonNull(source, "source");
       values = List.copyOf(values);
       indexes = List.copyOf(indexes);
@@ -124,23 +128,89 @@ public sealed interface Plan {
    * DELETE: {@code source} produces the rows to delete as a table scan does (the table's columns,
    * then the rowid); they are collected before any is deleted, with their index entries.
    */
-  record Delete(TableSchema table, PlanNode source, List<IndexSchema> indexes) implements Plan {
+  record Delete(TableSchema table, PlanNode source, List<IndexSchema> indexes, Triggers triggers)
+      implements Plan {
     public Delete {
       requireNonNull(table, "table");
+      requireNonNull(triggers, "triggers");
       requireNonNull(source, "source");
       indexes = List.copyOf(indexes);
     }
   }
 
-  /** CREATE VIEW; when IF NOT EXISTS found the name taken, {@code noop} is set. */
-  record CreateView(ViewSchema view, boolean noop) implements Plan {
+  /**
+   * One row trigger compiled for one statement: its WHEN condition (null when none) and its body,
+   * each bound with the trigger row as the outer row of {@link BoundExpr.Outer} references at
+   * depth 1. The trigger row is OLD then NEW, each a row of the subject's columns (and, for a
+   * table, the rowid); the one a statement kind lacks is all NULL. A SELECT step is a {@link
+   * Query} whose rows are discarded.
+   */
+  record Trigger(String name, BoundExpr when, List<Plan> body) {
+    public Trigger {
+      requireNonNull(name, "name");
+      body = List.copyOf(body);
+    }
+  }
+
+  /**
+   * The triggers an INSERT, UPDATE or DELETE fires for each row it writes, in firing order.
+   *
+   * @param rowWidth the width of OLD and of NEW in the trigger row
+   */
+  record Triggers(List<Trigger> before, List<Trigger> after, int rowWidth) {
+    /** No triggers. */
+    public static final Triggers NONE = new Triggers(List.of(), List.of(), 0);
+
+    public Triggers {
+      before = List.copyOf(before);
+      after = List.copyOf(after);
+    }
+
+    public boolean isEmpty() {
+      return before.isEmpty() && after.isEmpty();
+    }
+  }
+
+  /**
+   * INSERT, UPDATE or DELETE on a view: each row {@code source} produces is a trigger row (OLD
+   * then NEW, {@code rowWidth} columns each), for which the INSTEAD OF {@code triggers} run. The
+   * rows are collected before any trigger runs.
+   */
+  record InsteadOf(String view, PlanNode source, List<Trigger> triggers, int rowWidth)
+      implements Plan {
+    public InsteadOf {
+      requireNonNull(view, "view");
+      requireNonNull(source, "source");
+      triggers = List.copyOf(triggers);
+    }
+  }
+
+  /**
+   * CREATE TRIGGER: the {@code sqlite_schema} row (type 'trigger', root page 0) of {@code
+   * trigger}, or of the connection's temp schema when it is TEMP; {@code noop} when IF NOT EXISTS
+   * found the name taken.
+   */
+  record CreateTrigger(dev.pagoda.planner.TriggerSchema trigger, boolean noop) implements Plan {
+    public CreateTrigger {
+      requireNonNull(trigger, "trigger");
+    }
+  }
+
+  /** DROP TRIGGER; {@code trigger} is null when IF EXISTS found no such trigger. */
+  record DropTrigger(dev.pagoda.planner.TriggerSchema trigger) implements Plan {}
+
+  /**
+   * CREATE VIEW; when IF NOT EXISTS found the name taken, {@code noop} is set. A {@code temporary}
+   * view lives in the connection's temp schema, not in the file.
+   */
+  record CreateView(ViewSchema view, boolean noop, boolean temporary) implements Plan {
     public CreateView {
       requireNonNull(view, "view");
     }
   }
 
-  /** DROP VIEW; {@code view} is null when IF EXISTS found no such view. */
-  record DropView(ViewSchema view) implements Plan {}
+  /** DROP VIEW; {@code view} is null when IF EXISTS found no such view; {@code temporary} when it is a TEMP view. */
+  record DropView(ViewSchema view, boolean temporary) implements Plan {}
 
   /**
    * REINDEX: each index is emptied and filled again from its table; {@code tables.get(i)} is the
