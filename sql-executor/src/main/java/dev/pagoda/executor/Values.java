@@ -139,9 +139,8 @@ public final class Values {
   private static Value integralRealToInt(Value v) {
     if (v instanceof Value.Real r) {
       double d = r.value();
-      // Negative zero stays REAL, as in SQLite.
-      if (d >= -9.223372036854775808e18 && d < 9.223372036854775808e18 && d == Math.rint(d)
-          && Double.doubleToRawLongBits(d) != Long.MIN_VALUE) {
+      // As sqlite3VdbeIntegerAffinity: -0.0 becomes 0, and -2^63 stays REAL (strict bounds).
+      if (d > -9.223372036854775808e18 && d < 9.223372036854775808e18 && d == Math.rint(d)) {
         return Value.of((long) d);
       }
     }
