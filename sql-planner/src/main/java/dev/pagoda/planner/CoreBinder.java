@@ -48,6 +48,11 @@ final class CoreBinder {
     for (ResultColumn column : s.columns()) {
       expand(column, scope, agg);
     }
+    // SQLite checks the ORDER BY ordinals before the GROUP BY ones.
+    for (int t = 0; t < s.orderBy().size(); t++) {
+      OrderBy.ordinal(OrderBy.stripCollate(s.orderBy().get(t).expr()), t, "ORDER BY",
+          outputs.size());
+    }
     List<BoundExpr> groupKeys = groupKeys(plain);
     BoundExpr having = s.having() == null ? null : agg.bind(s.having());
     List<PlanNode.SortKey> sortKeys = sortKeys(agg);
