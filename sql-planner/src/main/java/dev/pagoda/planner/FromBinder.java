@@ -211,8 +211,8 @@ final class FromBinder {
         int l = candidate.find(name);
         if (l >= 0 && l < candidate.columns().size()
             && !candidate.merged().contains(name.toLowerCase(Locale.ROOT))) {
-          left = new BoundExpr.Column(
-              candidate.offset() + l, candidate.affinityAt(l), candidate.nameAt(l));
+          left = new BoundExpr.Column(candidate.offset() + l, candidate.affinityAt(l),
+              candidate.nameAt(l), candidate.collationAt(l));
         }
       }
       if (r < 0 || r >= right.columns().size() || left == null) {
@@ -220,7 +220,8 @@ final class FromBinder {
             "cannot join using column " + name + " - column not present in both tables");
       }
       BoundExpr rightColumn =
-          new BoundExpr.Column(right.offset() + r, right.affinityAt(r), right.nameAt(r));
+          new BoundExpr.Column(
+              right.offset() + r, right.affinityAt(r), right.nameAt(r), right.collationAt(r));
       terms.add(new BoundExpr.Binary(BinaryOp.EQ, left, rightColumn,
           dev.pagoda.planner.plan.CompareRules.affinity(left, rightColumn),
           dev.pagoda.planner.plan.CompareRules.collation(left, rightColumn)));
