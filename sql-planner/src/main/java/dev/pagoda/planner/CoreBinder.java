@@ -106,7 +106,7 @@ final class CoreBinder {
     List<BoundExpr> keys = new ArrayList<>();
     for (int t = 0; t < s.groupBy().size(); t++) {
       Expr term = s.groupBy().get(t);
-      int column = OrderBy.ordinal(term, t, "GROUP BY", outputs.size());
+      int column = OrderBy.ordinal(OrderBy.stripCollate(term), t, "GROUP BY", outputs.size());
       Expr e = term;
       if (column >= 0) {
         e = outputAsts.get(column);
