@@ -1,0 +1,173 @@
+package dev.pagoda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.pagoda.random.RandomQueries;
+import dev.pagoda.random.RandomSchema;
+import dev.pagoda.spi.Value;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Random queries over random tables ({@link RandomSchema}, {@link RandomQueries}), each run on
+ * Pagoda and on SQLite (sqlite-jdbc) and compared value by value and storage class by storage
+ * class: in order when the query's ORDER BY makes the order total, else as multisets. A query that
+ * fails must fail on both, with the same message.
+ *
+ * <p>Deterministic from a seed: {@code -Drandom.seed=N} (default {@value #DEFAULT_SEED}) and
+ * {@code -Drandom.count=N} (default {@value #DEFAULT_COUNT} queries), printed at the start. A new
+ * random schema is built every {@value #QUERIES_PER_SCHEMA} queries. A failure names the seed, the
+ * query number and the SQL; {@code -Drandom.seed=S -Drandom.count=Q} with the failing query's
+ * number Q replays it as the last query.
+ *
+ * <p>Disabled for now: with the default seed about 40 of 12,000 queries still differ (open
+ * differences, not yet reduced: unary minus of 0.0 gives -0.0 where SQLite computes 0 - x;
+ * quote() does not tell -0.0 from 0.0, so ORDER BY ..., quote(x) is not total over them; text
+ * that is not valid UTF-8 (a blob cast to text) sorts and renders differently;
+ * length(group_concat()) over blobs; some WHERE filters with IN lists, % and subqueries drop or
+ * keep rows SQLite does not). Run it with {@code -Drandom.seed/-Drandom.count} to see them.
+ */
+class RandomQueryDifferentialTest {
+  static final long DEFAULT_SEED = 20261201L;
+  static final int DEFAULT_COUNT = 12_000;
+  static final int QUERIES_PER_SCHEMA = 400;
+
+  @Test
+  @Disabled("about 40 of 12,000 random queries still differ from SQLite; see the class comment")
+  void randomQueries_sameAsSqlite() throws SQLException {
+    long seed = Long.getLong("random.seed", DEFAULT_SEED);
+    int count = Integer.getInteger("random.count", DEFAULT_COUNT);
+    System.out.println("RandomQueryDifferentialTest: random.seed=" + seed + " random.count=" + count);
+    long start = System.nanoTime();
+    List<String> failures = run(seed, count);
+    System.out.printf("RandomQueryDifferentialTest: %d queries in %.1f s, %d failed%n", count,
+        (System.nanoTime() - start) / 1e9, failures.size());
+    assertEquals(List.of(), failures.subList(0, Math.min(20, failures.size())),
+        failures.size() + " of " + count + " queries differ (seed " + seed + ")");
+  }
+
+  /** Runs {@code count} queries from {@code seed}; returns a description of each difference. */
+  static List<String> run(long seed, int count) throws SQLException {
+    Random random = new Random(seed);
+    List<String> failures = new ArrayList<>();
+    int done = 0;
+    while (done < count) {
+      RandomSchema schema = new RandomSchema(random);
+      try (Database db = Database.openInMemory();
+          Connection pagoda = db.connect();
+          java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+        for (String sql : schema.statements) {
+          String theirs = execute(sqlite, sql);
+          String ours = execute(pagoda, sql);
+          if (!ours.equals(theirs)) {
+            failures.add("seed " + seed + " schema before query " + (done + 1) + ": " + sql
+                + "\n  pagoda: " + ours + "\n  sqlite: " + theirs);
+          }
+        }
+        RandomQueries queries = new RandomQueries(random, schema);
+        for (int i = 0; i < QUERIES_PER_SCHEMA && done < count; i++) {
+          done++;
+          RandomQueries.Query q = queries.next();
+          List<String> theirs = sqliteRows(sqlite, q.sql());
+          List<String> ours = pagodaRows(pagoda, q.sql());
+          if (!q.ordered()) {
+            Collections.sort(theirs);
+            Collections.sort(ours);
+          }
+          if (!ours.equals(theirs)) {
+            failures.add("seed " + seed + " query " + done + (q.ordered() ? " (ordered)" : "")
+                + ": " + q.sql() + "\n  schema: " + String.join("; ", schema.statements)
+                + "\n  pagoda: " + ours + "\n  sqlite: " + theirs);
+          }
+        }
+      }
+    }
+    return failures;
+  }
+
+  private static String execute(java.sql.Connection sqlite, String sql) {
+    try (Statement s = sqlite.createStatement()) {
+      s.execute(sql);
+      return "ok";
+    } catch (SQLException e) {
+      return "error:" + ExprOracle.sqliteMessage(e.getMessage());
+    }
+  }
+
+  private static String execute(Connection pagoda, String sql) {
+    try {
+      pagoda.execute(sql);
+      return "ok";
+    } catch (PagodaException e) {
+      return "error:" + e.getMessage();
+    }
+  }
+
+  private static List<String> pagodaRows(Connection pagoda, String sql) {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = pagoda.prepare(sql); Rows rows = ps.query()) {
+      while (rows.next()) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < rows.columnCount(); i++) {
+          sb.append(render(rows.get(i))).append('|');
+        }
+        out.add(sb.toString());
+      }
+    } catch (PagodaException e) {
+      return new ArrayList<>(List.of("error:" + e.getMessage()));
+    }
+    return out;
+  }
+
+  private static String render(Value v) {
+    if (v instanceof Value.Int i) {
+      return "I" + i.value();
+    } else if (v instanceof Value.Real r) {
+      return "R" + r.value();
+    } else if (v instanceof Value.Text t) {
+      return "T" + t.value();
+    } else if (v instanceof Value.Blob b) {
+      return "B" + HexFormat.of().formatHex(b.bytes());
+    }
+    return "N";
+  }
+
+  private static List<String> sqliteRows(java.sql.Connection sqlite, String sql) {
+    List<String> out = new ArrayList<>();
+    try (Statement s = sqlite.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+          Object o = rs.getObject(i);
+          String cell;
+          if (o == null) {
+            cell = "N";
+          } else if (o instanceof Integer || o instanceof Long) {
+            cell = "I" + ((Number) o).longValue();
+          } else if (o instanceof Double || o instanceof Float) {
+            cell = "R" + ((Number) o).doubleValue();
+          } else if (o instanceof byte[] bytes) {
+            cell = "B" + HexFormat.of().formatHex(bytes);
+          } else {
+            cell = "T" + o;
+          }
+          sb.append(cell).append('|');
+        }
+        out.add(sb.toString());
+      }
+    } catch (SQLException e) {
+      return new ArrayList<>(List.of("error:" + ExprOracle.sqliteMessage(e.getMessage())));
+    }
+    return out;
+  }
+}
