@@ -80,7 +80,8 @@ final class Arithmetic {
     if (a instanceof Value.Int x) {
       return x.value() == Long.MIN_VALUE ? Value.of(-(double) Long.MIN_VALUE) : Value.of(-x.value());
     }
-    return Value.of(-Values.toDouble(a));
+    // SQLite computes -x (x not a literal) as 0 - x: -(0.0) and -(-0.0) are 0.0, not -0.0.
+    return Value.of(0.0 - Values.toDouble(a));
   }
 
   static Value shift(long x, long by) {
