@@ -288,13 +288,24 @@ class ExprBinder {
   private BoundExpr inList(InList in) {
     BoundExpr x = bind(in.expr());
     List<BoundExpr> items = new ArrayList<>();
-    List<Affinity> affinities = new ArrayList<>();
     for (Expr item : in.values()) {
-      BoundExpr bound = bind(item);
-      items.add(bound);
-      affinities.add(compareAffinity(x, bound));
+      items.add(bind(item));
     }
-    return new BoundExpr.InList(x, items, affinities, in.not(), inCollation(x, items));
+    boolean constant = items.stream().allMatch(ExprBinder::constantItem);
+    List<Affinity> affinities = new ArrayList<>();
+    for (BoundExpr item : items) {
+      // A list that is not all constants is compared item by item under the left operand's
+      // affinity and collation alone (SQLite's IN_INDEX_NOOP): 1 IN (0, textColumn) is false.
+      affinities.add(constant ? compareAffinity(x, item) : x.affinity());
+    }
+    String collation = constant ? inCollation(x, items)
+        : CompareRules.explicit(x) != null ? CompareRules.explicit(x) : CompareRules.implicit(x);
+    return new BoundExpr.InList(x, items, affinities, in.not(), collation);
+  }
+
+  private static boolean constantItem(BoundExpr e) {
+    return e instanceof BoundExpr.Constant
+        || (e instanceof BoundExpr.Collate c && c.operand() instanceof BoundExpr.Constant);
   }
 
   /**
