@@ -60,10 +60,12 @@ final class Arithmetic {
     return real(Values.toDouble(a) / divisor);
   }
 
-  static Value remainder(Value a, Value b) {
+  /**
+   * {@code a % b} of two numbers whose integer values (as sqlite3VdbeIntValue reads the original
+   * operands) are {@code x} and {@code y}: an INTEGER when both numbers are, else a REAL.
+   */
+  static Value remainder(Value a, Value b, long x, long y) {
     boolean bothInt = a instanceof Value.Int && b instanceof Value.Int;
-    long x = Values.toLong(a);
-    long y = Values.toLong(b);
     if (y == 0) {
       return Value.NULL;
     }
