@@ -109,7 +109,7 @@ class ExprBinder {
       throw SqlException.error(
           "sub-select returns " + sub.root().width() + " columns - expected 1");
     }
-    Affinity affinity = null;
+    Affinity affinity = kind == BoundExpr.SubqueryKind.SCALAR ? sub.affinities().get(0) : null;
     if (left != null) {
       Affinity a = left.affinity();
       Affinity b = sub.affinities().get(0);

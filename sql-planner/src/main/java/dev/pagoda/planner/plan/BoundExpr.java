@@ -177,6 +177,15 @@ public sealed interface BoundExpr {
         throw new IllegalArgumentException("an operand exactly for IN");
       }
     }
+
+    /**
+     * A scalar subquery has its result column's affinity, as in SQLite ((SELECT textColumn) = 1
+     * compares as text); {@code compareAffinity} holds it for that kind.
+     */
+    @Override
+    public Affinity affinity() {
+      return kind == SubqueryKind.SCALAR ? compareAffinity : null;
+    }
   }
 
   /**
