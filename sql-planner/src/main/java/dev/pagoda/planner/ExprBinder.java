@@ -291,7 +291,9 @@ class ExprBinder {
     for (Expr item : in.values()) {
       items.add(bind(item));
     }
-    boolean constant = items.stream().allMatch(ExprBinder::constantItem);
+    // x IN ((SELECT ...)) is x IN (SELECT ...) to SQLite's parser, compared as such.
+    boolean constant = items.stream().allMatch(ExprBinder::constantItem)
+        || (items.size() == 1 && items.get(0) instanceof BoundExpr.Subquery);
     List<Affinity> affinities = new ArrayList<>();
     for (BoundExpr item : items) {
       // A list that is not all constants is compared item by item under the left operand's
