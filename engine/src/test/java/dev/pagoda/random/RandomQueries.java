@@ -34,6 +34,15 @@ import java.util.Random;
  *   <li>GROUP_KEYS_NOT_SELECTED: an aggregate query groups by its keys but does not select them:
  *       a group of values that compare equal (0 and 0.0, 'a' and 'A' under NOCASE) has no
  *       defined representative.
+ *   <li>NO_CONSTANT_KEYS: an ORDER BY key over a result column that refers to no column is
+ *       written as its ordinal, and GROUP BY keys always refer to a column: SQLite 3.53 folds a
+ *       constant integer expression there into an ordinal (ORDER BY ('1.5' ISNULL) is ordinal 0,
+ *       out of range; GROUP BY (1 IS NOT NULL) is ordinal 1) and reports out-of-range negative
+ *       ordinals before too-large ones; Pagoda takes only integer literals, signed or not.
+ *   <li>DISTINCT_QUOTED: SELECT DISTINCT selects quote() of its expressions, and subqueries in
+ *       FROM are not DISTINCT: of values that compare equal but differ (2 and 2.0, 'a' and 'A'
+ *       under NOCASE) DISTINCT keeps the first it meets, and the order it meets rows in is the
+ *       planner's.
  *   <li>SUBQUERY_COLUMNS_BINARY: the columns of a subquery in FROM and of a CTE carry an
  *       explicit COLLATE BINARY: Pagoda drops a subquery column's collation (SQLite sorts and
  *       compares dq.x by the NOCASE of the column it came from); not fixed here.
@@ -49,7 +58,7 @@ public final class RandomQueries {
   private static final String[] LITERALS = {
     "NULL", "0", "1", "-1", "2", "3", "10", "12", "-7", "100", "9223372036854775807",
     "0.5", "1.5", "-2.25", "2.0", "-0.0", "1e300", "'a'", "'A'", "'abc'", "'ABC'", "'abc '",
-    "''", "'12'", "'1.5'", "'b'", "'é'", "X''", "X'41'", "X'00ff'",
+    "''", "'12'", "'1.5'", "'b'", "'é'", "X''", "X'41'", "X'c3a9'",
   };
   private static final String[] PATTERNS = {
     "'a%'", "'%b%'", "'A_C'", "'%'", "'_'", "'1%'", "'%c '", "'a*'", "'[a-c]*'", "'?b*'", "'*'",
@@ -87,11 +96,11 @@ public final class RandomQueries {
     List<Source> scope = new ArrayList<>();
     String from = from(scope, joins ? 1 + random.nextInt(3) : 1);
     int n = 1 + random.nextInt(3);
+    boolean distinct = random.nextInt(6) == 0;
     List<String> cols = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      cols.add(expr(scope, 2));
+      cols.add(distinct ? "quote(" + expr(scope, 2) + ")" : expr(scope, 2)); // DISTINCT_QUOTED
     }
-    boolean distinct = random.nextInt(6) == 0;
     StringBuilder sql = new StringBuilder("SELECT ").append(distinct ? "DISTINCT " : "");
     sql.append(String.join(", ", cols)).append(" FROM ").append(from);
     if (random.nextInt(4) != 0) {
@@ -141,7 +150,8 @@ public final class RandomQueries {
     if (grouped) {
       int k = 1 + random.nextInt(2);
       for (int i = 0; i < k; i++) {
-        keys.add(random.nextBoolean() ? column(randomSource(scope)) : expr(scope, 1));
+        String key = random.nextBoolean() ? column(randomSource(scope)) : expr(scope, 1);
+        keys.add(constant(key) ? column(randomSource(scope)) : key); // NO_CONSTANT_KEYS
       }
     }
     // GROUP_KEYS_NOT_SELECTED: see the class comment.
@@ -256,7 +266,7 @@ public final class RandomQueries {
       names.add("d" + i);
       cols.add(expr(inner, 1) + " COLLATE BINARY AS d" + i); // SUBQUERY_COLUMNS_BINARY
     }
-    String body = "SELECT " + (random.nextInt(4) == 0 ? "DISTINCT " : "") + String.join(", ", cols)
+    String body = "SELECT " + String.join(", ", cols)
         + " FROM " + from + (random.nextBoolean() ? " WHERE " + condition(inner, 2) : "");
     List<Source> scope = new ArrayList<>();
     scope.add(new Source("dq", names));
@@ -288,7 +298,9 @@ public final class RandomQueries {
     }
     java.util.Collections.shuffle(order, random);
     for (int i : order) {
-      String key = random.nextBoolean() ? Integer.toString(i + 1) : cols.get(i);
+      // NO_CONSTANT_KEYS: a constant key is written as its ordinal; see the class comment.
+      String key = random.nextBoolean() || constant(cols.get(i))
+          ? Integer.toString(i + 1) : cols.get(i);
       terms.add(key + direction());
       terms.add("quote(" + cols.get(i) + ")");
     }
@@ -296,6 +308,14 @@ public final class RandomQueries {
     limit(sql);
     return new Query(sql.toString(), true);
   }
+
+  /** Whether a generated expression refers to no column (so SQLite may fold it). */
+  private static boolean constant(String expr) {
+    return !COLUMN_REF.matcher(expr).find();
+  }
+
+  private static final java.util.regex.Pattern COLUMN_REF =
+      java.util.regex.Pattern.compile("\\b(x[0-9]+|dq|cw)\\.");
 
   private String direction() {
     String d = switch (random.nextInt(4)) {
