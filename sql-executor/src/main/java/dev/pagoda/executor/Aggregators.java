@@ -80,7 +80,8 @@ final class Aggregators {
         return false;
       }
       count++;
-      Value n = Values.toNumber(v);
+      // As sqlite3_value_numeric_type: text reads as its number, a blob is not an integer.
+      Value n = v instanceof Value.Blob ? Value.of(Values.toDouble(v)) : Values.toNumber(v);
       if (n instanceof Value.Int i && !real) {
         long r = integer + i.value();
         if (((integer ^ r) & (i.value() ^ r)) < 0) {
@@ -95,6 +96,8 @@ final class Aggregators {
         if (!real) {
           real = true;
           sum = (double) integer;
+        } else if (!(n instanceof Value.Int)) {
+          overflow = false; // SQLite's sumStep: a REAL after an overflow makes the sum a REAL
         }
         add(Values.toDouble(n));
       }
