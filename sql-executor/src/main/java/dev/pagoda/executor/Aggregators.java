@@ -80,8 +80,15 @@ final class Aggregators {
         return false;
       }
       count++;
-      // As sqlite3_value_numeric_type: text reads as its number, a blob is not an integer.
-      Value n = v instanceof Value.Blob ? Value.of(Values.toDouble(v)) : Values.toNumber(v);
+      // As sqlite3_value_numeric_type: only a text that is an integer is an INTEGER; any other
+      // text or a blob adds as a REAL ('abc', '2.0' and X'3132' do, sum('12') is 12).
+      Value n = v;
+      if (v instanceof Value.Text t) {
+        Value parsed = NumberParser.parseExact(t.value());
+        n = parsed instanceof Value.Int ? parsed : Value.of(Values.toDouble(v));
+      } else if (v instanceof Value.Blob) {
+        n = Value.of(Values.toDouble(v));
+      }
       if (n instanceof Value.Int i && !real) {
         long r = integer + i.value();
         if (((integer ^ r) & (i.value() ^ r)) < 0) {
