@@ -60,6 +60,11 @@ final class Arithmetic {
     return real(Values.toDouble(a) / divisor);
   }
 
+  /** {@code a % b} of two numbers. */
+  static Value remainder(Value a, Value b) {
+    return remainder(a, b, Values.toLong(a), Values.toLong(b));
+  }
+
   /**
    * {@code a % b} of two numbers whose integer values (as sqlite3VdbeIntValue reads the original
    * operands) are {@code x} and {@code y}: an INTEGER when both numbers are, else a REAL.
