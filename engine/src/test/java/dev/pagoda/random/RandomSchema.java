@@ -12,12 +12,12 @@ import java.util.Random;
  * under a collation), and rows of mixed storage classes. Column names come from a small shared
  * pool so that tables have columns in common (for USING and NATURAL joins).
  *
- * <p>Deliberate exclusion UTF8_BLOBS: every blob's bytes are valid UTF-8 (printable ASCII or 'é'),
- * and none is NUL. Text with a NUL (a blob read as text) follows C-string rules in SQLite that
- * differ function by function (quote(), rtrim(), substr(), numeric conversion stop or do not stop
- * at the NUL), which Pagoda does not model. And
- * because a blob read as text (CAST, ||, string functions) that is not valid UTF-8 sorts and
- * renders differently: SQLite keeps the bytes, Pagoda holds text as Java strings and decodes
+ * <p>Deliberate exclusion UTF8_BLOBS: every blob's bytes are printable ASCII, so a blob read as
+ * text is valid UTF-8 (bytes of a multi-byte character would be cut apart by substr() of a blob)
+ * and has no NUL. Text with a NUL follows C-string rules in SQLite that differ function by
+ * function (quote(), rtrim(), substr(), numeric conversion stop at the NUL or do not), which
+ * Pagoda does not model. And a blob read as text that is not valid UTF-8 sorts and renders
+ * differently: SQLite keeps the bytes, Pagoda holds text as Java strings and decodes
  * them with replacement characters. Keeping invalid UTF-8 byte-exact would be a redesign.
  *
  * <p>Deliberate exclusion: no stored value is -9223372036854775808, because {@code abs()} of it
@@ -42,7 +42,7 @@ public final class RandomSchema {
     "9223372036854775807", "-9223372036854775807", "4294967296", "0.5", "1.5", "-2.25", "2.0",
     "-0.0", "1e300", "-1e300", "3.75", "'12'", "'1.5'", "'-3'", "' 12'", "''", "' '", "'a'",
     "'A'", "'abc'", "'ABC'", "'Abc'", "'abc '", "'b'", "'B '", "'x y'", "'é'", "'É'", "'日本'",
-    "'a%b'", "'a_c'", "'0x10'", "'1e3'", "X''", "X'20'", "X'41'", "X'c3a9'", "X'41c3a9'", "X'616263'",
+    "'a%b'", "'a_c'", "'0x10'", "'1e3'", "X''", "X'20'", "X'41'", "X'7e'", "X'417a'", "X'616263'",
   };
 
   public final List<Table> tables = new ArrayList<>();
