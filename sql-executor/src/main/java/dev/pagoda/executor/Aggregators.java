@@ -80,7 +80,15 @@ final class Aggregators {
         return false;
       }
       count++;
-      Value n = Values.toNumber(v);
+      // As sqlite3_value_numeric_type: only a text that is an integer is an INTEGER; any other
+      // text or a blob adds as a REAL ('abc', '2.0' and X'3132' do, sum('12') is 12).
+      Value n = v;
+      if (v instanceof Value.Text t) {
+        Value parsed = NumberParser.parseExact(t.value());
+        n = parsed instanceof Value.Int ? parsed : Value.of(Values.toDouble(v));
+      } else if (v instanceof Value.Blob) {
+        n = Value.of(Values.toDouble(v));
+      }
       if (n instanceof Value.Int i && !real) {
         long r = integer + i.value();
         if (((integer ^ r) & (i.value() ^ r)) < 0) {
@@ -95,6 +103,8 @@ final class Aggregators {
         if (!real) {
           real = true;
           sum = (double) integer;
+        } else if (!(n instanceof Value.Int)) {
+          overflow = false; // SQLite's sumStep: a REAL after an overflow makes the sum a REAL
         }
         add(Values.toDouble(n));
       }

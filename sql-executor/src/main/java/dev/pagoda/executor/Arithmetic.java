@@ -60,10 +60,17 @@ final class Arithmetic {
     return real(Values.toDouble(a) / divisor);
   }
 
+  /** {@code a % b} of two numbers. */
   static Value remainder(Value a, Value b) {
+    return remainder(a, b, Values.toLong(a), Values.toLong(b));
+  }
+
+  /**
+   * {@code a % b} of two numbers whose integer values (as sqlite3VdbeIntValue reads the original
+   * operands) are {@code x} and {@code y}: an INTEGER when both numbers are, else a REAL.
+   */
+  static Value remainder(Value a, Value b, long x, long y) {
     boolean bothInt = a instanceof Value.Int && b instanceof Value.Int;
-    long x = Values.toLong(a);
-    long y = Values.toLong(b);
     if (y == 0) {
       return Value.NULL;
     }
@@ -80,7 +87,8 @@ final class Arithmetic {
     if (a instanceof Value.Int x) {
       return x.value() == Long.MIN_VALUE ? Value.of(-(double) Long.MIN_VALUE) : Value.of(-x.value());
     }
-    return Value.of(-Values.toDouble(a));
+    // SQLite computes -x (x not a literal) as 0 - x: -(0.0) and -(-0.0) are 0.0, not -0.0.
+    return Value.of(0.0 - Values.toDouble(a));
   }
 
   static Value shift(long x, long by) {

@@ -20,8 +20,23 @@ final class Casts {
     };
   }
 
+  /**
+   * As sqlite3VdbeMemNumerify: an INTEGER or REAL stays as it is; a TEXT or BLOB becomes its
+   * number, an INTEGER when the number is a REAL that sqlite3RealSameAsInt accepts (zero, or a
+   * whole number below 2^51 in magnitude).
+   */
   private static Value numeric(Value v) {
+    if (v instanceof Value.Int || v instanceof Value.Real) {
+      return v;
+    }
     Value n = Values.toNumber(v);
-    return Values.applyAffinity(Affinity.NUMERIC, n);
+    if (n instanceof Value.Real r) {
+      double d = r.value();
+      long i = (long) d;
+      if (d == 0.0 || (d == (double) i && i >= -2251799813685248L && i < 2251799813685248L)) {
+        return Value.of(i);
+      }
+    }
+    return n;
   }
 }

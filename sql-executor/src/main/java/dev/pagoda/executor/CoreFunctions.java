@@ -107,6 +107,9 @@ final class CoreFunctions {
     } else if (v instanceof Value.Blob b) {
       return "X'" + hexDigits(b.bytes()) + "'";
     } else if (v instanceof Value.Real r) {
+      if (Double.isInfinite(r.value())) {
+        return r.value() > 0 ? "9.0e+999" : "-9.0e+999"; // SQLite's literal for an infinity
+      }
       return Values.toText(r);
     } else if (v.isNull()) {
       return "NULL";

@@ -213,6 +213,10 @@ final class ExprCompiler {
       if (x.isNull() || y.isNull()) {
         return Value.NULL;
       }
+      // %, &, |, << and >> read a TEXT or BLOB operand's integer as sqlite3VdbeIntValue does:
+      // its leading integer digits ('1e3' % 7 is 1.0, '1e3' & 7 is 1), not its numeric value.
+      Value xi = x;
+      Value yi = y;
       x = Values.toNumber(x);
       y = Values.toNumber(y);
       return switch (op) {
@@ -220,11 +224,11 @@ final class ExprCompiler {
         case SUB -> Arithmetic.subtract(x, y);
         case MUL -> Arithmetic.multiply(x, y);
         case DIV -> Arithmetic.divide(x, y);
-        case MOD -> Arithmetic.remainder(x, y);
-        case BITAND -> Value.of(Values.toLong(x) & Values.toLong(y));
-        case BITOR -> Value.of(Values.toLong(x) | Values.toLong(y));
-        case SHL -> Arithmetic.shift(Values.toLong(x), Values.toLong(y));
-        case SHR -> Arithmetic.shiftRight(Values.toLong(x), Values.toLong(y));
+        case MOD -> Arithmetic.remainder(x, y, Values.toLong(xi), Values.toLong(yi));
+        case BITAND -> Value.of(Values.toLong(xi) & Values.toLong(yi));
+        case BITOR -> Value.of(Values.toLong(xi) | Values.toLong(yi));
+        case SHL -> Arithmetic.shift(Values.toLong(xi), Values.toLong(yi));
+        case SHR -> Arithmetic.shiftRight(Values.toLong(xi), Values.toLong(yi));
         default -> throw new AssertionError("not arithmetic: " + op);
       };
     };

@@ -36,6 +36,7 @@ final class LikePattern {
 
   /** The LIKE pattern {@code p} with escape character {@code escape} or {@link #NO_ESCAPE}. */
   static LikePattern like(String p, int escape) {
+    p = untilNul(p);
     List<Integer> ops = new ArrayList<>();
     for (int i = 0; i < p.length(); ) {
       int cp = p.codePointAt(i);
@@ -61,6 +62,7 @@ final class LikePattern {
 
   /** The GLOB pattern {@code p}. */
   static LikePattern glob(String p) {
+    p = untilNul(p);
     List<Integer> ops = new ArrayList<>();
     List<int[]> classes = new ArrayList<>();
     for (int i = 0; i < p.length(); ) {
@@ -131,7 +133,13 @@ final class LikePattern {
 
   /** Whether {@code s} matches the whole pattern. */
   boolean matches(String s) {
-    return match(0, s, 0);
+    return match(0, untilNul(s), 0);
+  }
+
+  /** SQLite matches the C strings: text ends at its first NUL (X'00' LIKE X'00ff' is true). */
+  private static String untilNul(String s) {
+    int nul = s.indexOf('\0');
+    return nul < 0 ? s : s.substring(0, nul);
   }
 
   private boolean match(int pi, String s, int si) {

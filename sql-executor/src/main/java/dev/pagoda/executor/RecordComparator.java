@@ -123,7 +123,7 @@ public final class RecordComparator implements KeyComparator {
 
   private static int compareNumbers(byte[] a, int aOff, long aType, byte[] b, int bOff, long bType) {
     if (aType == 7 && bType == 7) {
-      return Double.compare(readDouble(a, aOff), readDouble(b, bOff));
+      return Values.compareDoubles(readDouble(a, aOff), readDouble(b, bOff));
     }
     if (aType == 7) {
       return -Values.compareLongDouble(readInt(b, bOff, bType), readDouble(a, aOff));

@@ -173,6 +173,9 @@ final class StringFunctions {
     long p1 = Values.toLong(a[1]);
     long p2 = a.length > 2 ? Values.toLong(a[2]) : NO_LENGTH;
     boolean blob = a[0] instanceof Value.Blob;
+    if (blob && ((Value.Blob) a[0]).bytes().length == 0) {
+      return Value.NULL; // sqlite3_value_blob() of an empty blob is a null pointer
+    }
     String s = blob ? null : Values.toText(a[0]);
     long len = blob ? ((Value.Blob) a[0]).bytes().length : s.codePointCount(0, s.length());
     boolean negative = p2 < 0;

@@ -127,6 +127,11 @@ final class SubqueryEvaluator implements Evaluator {
       if (x.isNull()) {
         return values.isEmpty() && !sawNull ? Values.FALSE : Value.NULL;
       }
+      if (affinity == Affinity.REAL && x instanceof Value.Int i) {
+        // SQLite's OP_Affinity makes the probe a REAL: 9223372036854775807 IN (SELECT realColumn)
+        // finds 9.223372036854776E18.
+        x = Value.of((double) i.value());
+      }
       if (values.size() > 8 && (affinity == null || affinity == Affinity.BLOB)) {
         if (sorted == null) {
           sorted = new TreeSet<>((a, b) -> Comparison.compare(a, b, null));

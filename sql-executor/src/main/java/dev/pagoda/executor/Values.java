@@ -39,7 +39,7 @@ public final class Values {
     }
     if (a instanceof Value.Real x) {
       if (b instanceof Value.Real y) {
-        return Double.compare(x.value(), y.value());
+        return compareDoubles(x.value(), y.value());
       }
       return -compareLongDouble(((Value.Int) b).value(), x.value());
     }
@@ -76,7 +76,19 @@ public final class Values {
     if (l != dl) {
       return Long.compare(l, dl);
     }
-    return Double.compare(0.0, d - dl);
+    double fraction = d - dl;
+    return fraction > 0 ? -1 : fraction < 0 ? 1 : 0;
+  }
+
+  /** Compares two doubles by value: -0.0 equals 0.0, unlike {@link Double#compare}. */
+  static int compareDoubles(double x, double y) {
+    if (x < y) {
+      return -1;
+    }
+    if (x > y) {
+      return 1;
+    }
+    return x == y ? 0 : Double.compare(x, y);
   }
 
   /** UTF-8 byte order, which equals code point order (not Java's UTF-16 order). */
@@ -127,9 +139,8 @@ public final class Values {
   private static Value integralRealToInt(Value v) {
     if (v instanceof Value.Real r) {
       double d = r.value();
-      // Negative zero stays REAL, as in SQLite.
-      if (d >= -9.223372036854775808e18 && d < 9.223372036854775808e18 && d == Math.rint(d)
-          && Double.doubleToRawLongBits(d) != Long.MIN_VALUE) {
+      // As sqlite3VdbeIntegerAffinity: -0.0 becomes 0, and -2^63 stays REAL (strict bounds).
+      if (d > -9.223372036854775808e18 && d < 9.223372036854775808e18 && d == Math.rint(d)) {
         return Value.of((long) d);
       }
     }

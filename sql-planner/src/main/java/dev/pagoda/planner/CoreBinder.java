@@ -49,6 +49,11 @@ final class CoreBinder {
       expand(column, scope, agg);
     }
     agg.withAliases(this::aliasExpr);
+    // SQLite checks the ORDER BY ordinals before the GROUP BY ones.
+    for (int t = 0; t < s.orderBy().size(); t++) {
+      OrderBy.ordinal(OrderBy.stripCollate(s.orderBy().get(t).expr()), t, "ORDER BY",
+          outputs.size());
+    }
     List<BoundExpr> groupKeys = groupKeys(plain);
     BoundExpr having = s.having() == null ? null : agg.bind(s.having());
     List<PlanNode.SortKey> sortKeys = sortKeys(agg);
@@ -117,7 +122,7 @@ final class CoreBinder {
     List<BoundExpr> keys = new ArrayList<>();
     for (int t = 0; t < s.groupBy().size(); t++) {
       Expr term = s.groupBy().get(t);
-      int column = OrderBy.ordinal(term, t, "GROUP BY", outputs.size());
+      int column = OrderBy.ordinal(OrderBy.stripCollate(term), t, "GROUP BY", outputs.size());
       Expr e = term;
       if (column >= 0) {
         e = outputAsts.get(column);

@@ -158,7 +158,7 @@ class ExprBinder {
       throw SqlException.error(
           "sub-select returns " + sub.root().width() + " columns - expected 1");
     }
-    Affinity affinity = null;
+    Affinity affinity = kind == BoundExpr.SubqueryKind.SCALAR ? sub.affinities().get(0) : null;
     if (left != null) {
       Affinity a = left.affinity();
       Affinity b = sub.affinities().get(0);
@@ -350,13 +350,26 @@ class ExprBinder {
     }
     BoundExpr x = bind(in.expr());
     List<BoundExpr> items = new ArrayList<>();
-    List<Affinity> affinities = new ArrayList<>();
     for (Expr item : in.values()) {
-      BoundExpr bound = bind(item);
-      items.add(bound);
-      affinities.add(compareAffinity(x, bound));
+      items.add(bind(item));
     }
-    return new BoundExpr.InList(x, items, affinities, in.not(), inCollation(x, items));
+    // x IN ((SELECT ...)) is x IN (SELECT ...) to SQLite's parser, compared as such.
+    boolean constant = items.stream().allMatch(ExprBinder::constantItem)
+        || (items.size() == 1 && items.get(0) instanceof BoundExpr.Subquery);
+    List<Affinity> affinities = new ArrayList<>();
+    for (BoundExpr item : items) {
+      // A list that is not all constants is compared item by item under the left operand's
+      // affinity and collation alone (SQLite's IN_INDEX_NOOP): 1 IN (0, textColumn) is false.
+      affinities.add(constant ? compareAffinity(x, item) : x.affinity());
+    }
+    String collation = constant ? inCollation(x, items)
+        : CompareRules.explicit(x) != null ? CompareRules.explicit(x) : CompareRules.implicit(x);
+    return new BoundExpr.InList(x, items, affinities, in.not(), collation);
+  }
+
+  private static boolean constantItem(BoundExpr e) {
+    return e instanceof BoundExpr.Constant
+        || (e instanceof BoundExpr.Collate c && c.operand() instanceof BoundExpr.Constant);
   }
 
   /**

@@ -255,7 +255,8 @@ final class FromBinder {
         if (l >= 0 && l < candidate.columns().size() && !candidate.merged().contains(lower)) {
           leftIndex = candidate.offset() + l;
           left = usingValues.getOrDefault(leftIndex,
-              new BoundExpr.Column(leftIndex, candidate.affinityAt(l), candidate.nameAt(l)));
+              new BoundExpr.Column(leftIndex, candidate.affinityAt(l), candidate.nameAt(l),
+                  candidate.collationAt(l)));
         }
       }
       int rightSource = -1;
@@ -275,7 +276,8 @@ final class FromBinder {
       }
       Scope.Source right = sources.get(rightSource);
       BoundExpr rightColumn =
-          new BoundExpr.Column(right.offset() + r, right.affinityAt(r), right.nameAt(r));
+          new BoundExpr.Column(
+              right.offset() + r, right.affinityAt(r), right.nameAt(r), right.collationAt(r));
       terms.add(new BoundExpr.Binary(BinaryOp.EQ, left, rightColumn,
           dev.pagoda.planner.plan.CompareRules.affinity(left, rightColumn),
           dev.pagoda.planner.plan.CompareRules.collation(left, rightColumn)));

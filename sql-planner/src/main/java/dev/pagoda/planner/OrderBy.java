@@ -8,6 +8,8 @@ import dev.pagoda.parser.ast.LiteralKind;
 import dev.pagoda.parser.ast.NullsOrder;
 import dev.pagoda.parser.ast.OrderingTerm;
 import dev.pagoda.parser.ast.SortOrder;
+import dev.pagoda.parser.ast.Unary;
+import dev.pagoda.parser.ast.UnaryOp;
 import dev.pagoda.planner.plan.PlanNode;
 import dev.pagoda.spi.SqlException;
 import java.util.ArrayList;
@@ -24,17 +26,33 @@ final class OrderBy {
    * @throws SqlException when the number is out of range
    */
   static int ordinal(Expr e, int termIndex, String clause, int width) {
-    if (!(e instanceof Literal l) || l.kind() != LiteralKind.INTEGER) {
+    OptionalLong v = integerConstant(e);
+    if (v.isEmpty()) {
       return -1;
     }
-    OptionalLong v = l.integerValue();
-    long k = v.isPresent() ? v.getAsLong() : 0;
+    long k = v.getAsLong();
     if (k < 1 || k > width) {
       throw SqlException.error(
           nth(termIndex + 1) + " " + clause + " term out of range - should be between 1 and "
               + width);
     }
     return (int) k - 1;
+  }
+
+  /**
+   * The value of an integer constant as sqlite3ExprIsInteger sees one: an INTEGER literal that
+   * fits in 32 bits, under any number of unary minus and plus signs; empty for anything else.
+   */
+  private static OptionalLong integerConstant(Expr e) {
+    if (e instanceof Literal l && l.kind() == LiteralKind.INTEGER) {
+      OptionalLong v = l.integerValue();
+      return v.isPresent() && v.getAsLong() <= Integer.MAX_VALUE ? v : OptionalLong.empty();
+    }
+    if (e instanceof Unary u && (u.op() == UnaryOp.NEGATE || u.op() == UnaryOp.PLUS)) {
+      OptionalLong v = integerConstant(u.operand());
+      return v.isEmpty() || u.op() == UnaryOp.PLUS ? v : OptionalLong.of(-v.getAsLong());
+    }
+    return OptionalLong.empty();
   }
 
   /** The result column whose alias (or name) an unqualified identifier term is, or -1. */

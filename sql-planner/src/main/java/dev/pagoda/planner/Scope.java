@@ -174,7 +174,8 @@ final class Scope {
         for (int d = 0; d < depth; d++, s = s.outer) {
           s.reachesOut = true;
         }
-        return new BoundExpr.Outer(depth, found.index(), found.affinity(), found.name());
+        return new BoundExpr.Outer(
+            depth, found.index(), found.affinity(), found.name(), found.collation());
       }
     }
     String shown = qualifier == null ? column : qualifier + "." + column;

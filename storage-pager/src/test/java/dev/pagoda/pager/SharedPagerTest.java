@@ -215,12 +215,15 @@ class SharedPagerTest {
       writePage2(a, 1);
       b.beginRead();
       b.getPage(2);
-      Future<?> writer = pool.submit(() -> {
-        a.setBusyTimeout(20_000);
-        writePage2(a, 6); // PENDING until b's read ends
-      });
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      // Opened before the writer starts: the first open after the file got its header reads it
+      // (and makes it known to every later open); after that, opens read nothing.
+      Future<?> writer;
       try (Pager probe = f.openPager(OPTS)) {
+        writer = pool.submit(() -> {
+          a.setBusyTimeout(20_000);
+          writePage2(a, 6); // PENDING until b's read ends
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) { // wait until a is PENDING: new readers are refused
           try {
             probe.beginRead();

@@ -141,14 +141,21 @@ public sealed interface BoundExpr {
 
   /**
    * Column {@code index} of the row of an enclosing query, {@code depth} levels out (1: the query
-   * this subquery is part of): a correlated reference.
+   * this subquery is part of): a correlated reference. {@code collation} is the column's
+   * declared collation, or null for none (BINARY), as for {@link Column}.
    */
-  record Outer(int depth, int index, Affinity affinity, String name) implements BoundExpr {
+  record Outer(int depth, int index, Affinity affinity, String name, String collation)
+      implements BoundExpr {
     public Outer {
       requireNonNull(name, "name");
       if (depth < 1) {
         throw new IllegalArgumentException("depth " + depth);
       }
+    }
+
+    /** A reference to a column without a declared collation. */
+    public Outer(int depth, int index, Affinity affinity, String name) {
+      this(depth, index, affinity, name, null);
     }
   }
 
@@ -176,6 +183,15 @@ public sealed interface BoundExpr {
       if ((kind == SubqueryKind.IN) != (operand != null)) {
         throw new IllegalArgumentException("an operand exactly for IN");
       }
+    }
+
+    /**
+     * A scalar subquery has its result column's affinity, as in SQLite ((SELECT textColumn) = 1
+     * compares as text); {@code compareAffinity} holds it for that kind.
+     */
+    @Override
+    public Affinity affinity() {
+      return kind == SubqueryKind.SCALAR ? compareAffinity : null;
     }
   }
 

@@ -82,6 +82,9 @@ public final class CompareRules {
     if (e instanceof BoundExpr.Column c) {
       return c.collation() != null ? c.collation() : "BINARY";
     }
+    if (e instanceof BoundExpr.Outer o) {
+      return o.collation() != null ? o.collation() : "BINARY";
+    }
     return null;
   }
 }
