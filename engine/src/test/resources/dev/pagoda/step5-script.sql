@@ -145,6 +145,47 @@ DROP VIEW v_emp;
 DROP VIEW v_emp;
 DROP VIEW IF EXISTS v_emp;
 
+-- triggers, changes(), last_insert_rowid()
+CREATE TABLE audit(id INTEGER PRIMARY KEY, what TEXT, k, old_v, new_v);
+CREATE TRIGGER note_ins AFTER INSERT ON note WHEN NEW.k > 0 BEGIN
+  INSERT INTO audit(what, k, new_v) VALUES ('ins', NEW.k, NEW.v);
+END;
+CREATE TRIGGER note_upd BEFORE UPDATE OF v ON note BEGIN
+  INSERT INTO audit(what, k, old_v, new_v) VALUES ('upd', OLD.k, OLD.v, NEW.v);
+END;
+CREATE TRIGGER note_del AFTER DELETE ON note BEGIN
+  DELETE FROM audit WHERE k = OLD.k AND what = 'ins';
+END;
+CREATE TRIGGER note_guard BEFORE INSERT ON note WHEN NEW.k = 666 BEGIN
+  SELECT RAISE(ABORT, 'no devils');
+END;
+INSERT INTO note VALUES (30, 'a'), (-30, 'b');
+SELECT changes(), last_insert_rowid() = (SELECT max(rowid) FROM note);
+UPDATE note SET v = 'A' WHERE k = 30;
+SELECT changes();
+UPDATE note SET k = 31 WHERE k = 30;
+INSERT INTO note VALUES (666, 'x');
+DELETE FROM note WHERE k = 31;
+SELECT changes(), total_changes() > 0;
+SELECT what, k, old_v, new_v FROM audit ORDER BY id;
+CREATE VIEW v_note AS SELECT k, v FROM note;
+CREATE TRIGGER v_note_ins INSTEAD OF INSERT ON v_note BEGIN
+  INSERT INTO note VALUES (NEW.k * 10, NEW.v);
+END;
+INSERT INTO v_note VALUES (4, 'via view');
+SELECT k, v FROM note WHERE k = 40;
+CREATE TRIGGER note_ins AFTER INSERT ON note BEGIN SELECT 1; END;
+CREATE TRIGGER bad INSTEAD OF INSERT ON note BEGIN SELECT 1; END;
+DROP TRIGGER nosuch;
+DROP TRIGGER note_guard;
+INSERT INTO note VALUES (666, 'now fine');
+BEGIN;
+INSERT INTO note VALUES (50, 'in txn');
+INSERT OR ROLLBACK INTO emp(id, name) VALUES (1, 'dup');
+SELECT count(*) FROM note WHERE k = 50;
+INSERT INTO emp(name) VALUES ('after rollback');
+SELECT count(*) FROM emp WHERE name = 'after rollback';
+
 -- schema changes
 CREATE TABLE t2 AS SELECT 1;
 CREATE TABLE t4 AS SELECT id, name, salary * 2 AS "double pay", bonus, tag, name AS name, 'x' || code AS "select" FROM emp WHERE id < 5;
