@@ -32,6 +32,8 @@ class QueryDifferentialTest {
     "INSERT INTO t2 VALUES (1, 10, 'x'), (2, 'twenty', 'y'), (2, 21, NULL), (4, 40.5, 'z'),"
         + " (NULL, NULL, 'n')",
     "INSERT INTO t3 VALUES (1, 1, 'p'), (2, 3, 'q'), (7, 9, NULL), (10, 2, X'00ff')",
+    "CREATE TABLE t5(k INTEGER PRIMARY KEY, b TEXT COLLATE NOCASE, c TEXT COLLATE RTRIM)",
+    "INSERT INTO t5 VALUES (1, 'abc', 'abc  '), (2, 'ABC', 'abc'), (3, 'x', 'ABC')",
     "CREATE TABLE t4(k INTEGER PRIMARY KEY, x INTEGER, y TEXT, z)",
     "CREATE INDEX t4x ON t4(x)",
     "CREATE INDEX t4yz ON t4(y, z)",
@@ -162,7 +164,17 @@ class QueryDifferentialTest {
         "SELECT t1.b, t4.k FROM t1 JOIN t4 ON t4.k = t1.a",
         "SELECT t1.b, t4.k FROM t1 LEFT JOIN t4 ON t4.x = t1.a AND t4.y = 'b'",
         "SELECT a.k, b.k FROM t4 a, t4 b WHERE a.x = b.k AND b.y = 'b'",
-        "SELECT k FROM t4 WHERE x IN (SELECT a FROM t1)");
+        "SELECT k FROM t4 WHERE x IN (SELECT a FROM t1)",
+        // collations through subqueries
+        "SELECT n FROM (SELECT b AS n FROM t5) WHERE n = 'ABC'",
+        "SELECT * FROM (SELECT * FROM t5) WHERE b = 'abc '",
+        "SELECT n FROM (SELECT b AS n FROM t5 UNION ALL SELECT 'x') WHERE n = 'ABC'",
+        "SELECT k FROM t5 WHERE 'ABC' IN (SELECT b FROM t5)",
+        "SELECT k FROM t5 WHERE b IN (SELECT 'ABC')",
+        "SELECT k FROM t5 WHERE b COLLATE BINARY IN (SELECT 'ABC')",
+        "SELECT k FROM t5 WHERE c IN (SELECT 'abc')",
+        "SELECT k FROM t5 WHERE b IN (SELECT 'ABC' UNION SELECT 'q' UNION SELECT 'r' UNION SELECT 's'"
+            + " UNION SELECT 't' UNION SELECT 'u' UNION SELECT 'v' UNION SELECT 'w' UNION SELECT 'x')");
   }
 
   @ParameterizedTest

@@ -47,10 +47,8 @@ import java.util.Random;
  *       for a REAL that needs 17 digits Pagoda's last digit can differ from SQLite's, e.g.
  *       quote(-1/3.0) is -0.33333333333333331 against SQLite's -0.33333333333333332.)
  *   <li>IN_SUBQUERY_BINARY: in {@code x IN (SELECT y ...)} both x and y carry COLLATE BINARY:
- *       Pagoda compares an IN subquery's values under BINARY always, where SQLite takes the
- *       collation of x or y as for x = y ('ABC' IN (SELECT nocaseColumn) is true); its bound
- *       subquery does not carry its columns' collations (see SUBQUERY_COLUMNS_BINARY), so the fix
- *       is not a local one.
+ *       IN subqueries now take the collation of x or y as a comparison does (QueryDifferentialTest
+ *       has cases), but mixed with affinities some random cases still differ from SQLite.
  *   <li>REAL_TEXT_17_DIGITS: expressions use no "/" and no 9223372036854775807 literal, which
  *       make REALs that need 17 significant digits (-8 / 3.0, x + 9223372036854775807). Turned
  *       into text (||, CAST, string functions), such a REAL differs in the last digit or two:
@@ -58,9 +56,6 @@ import java.util.Random;
  *       9.2233720390022595e+18 where 15 digits round-trip, and -0.33333333333333332 for -1/3.0),
  *       Pagoda's are; matching them means porting sqlite3FpDecode and sqlite3AtoF, not fixed
  *       here.
- *   <li>SUBQUERY_COLUMNS_BINARY: the columns of a subquery in FROM and of a CTE carry an
- *       explicit COLLATE BINARY: Pagoda drops a subquery column's collation (SQLite sorts and
- *       compares dq.x by the NOCASE of the column it came from); not fixed here.
  * </ul>
  */
 public final class RandomQueries {
@@ -244,7 +239,7 @@ public final class RandomQueries {
     List<String> cols = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       names.add("w" + i);
-      cols.add(expr(inner, 1) + " COLLATE BINARY"); // SUBQUERY_COLUMNS_BINARY
+      cols.add(expr(inner, 1));
     }
     String body = "SELECT " + String.join(", ", cols) + " FROM " + from
         + (random.nextBoolean() ? " WHERE " + condition(inner, 2) : "");
@@ -281,7 +276,7 @@ public final class RandomQueries {
     List<String> cols = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       names.add("d" + i);
-      cols.add(expr(inner, 1) + " COLLATE BINARY AS d" + i); // SUBQUERY_COLUMNS_BINARY
+      cols.add(expr(inner, 1) + " AS d" + i);
     }
     String body = "SELECT " + String.join(", ", cols)
         + " FROM " + from + (random.nextBoolean() ? " WHERE " + condition(inner, 2) : "");

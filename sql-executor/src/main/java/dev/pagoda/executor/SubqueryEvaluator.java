@@ -88,7 +88,7 @@ final class SubqueryEvaluator implements Evaluator {
     Value x = operand.eval(row);
     InSet set = cached() ? cachedSet : null;
     if (set == null) {
-      set = new InSet(q.compareAffinity());
+      set = new InSet(q.compareAffinity(), Comparison.collation(q.compareCollation()));
       try (Operator op = plan.open(run, Operators.NO_ROW)) {
         while (op.next()) {
           set.add(op.column(0));
@@ -106,12 +106,14 @@ final class SubqueryEvaluator implements Evaluator {
   /** The values of an IN subquery, and whether one is NULL. */
   private static final class InSet {
     private final Affinity affinity;
+    private final BuiltinCollation collation;
     private final List<Value> values = new ArrayList<>();
     private TreeSet<Value> sorted;
     private boolean sawNull;
 
-    InSet(Affinity affinity) {
+    InSet(Affinity affinity, BuiltinCollation collation) {
       this.affinity = affinity;
+      this.collation = collation;
     }
 
     void add(Value v) {
@@ -134,7 +136,7 @@ final class SubqueryEvaluator implements Evaluator {
       }
       if (values.size() > 8 && (affinity == null || affinity == Affinity.BLOB)) {
         if (sorted == null) {
-          sorted = new TreeSet<>((a, b) -> Comparison.compare(a, b, null));
+          sorted = new TreeSet<>((a, b) -> Comparison.compare(a, b, null, collation));
           sorted.addAll(values);
         }
         if (sorted.contains(x)) {
@@ -142,7 +144,7 @@ final class SubqueryEvaluator implements Evaluator {
         }
       } else {
         for (Value v : values) {
-          if (Comparison.compare(x, v, affinity) == 0) {
+          if (Comparison.compare(x, v, affinity, collation) == 0) {
             return Values.TRUE;
           }
         }

@@ -210,7 +210,8 @@ final class CoreBinder {
       }
       BoundExpr bound = skipMerged ? scope.usingValue(source.offset() + i) : null;
       if (bound == null) {
-        bound = new BoundExpr.Column(source.offset() + i, source.affinityAt(i), name);
+        bound = new BoundExpr.Column(
+            source.offset() + i, source.affinityAt(i), name, source.collationAt(i));
       }
       add(bound, name, null, new ColumnRef(null, source.alias(), name, false));
     }

@@ -166,7 +166,27 @@ class ExprBinder {
           ? (a.isNumeric() || b.isNumeric() ? Affinity.NUMERIC : Affinity.BLOB)
           : (a != null ? a : b);
     }
-    return new BoundExpr.Subquery(kind, sub.root(), sub.correlated(), left, affinity, negated);
+    String collation = null;
+    if (left != null) {
+      // As for a comparison: an explicit COLLATE on the left, else one on the subquery column,
+      // else the left column's, else the subquery column's.
+      collation = CompareRules.explicit(left);
+      if (collation == null) {
+        collation = dev.pagoda.planner.plan.PlanNodes.explicitOutputCollations(sub.root()).get(0);
+      }
+      if (collation == null) {
+        collation = CompareRules.of(left);
+      }
+      if (collation == null) {
+        collation = dev.pagoda.planner.plan.PlanNodes.outputCollations(sub.root()).get(0);
+      }
+    }
+    if (kind == BoundExpr.SubqueryKind.SCALAR) {
+      // A scalar subquery compares with its column's collation (as an implicit one).
+      collation = dev.pagoda.planner.plan.PlanNodes.outputCollations(sub.root()).get(0);
+    }
+    return new BoundExpr.Subquery(
+        kind, sub.root(), sub.correlated(), left, affinity, negated, collation);
   }
 
   /** CURRENT_TIME, _DATE and _TIMESTAMP are calls of internal functions, as in SQLite. */

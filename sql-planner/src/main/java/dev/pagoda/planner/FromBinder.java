@@ -145,7 +145,7 @@ final class FromBinder {
     PlanNode plan = inner.plan(List.of());
     for (Scope.Source s : inner.scope().sources()) {
       sources.add(new Scope.Source(s.alias(), s.columns(), s.affinities(), s.table(),
-          s.offset() + offset, s.merged()));
+          s.offset() + offset, s.merged(), s.collations()));
     }
     inner.usingValues.forEach((index, value) ->
         usingValues.put(index + offset, shift(value, offset)));
@@ -204,7 +204,8 @@ final class FromBinder {
       }
       names = columns;
     }
-    sources.add(new Scope.Source(alias, names, bound.affinities(), null, offset, Set.of()));
+    sources.add(new Scope.Source(alias, names, bound.affinities(), null, offset, Set.of(),
+        dev.pagoda.planner.plan.PlanNodes.outputCollations(bound.root())));
     PlanNode node = bound.root();
     correlatedSource |= bound.correlated() && !(node instanceof PlanNode.RecursiveRef);
     boolean dependent =
@@ -285,7 +286,7 @@ final class FromBinder {
       merged.add(lower);
       sources.set(rightSource, new Scope.Source(
           right.alias(), right.columns(), right.affinities(), right.table(), right.offset(),
-          merged));
+          merged, right.collations()));
       if (rightOuter) {
         usingValues.put(leftIndex, new BoundExpr.Function("coalesce", List.of(left, rightColumn)));
       }

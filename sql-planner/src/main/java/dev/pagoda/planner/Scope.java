@@ -25,13 +25,23 @@ final class Scope {
    * @param offset where its columns start in the joined row
    * @param merged column names (lower case) that a USING or NATURAL join merged into a source to
    *     the left: an unqualified name does not resolve to them here
+   * @param collations the collation of each column of a subquery source (null entries: none), or
+   *     null for a table, whose columns declare theirs
    */
   record Source(String alias, List<String> columns, List<Affinity> affinities, TableSchema table,
-      int offset, Set<String> merged) {
+      int offset, Set<String> merged, List<String> collations) {
     Source {
       columns = List.copyOf(columns);
       affinities = java.util.Collections.unmodifiableList(new ArrayList<>(affinities));
       merged = Set.copyOf(merged);
+      collations = collations == null ? null
+          : java.util.Collections.unmodifiableList(new ArrayList<>(collations));
+    }
+
+    /** A source whose columns' collations are its table's (or none). */
+    Source(String alias, List<String> columns, List<Affinity> affinities, TableSchema table,
+        int offset, Set<String> merged) {
+      this(alias, columns, affinities, table, offset, merged, null);
     }
 
     /** The columns of a source: its own, plus the rowid for a table. */
@@ -61,6 +71,9 @@ final class Scope {
 
     /** The declared collation of column i (null: none, or not a table's column). */
     String collationAt(int i) {
+      if (collations != null) {
+        return i < collations.size() ? collations.get(i) : null;
+      }
       return table != null && i < columns.size() ? table.columns().get(i).collation() : null;
     }
 

@@ -173,16 +173,23 @@ public sealed interface BoundExpr {
    * A subquery used as a value. {@code plan}'s rows are evaluated with this expression's input
    * row as the outer row of its {@link Outer} references; when {@code correlated} is false it has
    * none and is computed once per run. For IN, {@code operand} is compared with the first column
-   * under {@code compareAffinity}, and {@code negated} makes it NOT IN.
+   * under {@code compareAffinity} and {@code compareCollation} (null: BINARY), and {@code negated}
+   * makes it NOT IN; for a scalar subquery, {@code compareCollation} is its column's collation.
    */
   record Subquery(SubqueryKind kind, PlanNode plan, boolean correlated, BoundExpr operand,
-      Affinity compareAffinity, boolean negated) implements BoundExpr {
+      Affinity compareAffinity, boolean negated, String compareCollation) implements BoundExpr {
     public Subquery {
       requireNonNull(kind, "kind");
       requireNonNull(plan, "plan");
       if ((kind == SubqueryKind.IN) != (operand != null)) {
         throw new IllegalArgumentException("an operand exactly for IN");
       }
+    }
+
+    /** A subquery comparing under BINARY. */
+    public Subquery(SubqueryKind kind, PlanNode plan, boolean correlated, BoundExpr operand,
+        Affinity compareAffinity, boolean negated) {
+      this(kind, plan, correlated, operand, compareAffinity, negated, null);
     }
 
     /**

@@ -85,6 +85,9 @@ public final class CompareRules {
     if (e instanceof BoundExpr.Outer o) {
       return o.collation() != null ? o.collation() : "BINARY";
     }
+    if (e instanceof BoundExpr.Subquery q && q.kind() == BoundExpr.SubqueryKind.SCALAR) {
+      return q.compareCollation();
+    }
     return null;
   }
 }

@@ -64,4 +64,45 @@ public final class PlanNodes {
     }
     return false;
   }
+
+  /**
+   * The collation each output column of {@code node} carries into a comparison (null entries:
+   * none), as SQLite gives a subquery's columns the collations of its result expressions.
+   */
+  public static List<String> outputCollations(PlanNode node) {
+    return outputCollations(node, false);
+  }
+
+  /** The explicit COLLATE each output column of {@code node} carries (null entries: none). */
+  public static List<String> explicitOutputCollations(PlanNode node) {
+    return outputCollations(node, true);
+  }
+
+  private static List<String> outputCollations(PlanNode node, boolean explicitOnly) {
+    List<String> out = new ArrayList<>();
+    if (node instanceof PlanNode.Project p) {
+      List<String> below = null;
+      for (BoundExpr e : p.expressions()) {
+        String c = explicitOnly ? CompareRules.explicit(e) : CompareRules.of(e);
+        if (c == null && e instanceof BoundExpr.Column col) {
+          if (below == null) {
+            below = outputCollations(p.input(), explicitOnly);
+          }
+          c = col.index() < below.size() ? below.get(col.index()) : null;
+        }
+        out.add(c);
+      }
+      return out;
+    } else if (node instanceof PlanNode.Sort || node instanceof PlanNode.Limit
+        || node instanceof PlanNode.Distinct || node instanceof PlanNode.Materialize
+        || node instanceof PlanNode.Filter) {
+      return outputCollations(inputs(node).get(0), explicitOnly);
+    } else if (node instanceof PlanNode.Compound c) {
+      return outputCollations(c.left(), explicitOnly);
+    }
+    for (int i = 0; i < node.width(); i++) {
+      out.add(null);
+    }
+    return out;
+  }
 }
