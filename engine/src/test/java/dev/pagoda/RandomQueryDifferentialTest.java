@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pagoda.random.RandomQueries;
 import dev.pagoda.random.RandomSchema;
-import dev.pagoda.spi.Value;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -136,7 +134,7 @@ class RandomQueryDifferentialTest {
       while (rows.next()) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < rows.columnCount(); i++) {
-          sb.append(render(rows.get(i))).append('|');
+          sb.append(SqlOracle.render(rows.get(i))).append('|');
         }
         out.add(sb.toString());
       }
@@ -146,18 +144,6 @@ class RandomQueryDifferentialTest {
     return out;
   }
 
-  private static String render(Value v) {
-    if (v instanceof Value.Int i) {
-      return "I" + i.value();
-    } else if (v instanceof Value.Real r) {
-      return "R" + r.value();
-    } else if (v instanceof Value.Text t) {
-      return "T" + t.value();
-    } else if (v instanceof Value.Blob b) {
-      return "B" + HexFormat.of().formatHex(b.bytes());
-    }
-    return "N";
-  }
 
   private static List<String> sqliteRows(java.sql.Connection sqlite, String sql) {
     List<String> out = new ArrayList<>();
@@ -166,19 +152,7 @@ class RandomQueryDifferentialTest {
       while (rs.next()) {
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i <= n; i++) {
-          Object o = rs.getObject(i);
-          String cell;
-          if (o == null) {
-            cell = "N";
-          } else if (o instanceof Integer || o instanceof Long) {
-            cell = "I" + ((Number) o).longValue();
-          } else if (o instanceof Double || o instanceof Float) {
-            cell = "R" + ((Number) o).doubleValue();
-          } else if (o instanceof byte[] bytes) {
-            cell = "B" + HexFormat.of().formatHex(bytes);
-          } else {
-            cell = "T" + o;
-          }
+          String cell = SqlOracle.render(SqlOracle.value(rs.getObject(i)));
           sb.append(cell).append('|');
         }
         out.add(sb.toString());
