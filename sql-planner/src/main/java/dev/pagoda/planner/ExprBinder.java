@@ -160,11 +160,7 @@ class ExprBinder {
     }
     Affinity affinity = kind == BoundExpr.SubqueryKind.SCALAR ? sub.affinities().get(0) : null;
     if (left != null) {
-      Affinity a = left.affinity();
-      Affinity b = sub.affinities().get(0);
-      affinity = a != null && b != null
-          ? (a.isNumeric() || b.isNumeric() ? Affinity.NUMERIC : Affinity.BLOB)
-          : (a != null ? a : b);
+      affinity = CompareRules.affinity(left.affinity(), sub.affinities().get(0));
     }
     String collation = null;
     if (left != null) {

@@ -15,8 +15,11 @@ public final class CompareRules {
    * one; no conversion (BLOB) when both have non-numeric ones; else the one side's affinity.
    */
   public static Affinity affinity(BoundExpr l, BoundExpr r) {
-    Affinity a = l.affinity();
-    Affinity b = r.affinity();
+    return affinity(l.affinity(), r.affinity());
+  }
+
+  /** The comparison affinity of operands with affinities {@code a} and {@code b} (null: none). */
+  public static Affinity affinity(Affinity a, Affinity b) {
     if (a != null && b != null) {
       return a.isNumeric() || b.isNumeric() ? Affinity.NUMERIC : Affinity.BLOB;
     }
