@@ -7,4 +7,5 @@ module dev.pagoda.planner {
   exports dev.pagoda.planner.plan;
 
   uses dev.pagoda.planner.AccessPathRule;
+  uses dev.pagoda.spi.FunctionProvider;
 }

@@ -1,5 +1,6 @@
 package dev.pagoda.executor;
 
+import dev.pagoda.spi.Conversions;
 import dev.pagoda.spi.ResultCode;
 import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.Value;
@@ -84,7 +85,7 @@ final class Aggregators {
       // text or a blob adds as a REAL ('abc', '2.0' and X'3132' do, sum('12') is 12).
       Value n = v;
       if (v instanceof Value.Text t) {
-        Value parsed = NumberParser.parseExact(t.value());
+        Value parsed = Conversions.parseNumber(t.value());
         n = parsed instanceof Value.Int ? parsed : Value.of(Values.toDouble(v));
       } else if (v instanceof Value.Blob) {
         n = Value.of(Values.toDouble(v));

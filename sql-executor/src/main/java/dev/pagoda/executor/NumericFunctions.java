@@ -1,5 +1,6 @@
 package dev.pagoda.executor;
 
+import dev.pagoda.spi.Conversions;
 import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.Value;
 import java.math.BigDecimal;
@@ -43,7 +44,7 @@ final class NumericFunctions {
   static Value sign(Value v) {
     Value n = v;
     if (v instanceof Value.Text t) {
-      n = NumberParser.parseExact(t.value());
+      n = Conversions.parseNumber(t.value());
       if (n == null) {
         return Value.NULL;
       }

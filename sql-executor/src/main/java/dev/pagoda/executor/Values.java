@@ -1,9 +1,9 @@
 package dev.pagoda.executor;
 
 import dev.pagoda.planner.Affinity;
+import dev.pagoda.spi.Conversions;
 import dev.pagoda.spi.StorageClass;
 import dev.pagoda.spi.Value;
-import java.nio.charset.StandardCharsets;
 
 /**
  * SQLite's rules for values: ordering across storage classes, affinity, and conversions between
@@ -127,7 +127,7 @@ public final class Values {
 
   private static Value toNumericAffinity(Value v) {
     if (v instanceof Value.Text t) {
-      Value n = NumberParser.parseExact(t.value());
+      Value n = Conversions.parseNumber(t.value());
       return n == null ? v : integralRealToInt(n);
     }
     if (v instanceof Value.Real r) {
@@ -152,38 +152,16 @@ public final class Values {
    * (saturating), TEXT and BLOB read their leading integer digits ({@code '1e3'} is 1).
    */
   public static long toLong(Value v) {
-    if (v instanceof Value.Int i) {
-      return i.value();
-    }
-    if (v instanceof Value.Real r) {
-      return realToLong(r.value());
-    }
-    if (v instanceof Value.Text || v instanceof Value.Blob) {
-      return NumberParser.parseIntegerPrefix(textOf(v));
-    }
-    return 0;
+    return Conversions.toLong(v);
   }
 
   static long realToLong(double d) {
-    if (Double.isNaN(d)) {
-      return 0;
-    }
-    return (long) d; // Java saturates at Long.MIN_VALUE/MAX_VALUE, as SQLite does.
+    return Conversions.realToLong(d);
   }
 
   /** The value as a double, as {@code sqlite3_value_double} gives it. */
   public static double toDouble(Value v) {
-    if (v instanceof Value.Int i) {
-      return i.value();
-    }
-    if (v instanceof Value.Real r) {
-      return r.value();
-    }
-    if (v instanceof Value.Text || v instanceof Value.Blob) {
-      Value n = NumberParser.parsePrefix(textOf(v));
-      return n instanceof Value.Int i ? i.value() : ((Value.Real) n).value();
-    }
-    return 0.0;
+    return Conversions.toDouble(v);
   }
 
   /**
@@ -191,40 +169,17 @@ public final class Values {
    * by their longest numeric prefix (0 when there is none). NULL stays NULL.
    */
   public static Value toNumber(Value v) {
-    if (v instanceof Value.Text || v instanceof Value.Blob) {
-      return NumberParser.parsePrefix(textOf(v));
-    }
-    return v;
+    return Conversions.toNumber(v);
   }
 
   /** The value as text, as {@code sqlite3_value_text} gives it; null for NULL. */
   public static String toText(Value v) {
-    if (v instanceof Value.Int i) {
-      return Long.toString(i.value());
-    }
-    if (v instanceof Value.Real r) {
-      return RealFormat.format(r.value());
-    }
-    if (v instanceof Value.Text t) {
-      return t.value();
-    }
-    if (v instanceof Value.Blob b) {
-      return new String(b.bytes(), StandardCharsets.UTF_8);
-    }
-    return null;
+    return Conversions.toText(v);
   }
 
   /** The value as bytes: a BLOB's bytes, anything else's text as UTF-8; null for NULL. */
   public static byte[] toBytes(Value v) {
-    if (v instanceof Value.Blob b) {
-      return b.bytes().clone();
-    }
-    String s = toText(v);
-    return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static String textOf(Value v) {
-    return v instanceof Value.Text t ? t.value() : toText(v);
+    return Conversions.toBytes(v);
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.pagoda.executor;
+package dev.pagoda.spi;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

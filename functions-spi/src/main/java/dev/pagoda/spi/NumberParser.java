@@ -1,6 +1,4 @@
-package dev.pagoda.executor;
-
-import dev.pagoda.spi.Value;
+package dev.pagoda.spi;
 
 /**
  * SQLite's text-to-number rules. A numeric text is: optional white space, an optional sign,
@@ -10,6 +8,8 @@ import dev.pagoda.spi.Value;
  */
 final class NumberParser {
   private NumberParser() {}
+
+  private static final Value ZERO = Value.of(0L);
 
   /** The number that the whole of {@code s} spells, or null when it is not a numeric text. */
   static Value parseExact(String s) {
@@ -27,7 +27,7 @@ final class NumberParser {
   /** The number that the longest numeric prefix of {@code s} spells; INTEGER 0 when none. */
   static Value parsePrefix(String s) {
     int end = scan(s);
-    return end < 0 ? Values.FALSE : convert(s, end);
+    return end < 0 ? ZERO : convert(s, end);
   }
 
   /**

@@ -1,0 +1,198 @@
+package dev.pagoda.planner;
+
+import dev.pagoda.spi.AggregateFunction;
+import dev.pagoda.spi.Collation;
+import dev.pagoda.spi.FunctionProvider;
+import dev.pagoda.spi.ScalarFunction;
+import dev.pagoda.spi.SqlException;
+import dev.pagoda.spi.SqlFunction;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * The functions and collations SQL can name: those of every {@link FunctionProvider} found by
+ * {@link ServiceLoader} (the built-ins among them), plus a connection's own registrations.
+ * Immutable; {@link #with} returns a new catalog.
+ *
+ * <p>A call resolves by name (ASCII case-insensitive) and argument count: a function whose
+ * arity is exactly that count wins over one that merely accepts it. A scalar and an aggregate
+ * may share a name when their arities do not overlap (scalar {@code max(a, b, ...)} and aggregate
+ * {@code max(x)}).
+ */
+public final class FunctionCatalog {
+  private static volatile FunctionCatalog standard;
+
+  private final Map<String, List<SqlFunction>> functions;
+  private final Map<String, Collation> collations;
+  private final Map<SqlFunction, String> providers;
+
+  private FunctionCatalog(Map<String, List<SqlFunction>> functions,
+      Map<String, Collation> collations, Map<SqlFunction, String> providers) {
+    this.functions = functions;
+    this.collations = collations;
+    this.providers = providers;
+  }
+
+  /**
+   * The catalog of every provider on the class path or module path, loaded once.
+   *
+   * @throws SqlException when two providers define the same function or collation
+   */
+  public static FunctionCatalog standard() {
+    FunctionCatalog c = standard;
+    if (c == null) {
+      List<FunctionProvider> found = new ArrayList<>();
+      ServiceLoader.load(FunctionProvider.class).forEach(found::add);
+      c = of(found);
+      standard = c;
+    }
+    return c;
+  }
+
+  /**
+   * A catalog of the given providers.
+   *
+   * @throws SqlException naming both providers when two define a function of one name with
+   *     overlapping arities, or two collations of one name
+   */
+  public static FunctionCatalog of(List<? extends FunctionProvider> list) {
+    Map<String, List<SqlFunction>> functions = new HashMap<>();
+    Map<String, Collation> collations = new HashMap<>();
+    Map<SqlFunction, String> providers = new LinkedHashMap<>();
+    for (FunctionProvider p : list) {
+      List<SqlFunction> all = new ArrayList<>(p.scalarFunctions());
+      all.addAll(p.aggregateFunctions());
+      for (SqlFunction f : all) {
+        List<SqlFunction> same = functions.computeIfAbsent(key(f.name()), k -> new ArrayList<>());
+        for (SqlFunction other : same) {
+          if (other.arity().overlaps(f.arity())) {
+            throw SqlException.error("function " + f.name() + "/" + f.arity() + " of "
+                + p.providerName() + " clashes with " + other.name() + "/" + other.arity()
+                + " of " + providers.get(other));
+          }
+        }
+        same.add(f);
+        providers.put(f, p.providerName());
+      }
+      for (Collation c : p.collations()) {
+        Collation other = collations.putIfAbsent(key(c.name()), c);
+        if (other != null) {
+          throw SqlException.error("collation " + c.name() + " of " + p.providerName()
+              + " clashes with the one of the same name from another provider");
+        }
+      }
+    }
+    return new FunctionCatalog(freeze(functions), Map.copyOf(collations), providers);
+  }
+
+  /**
+   * This catalog with {@code f} added, replacing the functions of its name whose arities
+   * overlap its own, as {@code sqlite3_create_function} replaces one of the same name and count.
+   */
+  public FunctionCatalog with(SqlFunction f) {
+    Map<String, List<SqlFunction>> copy = new HashMap<>(functions);
+    List<SqlFunction> same = new ArrayList<>(copy.getOrDefault(key(f.name()), List.of()));
+    same.removeIf(other -> other.arity().overlaps(f.arity()));
+    same.add(f);
+    copy.put(key(f.name()), same);
+    Map<SqlFunction, String> p = new LinkedHashMap<>(providers);
+    p.put(f, "connection");
+    return new FunctionCatalog(freeze(copy), collations, p);
+  }
+
+  /** This catalog with collation {@code c}, replacing one of the same name. */
+  public FunctionCatalog with(Collation c) {
+    Map<String, Collation> copy = new HashMap<>(collations);
+    copy.put(key(c.name()), c);
+    return new FunctionCatalog(functions, Map.copyOf(copy), providers);
+  }
+
+  /**
+   * The function SQL means by {@code name} called with {@code argc} arguments.
+   *
+   * @throws SqlException "no such function: NAME" or "wrong number of arguments to function
+   *     NAME()", worded as SQLite's
+   */
+  public SqlFunction resolve(String name, int argc) {
+    SqlFunction f = find(name, argc);
+    if (f != null) {
+      return f;
+    }
+    throw SqlException.error(functions.containsKey(key(name))
+        ? "wrong number of arguments to function " + name + "()"
+        : "no such function: " + name);
+  }
+
+  /** The function for {@code name} and {@code argc}, or null when there is none. */
+  public SqlFunction find(String name, int argc) {
+    List<SqlFunction> same = functions.get(key(name));
+    if (same == null) {
+      return null;
+    }
+    SqlFunction accepting = null;
+    for (SqlFunction f : same) {
+      if (f.arity().min() == argc && f.arity().max() == argc) {
+        return f;
+      }
+      if (accepting == null && f.arity().accepts(argc)) {
+        accepting = f;
+      }
+    }
+    return accepting;
+  }
+
+  /** True when some function has this name, whatever its arity. */
+  public boolean hasName(String name) {
+    return functions.containsKey(key(name));
+  }
+
+  /** True when {@code name} with {@code argc} arguments is an aggregate. */
+  public boolean isAggregate(String name, int argc) {
+    return find(name, argc) instanceof AggregateFunction;
+  }
+
+  /** The scalar function for {@code name} and {@code argc}; see {@link #resolve}. */
+  public ScalarFunction scalar(String name, int argc) {
+    if (resolve(name, argc) instanceof ScalarFunction s) {
+      return s;
+    }
+    throw SqlException.error("misuse of aggregate function " + name + "()");
+  }
+
+  /** The collation named {@code name}, or null. The built-in three are not in any catalog. */
+  public Collation collation(String name) {
+    return collations.get(key(name));
+  }
+
+  /** Every function, in no particular order. */
+  public List<SqlFunction> functions() {
+    List<SqlFunction> all = new ArrayList<>();
+    functions.values().forEach(all::addAll);
+    return all;
+  }
+
+  /** Every plugged-in collation. */
+  public List<Collation> collations() {
+    return List.copyOf(collations.values());
+  }
+
+  /** The provider that contributed {@code f} ("connection" for a connection's own). */
+  public String providerOf(SqlFunction f) {
+    return providers.get(f);
+  }
+
+  private static Map<String, List<SqlFunction>> freeze(Map<String, List<SqlFunction>> m) {
+    Map<String, List<SqlFunction>> out = new HashMap<>();
+    m.forEach((k, v) -> out.put(k, List.copyOf(v)));
+    return Map.copyOf(out);
+  }
+
+  private static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+}
