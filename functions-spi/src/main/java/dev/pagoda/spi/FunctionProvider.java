@@ -35,6 +35,10 @@ public interface FunctionProvider {
     return List.of();
   }
 
+  default List<TableFunction> tableFunctions() {
+    return List.of();
+  }
+
   default List<Collation> collations() {
     return List.of();
   }

@@ -6,6 +6,7 @@ import dev.pagoda.spi.FunctionProvider;
 import dev.pagoda.spi.ScalarFunction;
 import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.SqlFunction;
+import dev.pagoda.spi.TableFunction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,12 +30,15 @@ public final class FunctionCatalog {
 
   private final Map<String, List<SqlFunction>> functions;
   private final Map<String, Collation> collations;
+  private final Map<String, TableFunction> tables;
   private final Map<SqlFunction, String> providers;
 
   private FunctionCatalog(Map<String, List<SqlFunction>> functions,
-      Map<String, Collation> collations, Map<SqlFunction, String> providers) {
+      Map<String, Collation> collations, Map<String, TableFunction> tables,
+      Map<SqlFunction, String> providers) {
     this.functions = functions;
     this.collations = collations;
+    this.tables = tables;
     this.providers = providers;
   }
 
@@ -63,6 +67,7 @@ public final class FunctionCatalog {
   public static FunctionCatalog of(List<? extends FunctionProvider> list) {
     Map<String, List<SqlFunction>> functions = new HashMap<>();
     Map<String, Collation> collations = new HashMap<>();
+    Map<String, TableFunction> tables = new HashMap<>();
     Map<SqlFunction, String> providers = new LinkedHashMap<>();
     for (FunctionProvider p : list) {
       List<SqlFunction> all = new ArrayList<>(p.scalarFunctions());
@@ -86,8 +91,15 @@ public final class FunctionCatalog {
               + " clashes with the one of the same name from another provider");
         }
       }
+      for (TableFunction t : p.tableFunctions()) {
+        if (tables.putIfAbsent(key(t.name()), t) != null) {
+          throw SqlException.error("table-valued function " + t.name() + " of "
+              + p.providerName() + " clashes with the one of the same name from another provider");
+        }
+      }
     }
-    return new FunctionCatalog(freeze(functions), Map.copyOf(collations), providers);
+    return new FunctionCatalog(
+        freeze(functions), Map.copyOf(collations), Map.copyOf(tables), providers);
   }
 
   /**
@@ -102,14 +114,14 @@ public final class FunctionCatalog {
     copy.put(key(f.name()), same);
     Map<SqlFunction, String> p = new LinkedHashMap<>(providers);
     p.put(f, "connection");
-    return new FunctionCatalog(freeze(copy), collations, p);
+    return new FunctionCatalog(freeze(copy), collations, tables, p);
   }
 
   /** This catalog with collation {@code c}, replacing one of the same name. */
   public FunctionCatalog with(Collation c) {
     Map<String, Collation> copy = new HashMap<>(collations);
     copy.put(key(c.name()), c);
-    return new FunctionCatalog(functions, Map.copyOf(copy), providers);
+    return new FunctionCatalog(functions, Map.copyOf(copy), tables, providers);
   }
 
   /**
@@ -167,6 +179,11 @@ public final class FunctionCatalog {
   /** The collation named {@code name}, or null. The built-in three are not in any catalog. */
   public Collation collation(String name) {
     return collations.get(key(name));
+  }
+
+  /** The table-valued function named {@code name}, or null. */
+  public TableFunction tableFunction(String name) {
+    return tables.get(key(name));
   }
 
   /** Every function, in no particular order. */
