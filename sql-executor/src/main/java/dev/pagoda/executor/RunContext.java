@@ -10,6 +10,7 @@ final class RunContext {
   private final Session session;
   private Pager pager;
   private long run;
+  private java.time.Instant now;
   private final java.util.Map<Object, OperatorFactory> shared = new java.util.IdentityHashMap<>();
 
   RunContext() {
@@ -29,6 +30,15 @@ final class RunContext {
   void begin(Pager pager) {
     this.pager = pager;
     run++;
+    now = null;
+  }
+
+  /** The time 'now' means in this run: read from the clock once, at its first use. */
+  java.time.Instant now() {
+    if (now == null) {
+      now = java.time.Instant.now();
+    }
+    return now;
   }
 
   Pager pager() {

@@ -38,4 +38,14 @@ public interface Session {
    * were when it began, as SQLite restores them.
    */
   default void restore(long changes, long lastInsertRowid) {}
+
+  /** The functions, collations and table-valued functions SQL on this connection can name. */
+  default dev.pagoda.planner.FunctionCatalog functions() {
+    return dev.pagoda.planner.FunctionCatalog.standard();
+  }
+
+  /** The zone 'localtime' means. */
+  default java.time.ZoneId timeZone() {
+    return java.time.ZoneId.systemDefault();
+  }
 }
