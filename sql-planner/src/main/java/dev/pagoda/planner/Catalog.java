@@ -9,6 +9,11 @@ public interface Catalog {
    * The table named {@code name} (ASCII case-insensitive), or null when there is none; never a
    * view (see {@link #view}).
    */
+  /** The functions, collations and table-valued functions SQL can name. */
+  default FunctionCatalog functions() {
+    return FunctionCatalog.standard();
+  }
+
   TableSchema table(String name);
 
   /** Every table, in no particular order. */
