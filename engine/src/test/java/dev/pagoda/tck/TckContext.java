@@ -11,6 +11,9 @@ import java.util.Map;
  * A {@link FunctionContext} for calling a function directly, outside SQL: auxiliary data kept in
  * a map for as long as this object lives, a fixed clock in UTC, and zero for the connection's
  * counters. One object stands for one call site; use a fresh one for each.
+ *
+ * <p>Unlike the engine, it cannot see the arguments, so it never drops auxiliary data when an
+ * argument changes value: call it only with the same value for an argument that has aux data.
  */
 public final class TckContext implements FunctionContext {
   private final Map<Integer, Object> aux = new HashMap<>();
