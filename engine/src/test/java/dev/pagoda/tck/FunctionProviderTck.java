@@ -80,6 +80,16 @@ public abstract class FunctionProviderTck {
     return Collections.nCopies(argc, Value.of(1));
   }
 
+  /**
+   * Whether SQL calls {@code f} as {@code name(...)}; true by default. Only a built-in that SQL
+   * reaches through a keyword ({@code CURRENT_TIME}, which SQLite parses as a keyword, so that
+   * {@code current_time(1)} is a syntax error) returns false: its SQL call checks are left out
+   * and only the direct ones run.
+   */
+  protected boolean callableByName(SqlFunction f) {
+    return true;
+  }
+
   /** Arguments for a scan of table-valued function {@code t}; integer 1s by default. */
   protected List<Value> sampleArguments(TableFunction t, int argc) {
     return Collections.nCopies(argc, Value.of(1));
