@@ -10,7 +10,7 @@ import java.util.List;
  * The plug-in against the TCK: every generic check on regexp() and natsort, and these samples,
  * both called directly and from SQL.
  */
-class ExampleFunctionsTest extends FunctionProviderTck {
+class ExampleFunctionsTckTest extends FunctionProviderTck {
   @Override
   protected FunctionProvider provider() {
     return new ExampleFunctions();
