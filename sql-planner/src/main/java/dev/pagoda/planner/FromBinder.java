@@ -8,6 +8,7 @@ import dev.pagoda.parser.ast.JoinKind;
 import dev.pagoda.parser.ast.ResultColumn;
 import dev.pagoda.parser.ast.Select;
 import dev.pagoda.parser.ast.SubqueryRef;
+import dev.pagoda.parser.ast.TableFunctionRef;
 import dev.pagoda.parser.ast.TableRef;
 import dev.pagoda.planner.plan.BinaryOp;
 import dev.pagoda.planner.plan.BoundExpr;
@@ -134,9 +135,23 @@ final class FromBinder {
       addSubquery(sub.select(), sub.alias(), List.of(), offset);
     } else if (item instanceof Join join) {
       addNestedJoin(join, offset);
+    } else if (item instanceof TableFunctionRef call) {
+      addTableFunction(call, offset);
     } else {
-      throw SqlException.error("not supported yet: table-valued functions");
+      throw new AssertionError("unknown FROM item: " + item);
     }
+  }
+
+  /**
+   * A table-valued function: its arguments see the sources to its left (and the enclosing
+   * queries); it is not materialized, since they may change from one outer row to the next.
+   */
+  private void addTableFunction(TableFunctionRef call, int offset) {
+    TableFunctionBinder.Bound bound =
+        new TableFunctionBinder(queries, new Scope(sources, outer)).bind(call, offset);
+    sources.add(bound.source());
+    nodes.add(bound.node());
+    correlatedSource |= bound.readsOuter();
   }
 
   /** A parenthesized join: planned on its own, its tables visible here by their names. */
@@ -144,8 +159,7 @@ final class FromBinder {
     FromBinder inner = new FromBinder(queries, outer).bind(join);
     PlanNode plan = inner.plan(List.of());
     for (Scope.Source s : inner.scope().sources()) {
-      sources.add(new Scope.Source(s.alias(), s.columns(), s.affinities(), s.table(),
-          s.offset() + offset, s.merged(), s.collations()));
+      sources.add(s.at(s.offset() + offset));
     }
     inner.usingValues.forEach((index, value) ->
         usingValues.put(index + offset, shift(value, offset)));
@@ -226,13 +240,13 @@ final class FromBinder {
     }
     List<String> common = new ArrayList<>();
     for (Scope.Source right : group(i)) {
-      for (String name : right.columns()) {
+      for (String name : right.columns().subList(0, right.visibleColumns())) {
         if (common.stream().anyMatch(name::equalsIgnoreCase)) {
           continue;
         }
         for (int s = 0; s < firstSource.get(i); s++) {
           int l = sources.get(s).find(name);
-          if (l >= 0 && l < sources.get(s).columns().size()) {
+          if (l >= 0 && l < sources.get(s).visibleColumns()) {
             common.add(name);
             break;
           }
@@ -284,9 +298,7 @@ final class FromBinder {
           dev.pagoda.planner.plan.CompareRules.collation(left, rightColumn)));
       Set<String> merged = new HashSet<>(right.merged());
       merged.add(lower);
-      sources.set(rightSource, new Scope.Source(
-          right.alias(), right.columns(), right.affinities(), right.table(), right.offset(),
-          merged, right.collations()));
+      sources.set(rightSource, right.withMerged(merged));
       if (rightOuter) {
         usingValues.put(leftIndex, new BoundExpr.Function("coalesce", List.of(left, rightColumn)));
       }

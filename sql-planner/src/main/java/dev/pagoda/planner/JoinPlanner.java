@@ -58,7 +58,8 @@ final class JoinPlanner {
     for (BoundExpr term : innerTerms) {
       uses.add(sourcesUsed(term, sourceOfColumn, n));
     }
-    int[] order = anyOuter ? fromOrder(n) : greedyOrder(n, uses);
+    BitSet[] requires = requirements(nodes, sourceOfColumn, rightOuter);
+    int[] order = anyOuter ? fromOrder(n) : greedyOrder(n, uses, requires);
     List<PlanNode.JoinStep> steps = new ArrayList<>();
     List<PlanNode> accessed = new ArrayList<>(nodes);
     BitSet bound = new BitSet();
@@ -146,14 +147,41 @@ final class JoinPlanner {
     return order;
   }
 
-  private static int[] greedyOrder(int n, List<BitSet> uses) {
+  /**
+   * The sources each source must come after: those a table-valued function's arguments read
+   * (they only read sources to its left, so FROM order satisfies them).
+   *
+   * @throws dev.pagoda.spi.SqlException for a RIGHT or FULL join to a function whose arguments
+   *     read the sources before it, whose rows a right-outer step cannot read once per run
+   */
+  private static BitSet[] requirements(
+      List<PlanNode> nodes, int[] sourceOfColumn, boolean[] rightOuter) {
+    int n = nodes.size();
+    BitSet[] requires = new BitSet[n];
+    for (int i = 0; i < n; i++) {
+      requires[i] = new BitSet();
+      if (nodes.get(i) instanceof PlanNode.FunctionScan f) {
+        for (BoundExpr arg : f.args()) {
+          requires[i].or(sourcesUsed(arg, sourceOfColumn, n));
+        }
+        requires[i].clear(i);
+        if (rightOuter[i] && !requires[i].isEmpty()) {
+          throw dev.pagoda.spi.SqlException.error("not supported yet: a RIGHT or FULL JOIN to "
+              + "a table-valued function whose arguments read the tables before it");
+        }
+      }
+    }
+    return requires;
+  }
+
+  private static int[] greedyOrder(int n, List<BitSet> uses, BitSet[] requires) {
     int[] order = new int[n];
     BitSet chosen = new BitSet();
     for (int step = 0; step < n; step++) {
       int best = -1;
       int bestScore = -1;
       for (int candidate = 0; candidate < n; candidate++) {
-        if (chosen.get(candidate)) {
+        if (chosen.get(candidate) || !contains(chosen, requires[candidate])) {
           continue;
         }
         int score = 0;
