@@ -193,6 +193,30 @@ class TableFunctionTest {
   }
 
   @Test
+  void viewsCompoundsRecursionAndWrites_useTheFunction() {
+    conn.execute("CREATE VIEW v AS SELECT value * 10 AS x FROM test_series(1, 3)");
+    assertEquals(List.of("10", "20", "30"), rows("SELECT x FROM v"));
+    assertEquals(List.of("1", "2", "3"), rows(
+        "SELECT value FROM test_series(1, 2) UNION SELECT value FROM test_series(2, 3)"));
+    assertEquals(List.of("1", "2", "3"), rows(
+        "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL"
+            + " SELECT r.x + s.value FROM r, test_series(1, 1) AS s WHERE r.x < 3)"
+            + " SELECT x FROM r"));
+    assertEquals(List.of("1|1", "2|1", "2|2"), rows(
+        "SELECT t.id, b.value FROM t JOIN (test_series(1, 2) AS a, test_series(1, a.value) AS b)"
+            + " ON t.id = a.value"));
+    conn.execute("CREATE TABLE u(v)");
+    conn.execute("INSERT INTO u SELECT value FROM test_series(1, 4)");
+    conn.execute("DELETE FROM u WHERE v IN (SELECT value FROM test_series(2, 3))");
+    assertEquals(List.of("1", "4"), rows("SELECT v FROM u"));
+    conn.execute("UPDATE u SET v = (SELECT sum(value) FROM test_series(1, u.v))");
+    assertEquals(List.of("1", "10"), rows("SELECT v FROM u"));
+    assertEquals(List.of("3|3"), rows(
+        "SELECT count(*), max(s.value) FROM test_series(1, (SELECT max(n) FROM t)) AS s, t"
+            + " WHERE t.id = s.value"));
+  }
+
+  @Test
   void argumentCount_errorsAsSqliteWordsThem() {
     assertError("too many arguments on test_series() - max 3",
         "SELECT * FROM test_series(1, 2, 3, 4)");
@@ -209,6 +233,7 @@ class TableFunctionTest {
     conn.execute("CREATE VIEW v AS SELECT 1");
     assertError("'v' is not a function", "SELECT * FROM v(1)");
     assertError("no such column: nope", "SELECT * FROM test_series(nope)");
+    assertError("misuse of aggregate function max()", "SELECT * FROM test_series(max(1))");
     // Unlike SQLite, which resolves the arguments against the whole FROM clause, they see only
     // the sources to the left (not the function's own columns, not the tables to its right).
     assertError("no such column: value", "SELECT * FROM test_series(value)");
