@@ -141,6 +141,10 @@ class TableFunctionTest {
             + " ON s.value = t.id"));
     assertEquals(List.of("1|1", "2|1", "2|2", "3|1", "3|2", "3|3"), rows(
         "SELECT a.value, b.value FROM test_series(1, 3) AS a, test_series(1, a.value) AS b"));
+    // A column USING merged is unambiguous in the arguments of a function to its right.
+    assertEquals(List.of("1|2|1", "1|2|2"), rows(
+        "SELECT id, n, s.value FROM t AS a JOIN t AS b USING (id, n), test_series(1, n) AS s"
+            + " WHERE id = 1 OR id = 2"));
   }
 
   @Test

@@ -56,7 +56,7 @@ final class FromBinder {
   FromBinder bind(FromItem from) {
     List<Item> items = new ArrayList<>();
     flatten(from, items);
-    List<List<String>> usings = new ArrayList<>();
+    List<List<BoundExpr>> usingTerms = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       Item item = items.get(i);
       firstSource.add(sources.size());
@@ -65,11 +65,8 @@ final class FromBinder {
         case LEFT, RIGHT, FULL -> item.kind();
         default -> JoinKind.INNER;
       });
-      usings.add(usingColumns(i, item));
-    }
-    List<List<BoundExpr>> usingTerms = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      usingTerms.add(usingTerms(i, usings.get(i)));
+      // Now, so that a table-valued function further right sees the columns USING merged.
+      usingTerms.add(usingTerms(i, usingColumns(i, item)));
     }
     scope = new Scope(sources, outer);
     usingValues.forEach(scope::setUsingValue);
@@ -147,8 +144,9 @@ final class FromBinder {
    * queries); it is not materialized, since they may change from one outer row to the next.
    */
   private void addTableFunction(TableFunctionRef call, int offset) {
-    TableFunctionBinder.Bound bound =
-        new TableFunctionBinder(queries, new Scope(sources, outer)).bind(call, offset);
+    Scope left = new Scope(sources, outer);
+    usingValues.forEach(left::setUsingValue);
+    TableFunctionBinder.Bound bound = new TableFunctionBinder(queries, left).bind(call, offset);
     sources.add(bound.source());
     nodes.add(bound.node());
     correlatedSource |= bound.readsOuter();
