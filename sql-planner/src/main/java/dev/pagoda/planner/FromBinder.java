@@ -21,7 +21,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Binds a FROM clause: its tables, views, CTEs, subqueries and parenthesized joins become the
+ * Binds a FROM clause: its tables, views, CTEs, subqueries, table-valued functions (see {@link
+ * TableFunctionBinder}) and parenthesized joins become the
  * sources of a {@link Scope}; USING and NATURAL become equality terms; the joins become a {@link
  * PlanNode.NestedLoop} whose steps take each WHERE and ON term as early as its columns allow. A
  * parenthesized join on the right of a join is one item of the loop (planned on its own) whose
