@@ -148,6 +148,26 @@ class TableFunctionTest {
   }
 
   @Test
+  void argumentsReadingTablesToTheRight_putTheFunctionAfterThem() {
+    assertEquals(List.of("1|1", "1|2", "3|1", "3|2", "3|3"), rows(
+        "SELECT t.id, s.value FROM test_series(1, t.n) AS s, t"));
+    assertEquals(List.of("1|2", "3|2"), rows(
+        "SELECT t.id, s.value FROM test_series(1, t.n) AS s JOIN t WHERE s.value = 2"));
+    assertEquals(List.of("2|1|1"), rows(
+        "SELECT count(*), min(a.value), max(b.value)"
+            + " FROM test_series(1, (SELECT 2)) AS a, test_series(1, (SELECT 1)) AS b"));
+    assertError("table-function argument references tables to its right",
+        "SELECT * FROM test_series(1, t.n) AS s LEFT JOIN t");
+    assertError("no query solution",
+        "SELECT * FROM test_series(b.value) AS a, test_series(a.value) AS b");
+    // Unlike SQLite, a correlated subquery among the arguments sees only the sources to the left.
+    assertError("no such column: t.n", "SELECT * FROM test_series(1, (SELECT t.n)) AS s, t");
+    assertEquals(List.of("1|2", "3|3"), rows(
+        "SELECT t.id, s.value FROM t, test_series(1, (SELECT t.n)) AS s WHERE s.value > 1"
+            + " AND s.value = t.n"));
+  }
+
+  @Test
   void leftJoin_givesNullsWhenTheFunctionHasNoRows() {
     assertEquals(List.of("1|1", "1|2", "2|NULL", "3|1", "3|2", "3|3", "4|NULL"), rows(
         "SELECT t.id, s.value FROM t LEFT JOIN test_series(1, t.n) AS s"));
@@ -238,10 +258,8 @@ class TableFunctionTest {
     assertError("'v' is not a function", "SELECT * FROM v(1)");
     assertError("no such column: nope", "SELECT * FROM test_series(nope)");
     assertError("misuse of aggregate function max()", "SELECT * FROM test_series(max(1))");
-    // Unlike SQLite, which resolves the arguments against the whole FROM clause, they see only
-    // the sources to the left (not the function's own columns, not the tables to its right).
+    // Unlike SQLite, an argument cannot read the function's own columns.
     assertError("no such column: value", "SELECT * FROM test_series(value)");
-    assertError("no such column: t.n", "SELECT * FROM test_series(1, t.n), t");
   }
 
   @Test

@@ -29,6 +29,9 @@ import java.util.Set;
  * tables stay visible by their names.
  */
 final class FromBinder {
+  /** A table-valued function whose arguments are bound once every source is known. */
+  private record PendingCall(int node, int source, TableFunctionBinder binder) {}
+
   /** One item of the flattened FROM list and how it joins the items before it. */
   private record Item(FromItem item, JoinKind kind, boolean natural, Expr on, List<String> using) {}
 
@@ -47,6 +50,7 @@ final class FromBinder {
   /** Whether a source (a subquery, a CTE) reads columns of an enclosing query. */
   private boolean correlatedSource;
   private final List<List<BoundExpr>> onTerms = new ArrayList<>();
+  private final List<PendingCall> pendingCalls = new ArrayList<>();
 
   FromBinder(QueryBinder queries, Scope outer) {
     this.queries = queries;
@@ -66,9 +70,9 @@ final class FromBinder {
         case LEFT, RIGHT, FULL -> item.kind();
         default -> JoinKind.INNER;
       });
-      // Now, so that a table-valued function further right sees the columns USING merged.
       usingTerms.add(usingTerms(i, usingColumns(i, item)));
     }
+    bindCalls();
     scope = new Scope(sources, outer);
     usingValues.forEach(scope::setUsingValue);
     if (correlatedSource) {
@@ -141,16 +145,42 @@ final class FromBinder {
   }
 
   /**
-   * A table-valued function: its arguments see the sources to its left (and the enclosing
-   * queries); it is not materialized, since they may change from one outer row to the next.
+   * A table-valued function: its node is made once every source is known, since its arguments
+   * may read any other source of the FROM clause (and the enclosing queries); it is not
+   * materialized, since they may change from one outer row to the next.
    */
   private void addTableFunction(TableFunctionRef call, int offset) {
-    Scope left = new Scope(sources, outer);
-    usingValues.forEach(left::setUsingValue);
-    TableFunctionBinder.Bound bound = new TableFunctionBinder(queries, left).bind(call, offset);
-    sources.add(bound.source());
-    nodes.add(bound.node());
-    correlatedSource |= bound.readsOuter();
+    TableFunctionBinder binder = new TableFunctionBinder(queries, call);
+    pendingCalls.add(new PendingCall(nodes.size(), sources.size(), binder));
+    sources.add(binder.source(offset));
+    nodes.add(new PlanNode.SingleRow()); // replaced by bindCalls
+  }
+
+  /**
+   * Binds the arguments of each table-valued function against the FROM clause's other sources,
+   * as SQLite resolves them. A correlated subquery among them is bound again against the sources
+   * to the left only (where it must resolve), since the join planner does not see which sources
+   * a subquery reads.
+   */
+  private void bindCalls() {
+    for (PendingCall pending : pendingCalls) {
+      List<Scope.Source> others = new ArrayList<>(sources);
+      others.remove(pending.source());
+      Scope scope = argumentScope(others);
+      PlanNode.FunctionScan node = pending.binder().node(scope);
+      if (node.args().stream().anyMatch(JoinPlanner::readsRowOpaquely)) {
+        scope = argumentScope(sources.subList(0, pending.source()));
+        node = pending.binder().node(scope);
+      }
+      correlatedSource |= scope.reachesOut();
+      nodes.set(pending.node(), node);
+    }
+  }
+
+  private Scope argumentScope(List<Scope.Source> visible) {
+    Scope scope = new Scope(visible, outer);
+    usingValues.forEach(scope::setUsingValue);
+    return scope;
   }
 
   /** A parenthesized join: planned on its own, its tables visible here by their names. */

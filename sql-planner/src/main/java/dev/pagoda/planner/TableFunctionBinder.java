@@ -15,43 +15,53 @@ import java.util.Set;
  * Binds a table-valued function in FROM ({@code json_each(t.doc) AS j}) as SQLite binds an
  * eponymous virtual table: the name is looked up among the tables, views and CTEs first (one of
  * those called with arguments is "'NAME' is not a function"), then among the catalog's table
- * functions ("no such table: NAME" when none has it). The arguments see the sources to the left
- * of the call and the enclosing queries.
+ * functions ("no such table: NAME" when none has it). The arguments see the other sources of the
+ * FROM clause and the enclosing queries; {@link JoinPlanner} puts the function after the sources
+ * they read.
  *
- * <p>Differences from SQLite: an argument cannot name a column of the function itself or of a
- * source to its right (SQLite resolves arguments against the whole FROM clause); a schema
- * qualifier is ignored, as SQLite ignores it for eponymous tables; and there is no rowid column.
+ * <p>Differences from SQLite: an argument cannot name a column of the function itself (SQLite
+ * resolves it, to no useful effect); a schema qualifier is ignored, as SQLite ignores it for
+ * eponymous tables; there is no rowid column; and a hidden column the call left out reads NULL,
+ * where a SQLite virtual table may give it a default (json_each's {@code root} reads '$').
  */
 final class TableFunctionBinder {
-  /** The bound call: its scope entry, its plan node, and whether it reads an enclosing query. */
-  record Bound(Scope.Source source, PlanNode.FunctionScan node, boolean readsOuter) {}
-
   private final QueryBinder queries;
-  private final Scope left;
+  private final TableFunctionRef call;
+  private final TableFunction function;
 
-  /**
-   * @param left the sources to the left of the call in its FROM clause, with the enclosing
-   *     queries' scopes as its outer scope
-   */
-  TableFunctionBinder(QueryBinder queries, Scope left) {
+  /** Resolves {@code call}'s name and checks its argument count. */
+  TableFunctionBinder(QueryBinder queries, TableFunctionRef call) {
     this.queries = queries;
-    this.left = left;
+    this.call = call;
+    this.function = resolve(queries, call);
+    checkCount(function, call.args().size());
   }
 
-  /** Binds {@code call} with its columns starting at {@code offset} in the joined row. */
-  Bound bind(TableFunctionRef call, int offset) {
-    TableFunction function = resolve(call);
-    List<BoundExpr> args = bindArguments(function, call.args());
+  /** The function's scope entry: visible then hidden columns from {@code offset}. */
+  Scope.Source source(int offset) {
     List<String> names = new ArrayList<>(function.columns());
     names.addAll(function.hiddenColumns());
     List<Affinity> affinities = Collections.nCopies(names.size(), Affinity.BLOB);
     String alias = call.alias() != null ? call.alias() : call.name().name();
-    Scope.Source source = new Scope.Source(alias, names, affinities, null, offset, Set.of(),
-        null, function.hiddenColumns().size());
-    return new Bound(source, new PlanNode.FunctionScan(function, args), left.reachesOut());
+    return new Scope.Source(alias, names, affinities, null, offset, Set.of(), null,
+        function.hiddenColumns().size());
   }
 
-  private TableFunction resolve(TableFunctionRef call) {
+  /**
+   * The plan node, its arguments bound in {@code others}: the FROM clause's other sources, with
+   * the enclosing queries' scopes as its outer scope (whose {@link Scope#reachesOut()} then
+   * tells whether an argument read an enclosing query).
+   */
+  PlanNode.FunctionScan node(Scope others) {
+    ExprBinder binder = new ExprBinder(others, queries);
+    List<BoundExpr> args = new ArrayList<>();
+    for (Expr arg : call.args()) {
+      args.add(binder.bind(arg));
+    }
+    return new PlanNode.FunctionScan(function, args);
+  }
+
+  private static TableFunction resolve(QueryBinder queries, TableFunctionRef call) {
     String name = call.name().name();
     if (queries.recursiveReference(name) != null || queries.cte(name) != null
         || queries.view(name) != null || queries.catalog().table(name) != null) {
@@ -65,29 +75,22 @@ final class TableFunctionBinder {
   }
 
   /**
-   * The arguments, bound in the scope to the left. SQLite's only message about a call's argument
-   * count is the one for too many; for too few (below the function's minimum, which SQLite leaves
-   * each virtual table to judge) the message is Pagoda's own, in the same form.
+   * SQLite's only message about a call's argument count is the one for too many; for too few
+   * (below the function's minimum, which SQLite leaves each virtual table to judge) the message
+   * is Pagoda's own, in the same form.
    */
-  private List<BoundExpr> bindArguments(TableFunction function, List<Expr> args) {
-    if (args.size() > function.arity().max()) {
+  private static void checkCount(TableFunction function, int argc) {
+    if (argc > function.arity().max()) {
       throw SqlException.error("too many arguments on " + function.name() + "() - max "
           + function.arity().max());
     }
-    if (args.size() < function.arity().min()) {
+    if (argc < function.arity().min()) {
       throw SqlException.error("too few arguments on " + function.name() + "() - min "
           + function.arity().min());
     }
-    if (function.hiddenColumns().size() < args.size()) {
+    if (function.hiddenColumns().size() < argc) {
       throw SqlException.error("table-valued function " + function.name() + " has "
-          + function.hiddenColumns().size() + " hidden columns for " + args.size()
-          + " arguments");
+          + function.hiddenColumns().size() + " hidden columns for " + argc + " arguments");
     }
-    ExprBinder binder = new ExprBinder(left, queries);
-    List<BoundExpr> bound = new ArrayList<>();
-    for (Expr arg : args) {
-      bound.add(binder.bind(arg));
-    }
-    return bound;
   }
 }
