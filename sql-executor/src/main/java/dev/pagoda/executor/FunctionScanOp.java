@@ -9,18 +9,21 @@ import dev.pagoda.spi.Value;
  * arguments over the outer row (in a join, the earlier steps' row, so a correlated call such as
  * {@code json_each(t.doc)} sees the current row of {@code t}) and opens a new cursor of the
  * function. A row is the cursor's visible columns, then the hidden columns, which read the
- * arguments (NULL past the last one). Errors the function throws reach the caller unchanged.
+ * arguments (past the last one, the function's {@link TableFunction#hiddenDefault}). Errors the function throws reach the caller unchanged.
  */
 final class FunctionScanOp implements Operator {
   private final TableFunction.Cursor cursor;
   private final int visible;
   private final Value[] args;
+  private final Value[] defaults;
   private final int width;
 
-  private FunctionScanOp(TableFunction.Cursor cursor, int visible, Value[] args, int width) {
+  private FunctionScanOp(TableFunction.Cursor cursor, int visible, Value[] args,
+      Value[] defaults, int width) {
     this.cursor = cursor;
     this.visible = visible;
     this.args = args;
+    this.defaults = defaults;
     this.width = width;
   }
 
@@ -32,6 +35,11 @@ final class FunctionScanOp implements Operator {
     int visible = scan.visible();
     int width = scan.width();
     CallContext context = new CallContext(compiler.run());
+    Value[] defaults = new Value[width - visible];
+    for (int i = 0; i < defaults.length; i++) {
+      Value d = function.hiddenDefault(i);
+      defaults[i] = d == null ? Value.NULL : d;
+    }
     return (run, outer) -> {
       ArgumentBuffer buffer = new ArgumentBuffer(argEvaluators.length);
       Value[] values = buffer.values();
@@ -43,7 +51,7 @@ final class FunctionScanOp implements Operator {
       if (cursor == null) {
         throw new IllegalStateException(function.name() + ".open returned no cursor");
       }
-      return new FunctionScanOp(cursor, visible, values, width);
+      return new FunctionScanOp(cursor, visible, values, defaults, width);
     };
   }
 
@@ -63,7 +71,7 @@ final class FunctionScanOp implements Operator {
     if (i >= width) {
       throw new IndexOutOfBoundsException("column " + i + " of " + width);
     }
-    return arg < args.length ? args[arg] : Value.NULL;
+    return arg < args.length ? args[arg] : defaults[arg];
   }
 
   @Override
