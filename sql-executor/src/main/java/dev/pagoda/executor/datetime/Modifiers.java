@@ -63,24 +63,26 @@ final class Modifiers {
     }
   }
 
-  /** 'auto': a raw number is a julian day when in that range, else unix time when in range. */
+  /**
+   * 'auto': a raw number is a julian day when in that range, else unix time when in range. A
+   * number in neither range is left raw, which is no error yet: the value becomes NULL only if
+   * nothing after (such as 'localtime', which recovers from the error as SQLite's does) replaces
+   * it.
+   */
   private static boolean auto(int index, DateTime p) {
     if (index > 1) {
       return false;
     }
     if (!p.rawS || p.validJD) {
       p.rawS = false;
-      return true;
-    }
-    if (p.second >= -210_866_760_000L && p.second <= 253_402_300_799L) {
+    } else if (p.second >= -210_866_760_000L && p.second <= 253_402_300_799L) {
       double r = p.second * 1000.0 + 210_866_760_000_000.0;
       p.clearYmdHmsTz();
       p.jd = (long) (r + 0.5);
       p.validJD = true;
       p.rawS = false;
-      return true;
     }
-    return false;
+    return true;
   }
 
   /** 'ceiling': a day past its month's end rolls forward (the default, so mostly a no-op). */

@@ -7,6 +7,7 @@ import dev.pagoda.spi.Value;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.TimeZone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,6 +109,11 @@ class DateTimeFunctionsAgainstSqliteTest {
       {"unixepoch", "localtime", "start of year", "+6 months"},
       {"auto", "+1 day", "subsec"},
       {"julianday", "julianday"},
+      {"auto", "localtime"},
+      {"unixepoch", "localtime"},
+      {"julianday", "localtime"},
+      {"+1 day", "utc"},
+      {"localtime"},
       {"+1 day", "unixepoch"},
       {"+1 day", "auto"},
       {"+0001-01-31 12:00", "-0001-01-31 12:00"},
@@ -210,6 +216,82 @@ class DateTimeFunctionsAgainstSqliteTest {
       }
     }
     assertAgrees(2000);
+  }
+
+  @Test
+  void randomModifierChains_matchSqlite() throws SQLException {
+    Random random = new Random(20240310);
+    List<Value> bases = new ArrayList<>(DateTimeCases.timeValues());
+    bases.addAll(DateTimeCases.modifierBases());
+    List<Value> fixed = DateTimeCases.modifierValues();
+    String[] functions = {"date", "time", "datetime", "julianday", "unixepoch"};
+    for (int n = 0; n < 6000; n++) {
+      int count = random.nextInt(4);
+      Value[] args = new Value[count + 1];
+      args[0] = bases.get(random.nextInt(bases.size()));
+      for (int i = 1; i <= count; i++) {
+        args[i] = random.nextInt(3) == 0
+            ? fixed.get(random.nextInt(fixed.size()))
+            : Value.of(randomModifier(random));
+      }
+      int which = random.nextInt(functions.length + 2);
+      if (which < functions.length) {
+        oracle.check(functions[which], args);
+      } else if (which == functions.length) {
+        Value[] withFormat = new Value[args.length + 1];
+        withFormat[0] = Value.of(DateTimeCases.FORMATS[1 + random.nextInt(2)]);
+        System.arraycopy(args, 0, withFormat, 1, args.length);
+        oracle.check("strftime", withFormat);
+      } else {
+        oracle.check("timediff", args[0], bases.get(random.nextInt(bases.size())));
+      }
+    }
+    assertAgrees(6000);
+  }
+
+  @Test
+  void timediff_randomCalendarPairs_matchSqlite() throws SQLException {
+    Random random = new Random(43);
+    for (int n = 0; n < 3000; n++) {
+      oracle.check("timediff", Value.of(randomDate(random)), Value.of(randomDate(random)));
+    }
+    assertAgrees(3000);
+  }
+
+  /** A date and time between years -99 and 2199, days up to 31 (so some overflow). */
+  private static String randomDate(Random r) {
+    int year = r.nextInt(40) == 0 ? r.nextInt(2300) - 99 : 1990 + r.nextInt(40);
+    String y = year < 0 ? String.format("-%04d", -year) : String.format("%04d", year);
+    return String.format("%s-%02d-%02d %02d:%02d:%02d.%03d", y, 1 + r.nextInt(12),
+        1 + r.nextInt(31), r.nextInt(24), r.nextInt(60), r.nextInt(60), r.nextInt(1000));
+  }
+
+  private static final String[] UNITS = {
+    "day", "days", "hour", "hours", "minute", "minutes", "second", "seconds", "month", "months",
+    "year", "years", "MONTHS"
+  };
+
+  /** A random well-formed (or nearly so) modifier of one of the numeric kinds, or a keyword. */
+  private static String randomModifier(Random r) {
+    String sign = r.nextBoolean() ? "+" : "-";
+    switch (r.nextInt(6)) {
+      case 0: {
+        double amount = r.nextInt(3) == 0 ? r.nextInt(100) : (r.nextDouble() - 0.5) * 2000;
+        return sign + amount + " " + UNITS[r.nextInt(UNITS.length)];
+      }
+      case 1:
+        return sign + r.nextInt(40) + " " + UNITS[r.nextInt(UNITS.length)];
+      case 2:
+        return String.format("%s%04d-%02d-%02d", sign, r.nextInt(30), r.nextInt(13), r.nextInt(32));
+      case 3:
+        return String.format("%s%02d:%02d:%02d.%03d", sign, r.nextInt(26), r.nextInt(61),
+            r.nextInt(61), r.nextInt(1000));
+      case 4:
+        return String.format("%s%04d-%02d-%02d %02d:%02d", sign, r.nextInt(3), r.nextInt(12),
+            r.nextInt(31), r.nextInt(25), r.nextInt(60));
+      default:
+        return DateTimeCases.PAIR_MODIFIERS[r.nextInt(DateTimeCases.PAIR_MODIFIERS.length)];
+    }
   }
 
   @Test
