@@ -16,7 +16,15 @@ import java.util.Set;
  * julianday}, {@code unixepoch}, {@code strftime} (each a time value then any modifiers, see
  * {@link TimeParser} and {@link Modifiers}), {@code timediff(a, b)} and the zero-argument {@code
  * current_date}, {@code current_time} and {@code current_timestamp} behind the SQL keywords.
- * Results follow SQLite 3.46: an invalid time value or modifier, or a NULL argument, gives NULL.
+ * An invalid time value or modifier, or a NULL argument, gives NULL.
+ *
+ * <p>Results are those of the SQLite that the project's differential tests run against (3.53,
+ * through sqlite-jdbc), which differs from 3.46 in two deliberate places, both bug fixes on
+ * SQLite's side: (1) before year 0 the Gregorian century rule is applied with rounding-down
+ * division, so {@code -0500} is not a leap year (3.46 got dates before about 0400 a day off); (2)
+ * fractional seconds in a time value are cut at .999 (3.46 rounded {@code 12:34:56.9999} up to
+ * {@code 12:34:57}, and {@code 9999-12-31 23:59:59.9999} out of range to NULL). Everything else
+ * was checked to agree with 3.46.1 as well.
  *
  * <p>'now' is the statement's time ({@link FunctionContext#statementTime()}), so every call in a
  * statement sees one instant; 'localtime' and 'utc' use {@link FunctionContext#timeZone()}.

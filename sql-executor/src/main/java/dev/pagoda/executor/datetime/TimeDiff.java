@@ -27,68 +27,56 @@ final class TimeDiff {
     }
     d1.computeYmdHms();
     d2.computeYmdHms();
-    char sign;
-    int years;
-    int months;
-    if (d1.jd >= d2.jd) {
-      sign = '+';
-      years = d1.year - d2.year;
-      if (years != 0) {
-        moveTo(d2, d1.year, d2.month);
-      }
-      months = d1.month - d2.month;
-      if (months < 0) {
-        years--;
-        months += 12;
-      }
-      if (months != 0) {
-        moveTo(d2, d2.year, d1.month);
-      }
-      while (d1.jd < d2.jd) {
-        months--;
-        if (months < 0) {
-          months = 11;
-          years--;
-        }
-        int m = d2.month - 1;
-        moveTo(d2, m < 1 ? d2.year - 1 : d2.year, m < 1 ? 12 : m);
-      }
-      d1.jd -= d2.jd;
-    } else {
-      sign = '-';
-      years = d2.year - d1.year;
-      if (years != 0) {
-        moveTo(d2, d1.year, d2.month);
-      }
-      months = d2.month - d1.month;
-      if (months < 0) {
-        years--;
-        months += 12;
-      }
-      if (months != 0) {
-        moveTo(d2, d2.year, d1.month);
-      }
-      while (d1.jd > d2.jd) {
-        months--;
-        if (months < 0) {
-          months = 11;
-          years--;
-        }
-        int m = d2.month + 1;
-        moveTo(d2, m > 12 ? d2.year + 1 : d2.year, m > 12 ? 1 : m);
-      }
-      d1.jd = d2.jd - d1.jd;
-    }
+    boolean forward = d1.jd >= d2.jd;
+    int[] span = wholeMonths(d1, d2, forward);
+    d1.jd = forward ? d1.jd - d2.jd : d2.jd - d1.jd;
     d1.jd += ZERO_JD;
     d1.clearYmdHmsTz();
     d1.computeYmdHms();
-    StringBuilder sb = new StringBuilder(24).append(sign);
-    Strftime.zeroPad(sb, years, 4).append('-');
-    Strftime.zeroPad(sb, months, 2).append('-');
+    StringBuilder sb = new StringBuilder(24).append(forward ? '+' : '-');
+    Strftime.zeroPad(sb, span[0], 4).append('-');
+    Strftime.zeroPad(sb, span[1], 2).append('-');
     Strftime.zeroPad(sb, d1.day - 1, 2).append(' ');
     Strftime.zeroPad(sb, d1.hour, 2).append(':');
     Strftime.zeroPad(sb, d1.minute, 2).append(':');
     return Value.of(sb.append(Strftime.fixed(d1.second, 3, 6)).toString());
+  }
+
+  /**
+   * Counts whole years and months from the earlier to the later of {@code d1} and {@code d2},
+   * moving {@code d2} onto {@code d1}'s year and month and then a month at a time back towards
+   * its side while that overshoots; returns {years, months}, leaving {@code d2} that many
+   * calendar months from where it was.
+   */
+  private static int[] wholeMonths(DateTime d1, DateTime d2, boolean forward) {
+    int years = forward ? d1.year - d2.year : d2.year - d1.year;
+    if (years != 0) {
+      moveTo(d2, d1.year, d2.month);
+    }
+    int months = forward ? d1.month - d2.month : d2.month - d1.month;
+    if (months < 0) {
+      years--;
+      months += 12;
+    }
+    if (months != 0) {
+      moveTo(d2, d2.year, d1.month);
+    }
+    while (forward ? d1.jd < d2.jd : d1.jd > d2.jd) {
+      months--;
+      if (months < 0) {
+        months = 11;
+        years--;
+      }
+      int m = d2.month + (forward ? -1 : 1);
+      if (m < 1) {
+        moveTo(d2, d2.year - 1, 12);
+      } else if (m > 12) {
+        moveTo(d2, d2.year + 1, 1);
+      } else {
+        moveTo(d2, d2.year, m);
+      }
+    }
+    return new int[] {years, months};
   }
 
   /** Gives {@code d} a new year and month (same day and time) and recomputes its julian day. */

@@ -274,24 +274,20 @@ class DateTimeFunctionsAgainstSqliteTest {
   /** A random well-formed (or nearly so) modifier of one of the numeric kinds, or a keyword. */
   private static String randomModifier(Random r) {
     String sign = r.nextBoolean() ? "+" : "-";
-    switch (r.nextInt(6)) {
-      case 0: {
+    return switch (r.nextInt(6)) {
+      case 0 -> {
         double amount = r.nextInt(3) == 0 ? r.nextInt(100) : (r.nextDouble() - 0.5) * 2000;
-        return sign + amount + " " + UNITS[r.nextInt(UNITS.length)];
+        yield sign + amount + " " + UNITS[r.nextInt(UNITS.length)];
       }
-      case 1:
-        return sign + r.nextInt(40) + " " + UNITS[r.nextInt(UNITS.length)];
-      case 2:
-        return String.format("%s%04d-%02d-%02d", sign, r.nextInt(30), r.nextInt(13), r.nextInt(32));
-      case 3:
-        return String.format("%s%02d:%02d:%02d.%03d", sign, r.nextInt(26), r.nextInt(61),
-            r.nextInt(61), r.nextInt(1000));
-      case 4:
-        return String.format("%s%04d-%02d-%02d %02d:%02d", sign, r.nextInt(3), r.nextInt(12),
-            r.nextInt(31), r.nextInt(25), r.nextInt(60));
-      default:
-        return DateTimeCases.PAIR_MODIFIERS[r.nextInt(DateTimeCases.PAIR_MODIFIERS.length)];
-    }
+      case 1 -> sign + r.nextInt(40) + " " + UNITS[r.nextInt(UNITS.length)];
+      case 2 -> String.format("%s%04d-%02d-%02d", sign, r.nextInt(30), r.nextInt(13),
+          r.nextInt(32));
+      case 3 -> String.format("%s%02d:%02d:%02d.%03d", sign, r.nextInt(26), r.nextInt(61),
+          r.nextInt(61), r.nextInt(1000));
+      case 4 -> String.format("%s%04d-%02d-%02d %02d:%02d", sign, r.nextInt(3), r.nextInt(12),
+          r.nextInt(31), r.nextInt(25), r.nextInt(60));
+      default -> DateTimeCases.PAIR_MODIFIERS[r.nextInt(DateTimeCases.PAIR_MODIFIERS.length)];
+    };
   }
 
   @Test
