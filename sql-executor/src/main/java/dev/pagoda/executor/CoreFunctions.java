@@ -6,9 +6,6 @@ import dev.pagoda.spi.ResultCode;
 import dev.pagoda.spi.ScalarFunction;
 import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.Value;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -28,11 +25,6 @@ final class CoreFunctions {
 
   /** SQLite's default SQLITE_MAX_LENGTH, the largest string or blob. */
   static final long MAX_LENGTH = 1_000_000_000L;
-
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-  private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   static List<ScalarFunction> all() {
     return List.of(
@@ -57,10 +49,7 @@ final class CoreFunctions {
         Builtin.withContext("changes", 0, 0, (ctx, a) -> Value.of(ctx.changes())),
         Builtin.withContext("total_changes", 0, 0, (ctx, a) -> Value.of(ctx.totalChanges())),
         Builtin.withContext("last_insert_rowid", 0, 0,
-            (ctx, a) -> Value.of(ctx.lastInsertRowid())),
-        Builtin.volatileOf("current_time", 0, 0, a -> now(TIME)),
-        Builtin.volatileOf("current_date", 0, 0, a -> now(DATE)),
-        Builtin.volatileOf("current_timestamp", 0, 0, a -> now(TIMESTAMP)));
+            (ctx, a) -> Value.of(ctx.lastInsertRowid())));
   }
 
   private static Value coalesce(Value[] a) {
@@ -178,9 +167,5 @@ final class CoreFunctions {
     byte[] b = new byte[blobLength(a[0], 1)];
     ThreadLocalRandom.current().nextBytes(b);
     return new Value.Blob(b);
-  }
-
-  private static Value now(DateTimeFormatter format) {
-    return Value.of(LocalDateTime.now(ZoneOffset.UTC).format(format));
   }
 }
