@@ -7,5 +7,6 @@ module dev.pagoda.executor {
   exports dev.pagoda.executor;
 
   provides dev.pagoda.spi.FunctionProvider with
-      dev.pagoda.executor.BuiltinFunctions;
+      dev.pagoda.executor.BuiltinFunctions,
+      dev.pagoda.executor.datetime.DateTimeFunctions;
 }
