@@ -10,16 +10,23 @@ final class JsonArgs {
   private JsonArgs() {}
 
   /**
-   * A JSON input argument as a document, or null for SQL NULL. A BLOB that is not valid JSONB is
-   * read as text, as SQLite 3.46+ does for compatibility with older versions.
+   * A JSON input argument as a document, or null for SQL NULL. Text is parsed (numbers as their
+   * text); a BLOB is read as JSONB, except that one that does not even look like JSONB is read
+   * as text, as SQLite 3.46+ does for compatibility with older versions.
    */
   static JsonNode document(Value v) {
     if (v.storageClass() == StorageClass.BLOB) {
       byte[] bytes = ((Value.Blob) v).bytes();
+      if (!JsonbDecoder.looksLikeJsonb(bytes)) {
+        return JsonParser.parse(new String(bytes, StandardCharsets.UTF_8));
+      }
       JsonNode node = JsonbDecoder.decode(bytes);
-      return node != null ? node : JsonParser.parse(new String(bytes, StandardCharsets.UTF_8));
+      if (node == null) {
+        throw JsonErrors.malformed();
+      }
+      return node;
     }
-    return JsonValues.document(v);
+    return v.isNull() ? null : JsonParser.parse(Conversions.toText(v));
   }
 
   /** A path argument's text, or null for SQL NULL. */

@@ -63,8 +63,8 @@ final class JsonNumbers {
     if (!z.regionMatches(true, i, "inf", 0, 3)) {
       return 0;
     }
-    int n = z.regionMatches(true, i + 3, "inity", 0, 5) ? 8 : 3;
-    return JsonParser.isAlnum(at(z, i + n)) ? 0 : n;
+    // After a sign SQLite takes "inf" or "infinity" without looking at what follows.
+    return z.regionMatches(true, i + 3, "inity", 0, 5) ? 8 : 3;
   }
 
   private static int hex(JsonParser p, String z, int i, int from) {

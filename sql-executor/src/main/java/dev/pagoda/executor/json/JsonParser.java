@@ -85,7 +85,7 @@ final class JsonParser {
     if (i < length) {
       i += Json5Space.length(z, i);
       if (i < length) {
-        errorIndex = 0;
+        // SQLite reports trailing text at whatever position its parser last noted.
         return null;
       }
       nonStandard = true;
@@ -459,7 +459,9 @@ final class JsonParser {
         return JsonNode.TEXTJ;
       case 'u':
         return isUnicodeEscape(j) ? JsonNode.TEXTJ : 0;
-      case '\'', '0', 'v', '\n', '\r', '\u2028', '\u2029':
+      case '0':
+        return at(j + 1) >= '0' && at(j + 1) <= '9' ? 0 : JsonNode.TEXT5;
+      case '\'', 'v', '\n', '\r', '\u2028', '\u2029':
         return JsonNode.TEXT5;
       case 'x':
         return isHex(at(j + 1)) && isHex(at(j + 2)) ? JsonNode.TEXT5 : 0;

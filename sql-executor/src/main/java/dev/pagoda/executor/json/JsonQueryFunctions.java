@@ -49,8 +49,9 @@ final class JsonQueryFunctions {
     String text;
     if (v.storageClass() == StorageClass.BLOB) {
       byte[] bytes = ((Value.Blob) v).bytes();
-      if (JsonbDecoder.decode(bytes) != null) {
-        return Value.of((flags & 0x0c) != 0 ? 1L : 0L);
+      if (JsonbDecoder.looksLikeJsonb(bytes)) {
+        boolean ok = (flags & 0x04) != 0 || (flags & 0x08) != 0 && JsonbDecoder.decode(bytes) != null;
+        return Value.of(ok ? 1L : 0L);
       }
       text = new String(bytes, StandardCharsets.UTF_8);
     } else {
@@ -151,8 +152,9 @@ final class JsonQueryFunctions {
     }
     if (v.storageClass() == StorageClass.BLOB) {
       byte[] bytes = ((Value.Blob) v).bytes();
-      if (JsonbDecoder.decode(bytes) != null) {
-        return Value.of(0L);
+      if (JsonbDecoder.looksLikeJsonb(bytes)) {
+        // SQLite gives the byte position of the first defect; we only tell whether there is one.
+        return Value.of(JsonbDecoder.decode(bytes) != null ? 0L : 1L);
       }
       return Value.of(JsonParser.check(new String(bytes, StandardCharsets.UTF_8)).errorPosition());
     }

@@ -9,24 +9,6 @@ final class JsonValues {
   private JsonValues() {}
 
   /**
-   * A JSON argument (the X of json(X), json_extract(X, ...)) as a document, or null for SQL NULL.
-   * Text is parsed, numbers are parsed as their text, blobs are read as JSONB.
-   */
-  static JsonNode document(Value v) {
-    return switch (v.storageClass()) {
-      case NULL -> null;
-      case BLOB -> {
-        JsonNode node = JsonbDecoder.decode(((Value.Blob) v).bytes());
-        if (node == null) {
-          throw JsonErrors.malformed();
-        }
-        yield node;
-      }
-      default -> JsonParser.parse(Conversions.toText(v));
-    };
-  }
-
-  /**
    * An SQL value as a JSON element of an array or object (SQLite's jsonAppendSqlValue); JSON
    * text from a JSON function is kept verbatim, unparsed, as SQLite appends it.
    */
@@ -52,9 +34,13 @@ final class JsonValues {
         }
         return JsonNode.scalar(JsonNode.TEXTRAW, ((Value.Text) v).value());
       default:
-        JsonNode node = JsonbDecoder.decode(((Value.Blob) v).bytes());
-        if (node == null) {
+        byte[] bytes = ((Value.Blob) v).bytes();
+        if (!JsonbDecoder.looksLikeJsonb(bytes)) {
           throw JsonErrors.blob();
+        }
+        JsonNode node = JsonbDecoder.decode(bytes);
+        if (node == null) {
+          throw JsonErrors.malformed();
         }
         return node;
     }
@@ -90,11 +76,25 @@ final class JsonValues {
     };
   }
 
+  /** A real literal's value; "malformed JSON" for a payload that is not a number (JSONB). */
   private static double toDouble(String text) {
-    return Conversions.toDouble(Value.of(text));
+    Value v = Conversions.parseNumber(text);
+    if (v == null || text.isEmpty() || text.charAt(0) == ' ') {
+      throw JsonErrors.malformed();
+    }
+    return Conversions.toDouble(v);
   }
 
   private static Value decimal(String text) {
+    int start = text.startsWith("-") ? 1 : 0;
+    if (start == text.length()) {
+      throw JsonErrors.malformed();
+    }
+    for (int i = start; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        throw JsonErrors.malformed();
+      }
+    }
     try {
       return Value.of(Long.parseLong(text));
     } catch (NumberFormatException e) {
@@ -103,9 +103,13 @@ final class JsonValues {
   }
 
   private static Value hex(String text) {
-    boolean neg = text.charAt(0) == '-';
-    String digits = text.substring(neg ? 3 : 2).replaceFirst("^0+", "");
-    if (digits.length() > 16) {
+    boolean neg = text.startsWith("-");
+    int from = neg ? 3 : 2;
+    if (text.length() <= from || !text.regionMatches(true, from - 2, "0x", 0, 2)) {
+      throw JsonErrors.malformed();
+    }
+    String digits = text.substring(from).replaceFirst("^0+", "");
+    if (digits.length() > 16 || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
       throw JsonErrors.malformed();
     }
     BigInteger mag = digits.isEmpty() ? BigInteger.ZERO : new BigInteger(digits, 16);

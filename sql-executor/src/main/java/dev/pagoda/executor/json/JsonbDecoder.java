@@ -29,6 +29,28 @@ final class JsonbDecoder {
     return node != null && end[0] == bytes.length ? node : null;
   }
 
+  /**
+   * SQLite's quick test of whether a blob is meant as JSONB: its first header names a type and
+   * a payload size that ends exactly at the end of the blob. A blob failing it is not JSONB at
+   * all; one passing it but not {@link #decode}-able is malformed JSONB.
+   */
+  static boolean looksLikeJsonb(byte[] b) {
+    if (b.length == 0 || (b[0] & 0x0f) > JsonNode.OBJECT) {
+      return false;
+    }
+    int code = (b[0] >> 4) & 0x0f;
+    int headerLen = code <= 11 ? 1 : code == 12 ? 2 : code == 13 ? 3 : code == 14 ? 5 : 9;
+    if (headerLen > b.length) {
+      return false;
+    }
+    long size = code <= 11 ? code : 0;
+    for (int k = 1; k < headerLen; k++) {
+      size = (size << 8) | (b[k] & 0xff);
+    }
+    return size >= 0 && headerLen + size == b.length
+        && ((b[0] & 0x0f) > JsonNode.FALSE || size == 0);
+  }
+
   /** Decodes the element at {@code i} that must end by {@code limit}; sets end[0]. */
   private JsonNode element(int i, int limit, long[] end, int depth) {
     if (i >= limit || depth > JsonParser.MAX_DEPTH) {
@@ -54,6 +76,7 @@ final class JsonbDecoder {
     }
     if (type < JsonNode.ARRAY) {
       String text = new String(b, (int) start, (int) size, StandardCharsets.UTF_8);
+      // Like SQLite, keep a number's payload unchecked: json() renders it as it is.
       return size == 0 && type < JsonNode.TEXT ? null : JsonNode.scalar(type, text);
     }
     return container(type, (int) start, (int) (start + size), end, depth);
