@@ -123,44 +123,10 @@ final class JsonParser {
         case '\r':
           i++;
           continue;
-        case 0:
-          if (i >= length) {
-            return END;
-          }
-          errorIndex = i;
-          return ERROR;
-        case '}':
-          errorIndex = i;
-          return CLOSE_BRACE;
-        case ']':
-          errorIndex = i;
-          return CLOSE_BRACKET;
-        case ',':
-          errorIndex = i;
-          return COMMA;
-        case ':':
-          errorIndex = i;
-          return COLON;
-        case 't':
-          if (z.startsWith("true", i) && !isAlnum(at(i + 4))) {
-            last = JsonNode.TRUE_NODE;
-            return i + 4;
-          }
-          errorIndex = i;
-          return ERROR;
-        case 'f':
-          if (z.startsWith("false", i) && !isAlnum(at(i + 5))) {
-            last = JsonNode.FALSE_NODE;
-            return i + 5;
-          }
-          errorIndex = i;
-          return ERROR;
-        case 'n':
-          if (z.startsWith("null", i) && !isAlnum(at(i + 4))) {
-            last = JsonNode.NULL_NODE;
-            return i + 4;
-          }
-          return nanOrInfinity(i);
+        case 0, '}', ']', ',', ':':
+          return punctuation(c, i);
+        case 't', 'f', 'n':
+          return keyword(i);
         case '+':
         case '-':
         case '.':
@@ -176,6 +142,44 @@ final class JsonParser {
           return nanOrInfinity(i);
       }
     }
+  }
+
+  /** A character that cannot start a value: the code telling the caller what it is. */
+  private int punctuation(char c, int i) {
+    if (c == 0 && i >= length) {
+      return END;
+    }
+    errorIndex = i;
+    switch (c) {
+      case '}':
+        return CLOSE_BRACE;
+      case ']':
+        return CLOSE_BRACKET;
+      case ',':
+        return COMMA;
+      case ':':
+        return COLON;
+      default:
+        return ERROR;
+    }
+  }
+
+  /** true, false or null at {@code i}; else the JSON5 words for NaN and infinity. */
+  private int keyword(int i) {
+    String[] words = {"true", "false", "null"};
+    JsonNode[] nodes = {JsonNode.TRUE_NODE, JsonNode.FALSE_NODE, JsonNode.NULL_NODE};
+    for (int k = 0; k < words.length; k++) {
+      String w = words[k];
+      if (z.startsWith(w, i) && !isAlnum(at(i + w.length()))) {
+        last = nodes[k];
+        return i + w.length();
+      }
+    }
+    if (z.charAt(i) == 'n') {
+      return nanOrInfinity(i);
+    }
+    errorIndex = i;
+    return ERROR;
   }
 
   /** The JSON5 words SQLite takes for numbers: inf, infinity (a huge real), NaN, QNaN, SNaN. */
