@@ -47,24 +47,50 @@ final class JsonEach implements TableFunction {
 
   @Override
   public Cursor open(FunctionContext ctx, Arguments args) {
-    List<Value[]> rows = rows(args);
+    List<Row> rows = rows(args);
     return new Cursor() {
       private int at = -1;
+      private Value value;
 
       @Override
       public boolean next() {
+        value = null;
         return ++at < rows.size();
       }
 
       @Override
       public Value column(int i) {
-        return rows.get(at)[i];
+        Row row = rows.get(at);
+        if (i == 1 || i == 3) {
+          if (i == 3 && row.node.isContainer()) {
+            return Value.NULL;
+          }
+          if (value == null) {
+            value = JsonValues.sql(row.node);
+          }
+          return value;
+        }
+        return row.column(i);
       }
     };
   }
 
-  private List<Value[]> rows(Arguments args) {
-    List<Value[]> rows = new ArrayList<>();
+  /** One row; its value and atom columns are computed only when read. */
+  private record Row(Value key, JsonNode node, long id, Value parent, String full, String path) {
+    Value column(int i) {
+      return switch (i) {
+        case 0 -> key;
+        case 2 -> Value.of(node.typeName());
+        case 4 -> Value.of(id);
+        case 5 -> parent;
+        case 6 -> Value.of(full);
+        default -> Value.of(path);
+      };
+    }
+  }
+
+  private List<Row> rows(Arguments args) {
+    List<Row> rows = new ArrayList<>();
     JsonNode doc = JsonArgs.document(args.get(0));
     String root = args.size() > 1 ? JsonArgs.path(args.get(1)) : "$";
     if (doc == null || root == null) {
@@ -80,11 +106,11 @@ final class JsonEach implements TableFunction {
 
   /** One scan's row builder. */
   private static final class Walk {
-    private final List<Value[]> rows;
+    private final List<Row> rows;
     private final JsonSizes sizes;
     private final boolean recursive;
 
-    Walk(List<Value[]> rows, JsonSizes sizes, boolean recursive) {
+    Walk(List<Row> rows, JsonSizes sizes, boolean recursive) {
       this.rows = rows;
       this.sizes = sizes;
       this.recursive = recursive;
@@ -131,12 +157,7 @@ final class JsonEach implements TableFunction {
     }
 
     private void add(Value key, JsonNode node, long id, Value parent, String full, String path) {
-      Value value = JsonValues.sql(node);
-      Value atom = node.isContainer() ? Value.NULL : value;
-      rows.add(new Value[] {
-        key, value, Value.of(node.typeName()), atom, Value.of(id), parent, Value.of(full),
-        Value.of(path)
-      });
+      rows.add(new Row(key, node, id, parent, full, path));
     }
 
     /**
