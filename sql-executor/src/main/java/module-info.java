@@ -8,5 +8,6 @@ module dev.pagoda.executor {
 
   provides dev.pagoda.spi.FunctionProvider with
       dev.pagoda.executor.BuiltinFunctions,
-      dev.pagoda.executor.datetime.DateTimeFunctions;
+      dev.pagoda.executor.datetime.DateTimeFunctions,
+      dev.pagoda.executor.json.JsonFunctions;
 }
