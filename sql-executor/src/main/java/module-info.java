@@ -5,4 +5,7 @@ module dev.pagoda.executor {
   requires transitive dev.pagoda.btree;
 
   exports dev.pagoda.executor;
+
+  provides dev.pagoda.spi.FunctionProvider with
+      dev.pagoda.executor.BuiltinFunctions;
 }

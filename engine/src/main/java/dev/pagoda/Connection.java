@@ -1,11 +1,16 @@
 package dev.pagoda;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.pagoda.executor.ConstraintViolation;
 import dev.pagoda.executor.ExecutionResult;
 import dev.pagoda.executor.Session;
 import dev.pagoda.pager.Pager;
 import dev.pagoda.parser.ParsedStatement;
 import dev.pagoda.parser.Parser;
+import dev.pagoda.planner.FunctionCatalog;
+import dev.pagoda.spi.Collation;
+import dev.pagoda.spi.SqlFunction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,6 +74,11 @@ public final class Connection implements AutoCloseable {
       changes = changesBefore;
       lastInsertRowid = lastInsertRowidBefore;
     }
+
+    @Override
+    public FunctionCatalog functions() {
+      return catalog.functions();
+    }
   };
 
   Connection(Database db, Pager pager) {
@@ -111,6 +121,41 @@ public final class Connection implements AutoCloseable {
       return ps;
     } catch (RuntimeException e) {
       throw Errors.translate(e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Registers a scalar or aggregate function for this connection only, as {@code
+   * sqlite3_create_function} does: statements prepared afterwards see it. It replaces a function
+   * of the same name whose arity overlaps its own, a built-in or plugged-in one included.
+   *
+   * <pre>{@code
+   * conn.createFunction(ScalarFunction.of("twice", Arity.exactly(1),
+   *     (ctx, args) -> Value.of(args.getLong(0) * 2)));
+   * }</pre>
+   */
+  public void createFunction(SqlFunction function) {
+    requireNonNull(function, "function");
+    withLock(() -> catalog.functions(catalog.functions().with(function)));
+  }
+
+  /**
+   * Registers a collation for this connection only, as {@code sqlite3_create_collation} does;
+   * it replaces a plugged-in one of the same name. The built-in BINARY, NOCASE and RTRIM cannot
+   * be replaced.
+   */
+  public void createCollation(Collation collation) {
+    requireNonNull(collation, "collation");
+    withLock(() -> catalog.functions(catalog.functions().with(collation)));
+  }
+
+  private void withLock(Runnable action) {
+    lock.lock();
+    try {
+      checkOpen();
+      action.run();
     } finally {
       lock.unlock();
     }

@@ -9,6 +9,7 @@ import dev.pagoda.parser.ast.CreateTable;
 import dev.pagoda.parser.ast.CreateTrigger;
 import dev.pagoda.parser.ast.CreateView;
 import dev.pagoda.planner.Catalog;
+import dev.pagoda.planner.FunctionCatalog;
 import dev.pagoda.planner.IndexBuilder;
 import dev.pagoda.planner.IndexSchema;
 import dev.pagoda.planner.SchemaBuilder;
@@ -58,9 +59,21 @@ final class SchemaCatalog implements Catalog {
   private boolean loaded;
   private int generation;
 
+  private FunctionCatalog functions = FunctionCatalog.standard();
+
   SchemaCatalog(Pager pager) {
     this.pager = pager;
     this.schemaTable = schemaTable();
+  }
+
+  @Override
+  public FunctionCatalog functions() {
+    return functions;
+  }
+
+  /** Replaces the connection's functions (after a registration). */
+  void functions(FunctionCatalog functions) {
+    this.functions = functions;
   }
 
   private static TableSchema schemaTable() {

@@ -1,5 +1,6 @@
 package dev.pagoda.executor;
 
+import dev.pagoda.spi.AggregateFunction;
 import dev.pagoda.spi.Value;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,8 +21,8 @@ import java.util.TreeMap;
  */
 final class AggregateOp implements Operator {
   /** A compiled aggregate call. */
-  record Call(String name, Evaluator[] args, boolean distinct, Evaluator filter,
-      String collation) {}
+  record Call(AggregateFunction function, Evaluator[] args, ArgumentBuffer buffer,
+      CallContext context, boolean distinct, Evaluator filter, String collation) {}
 
   private final Operator input;
   private final int inputWidth;
@@ -40,14 +41,15 @@ final class AggregateOp implements Operator {
   private static final class Group {
     Value[] key;
     Value[] row;
-    final Aggregators.Aggregator[] aggregators;
+    final AggregateFunction.Accumulator[] aggregators;
     Value[] results;
 
     Group(Call[] calls) {
-      aggregators = new Aggregators.Aggregator[calls.length];
+      aggregators = new AggregateFunction.Accumulator[calls.length];
       for (int i = 0; i < calls.length; i++) {
-        aggregators[i] = Aggregators.create(calls[i].name(), calls[i].distinct(),
-            calls[i].collation());
+        Call c = calls[i];
+        aggregators[i] = Aggregators.create(c.function(), c.context(), c.distinct(),
+            c.collation());
       }
     }
   }
@@ -66,7 +68,7 @@ final class AggregateOp implements Operator {
   private static int picker(Call[] calls) {
     int found = -1;
     for (int i = 0; i < calls.length; i++) {
-      if (calls[i].name().equals("min") || calls[i].name().equals("max")) {
+      if (Aggregators.picksRow(calls[i].function())) {
         if (found >= 0) {
           return -1;
         }
@@ -168,7 +170,7 @@ final class AggregateOp implements Operator {
   private void finish(Group g) {
     g.results = new Value[calls.length];
     for (int i = 0; i < calls.length; i++) {
-      g.results[i] = g.aggregators[i].result();
+      g.results[i] = g.aggregators[i].finish();
     }
   }
 
@@ -179,11 +181,14 @@ final class AggregateOp implements Operator {
       if (call.filter() != null && Values.truth(call.filter().eval(row)) != 1) {
         continue;
       }
-      Value[] args = new Value[call.args().length];
+      Value[] args = call.buffer().values();
       for (int a = 0; a < args.length; a++) {
         args[a] = call.args()[a].eval(row);
       }
-      if (g.aggregators[i].step(args) && i == pickerCall) {
+      AggregateFunction.Accumulator acc = g.aggregators[i];
+      call.context().arguments(call.buffer());
+      acc.step(call.buffer());
+      if (i == pickerCall && acc instanceof Aggregators.RowPicker p && p.pickedLast()) {
         picked = true;
       }
     }

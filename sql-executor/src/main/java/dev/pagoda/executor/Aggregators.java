@@ -1,56 +1,126 @@
 package dev.pagoda.executor;
 
+import dev.pagoda.spi.AggregateFunction;
+import dev.pagoda.spi.Arguments;
+import dev.pagoda.spi.Arity;
 import dev.pagoda.spi.Conversions;
+import dev.pagoda.spi.FunctionContext;
+import dev.pagoda.spi.FunctionFlag;
 import dev.pagoda.spi.ResultCode;
 import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.Value;
+import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
-/** The built-in aggregate functions: one {@link Aggregator} per group per call. */
+/**
+ * The built-in aggregate functions (count, sum, total, avg, min, max, group_concat, string_agg)
+ * as {@link AggregateFunction}s, and the DISTINCT wrapper the executor puts around any
+ * aggregate's accumulator.
+ */
 final class Aggregators {
   private Aggregators() {}
 
-  /** The running state of one aggregate call over one group. */
-  interface Aggregator {
-    /**
-     * Adds one row's arguments; returns true when the result now comes from this row (min and
-     * max, for choosing the row bare columns are read from).
-     */
-    boolean step(Value[] args);
+  private static final Set<FunctionFlag> FLAGS =
+      Set.of(FunctionFlag.DETERMINISTIC, FunctionFlag.INNOCUOUS);
 
-    /** The result over the rows added. */
-    Value result();
+  /** An accumulator that can tell whether its result now comes from the row just stepped. */
+  interface RowPicker {
+    boolean pickedLast();
   }
 
-  /** A new aggregator for function {@code name}. */
-  static Aggregator create(String name, boolean distinct, String collation) {
-    Aggregator a = switch (name) {
-      case "count" -> new Count();
-      case "sum" -> new Sum(Sum.Kind.SUM);
-      case "total" -> new Sum(Sum.Kind.TOTAL);
-      case "avg" -> new Sum(Sum.Kind.AVG);
-      case "min" -> new MinMax(-1, collation);
-      case "max" -> new MinMax(1, collation);
-      case "group_concat", "string_agg" -> new GroupConcat();
-      default -> throw SqlException.error("no such function: " + name);
-    };
+  /** The built-in aggregates. */
+  static List<AggregateFunction> all() {
+    return List.of(
+        builtin("count", Arity.range(0, 1), Count::new),
+        builtin("sum", Arity.exactly(1), () -> new Sum(Sum.Kind.SUM)),
+        builtin("total", Arity.exactly(1), () -> new Sum(Sum.Kind.TOTAL)),
+        builtin("avg", Arity.exactly(1), () -> new Sum(Sum.Kind.AVG)),
+        new MinMaxFunction("min", -1),
+        new MinMaxFunction("max", 1),
+        builtin("group_concat", Arity.range(1, 2), GroupConcat::new),
+        builtin("string_agg", Arity.exactly(2), GroupConcat::new));
+  }
+
+  /**
+   * A new accumulator of {@code f} for one group: min and max compare under {@code collation};
+   * with {@code distinct}, only the first of equal first arguments is stepped.
+   */
+  static AggregateFunction.Accumulator create(AggregateFunction f, FunctionContext ctx,
+      boolean distinct, String collation) {
+    AggregateFunction.Accumulator a = f instanceof MinMaxFunction m
+        ? new MinMax(m.sign, collation)
+        : f.newAccumulator(ctx);
     return distinct ? new Distinct(a, collation) : a;
   }
 
-  /** count(*) (no arguments) and count(x) (its non-NULL values). */
-  static final class Count implements Aggregator {
-    private long n;
+  /** True when {@code f} is the built-in min or max, whose row the bare columns follow. */
+  static boolean picksRow(AggregateFunction f) {
+    return f instanceof MinMaxFunction;
+  }
 
-    @Override
-    public boolean step(Value[] args) {
-      if (args.length == 0 || !args[0].isNull()) {
-        n++;
+  private static AggregateFunction builtin(String name, Arity arity,
+      Supplier<AggregateFunction.Accumulator> make) {
+    return new AggregateFunction() {
+      @Override
+      public String name() {
+        return name;
       }
-      return false;
+
+      @Override
+      public Arity arity() {
+        return arity;
+      }
+
+      @Override
+      public Set<FunctionFlag> flags() {
+        return FLAGS;
+      }
+
+      @Override
+      public Accumulator newAccumulator(FunctionContext ctx) {
+        return make.get();
+      }
+
+      @Override
+      public String toString() {
+        return name + "/" + arity;
+      }
+    };
+  }
+
+  /** min(x) and max(x): binary comparison unless the executor gives a collation. */
+  private record MinMaxFunction(String name, int sign) implements AggregateFunction {
+    @Override
+    public Arity arity() {
+      return Arity.exactly(1);
     }
 
     @Override
-    public Value result() {
+    public Set<FunctionFlag> flags() {
+      return FLAGS;
+    }
+
+    @Override
+    public Accumulator newAccumulator(FunctionContext ctx) {
+      return new MinMax(sign, null);
+    }
+  }
+
+  /** count(*) (no arguments) and count(x) (its non-NULL values). */
+  static final class Count implements AggregateFunction.Accumulator {
+    private long n;
+
+    @Override
+    public void step(Arguments args) {
+      if (args.size() == 0 || !args.isNull(0)) {
+        n++;
+      }
+    }
+
+    @Override
+    public Value finish() {
       return Value.of(n);
     }
   }
@@ -59,7 +129,7 @@ final class Aggregators {
    * sum, total and avg: integers add exactly (sum reports an overflow as an error); once a REAL
    * or non-integer text is seen the sum is a REAL, kept with Kahan-Babuska-Neumaier compensation.
    */
-  static final class Sum implements Aggregator {
+  static final class Sum implements AggregateFunction.Accumulator {
     enum Kind { SUM, TOTAL, AVG }
 
     private final Kind kind;
@@ -75,10 +145,10 @@ final class Aggregators {
     }
 
     @Override
-    public boolean step(Value[] args) {
-      Value v = args[0];
+    public void step(Arguments args) {
+      Value v = args.get(0);
       if (v.isNull()) {
-        return false;
+        return;
       }
       count++;
       // As sqlite3_value_numeric_type: only a text that is an integer is an INTEGER; any other
@@ -109,7 +179,6 @@ final class Aggregators {
         }
         add(Values.toDouble(n));
       }
-      return false;
     }
 
     private void add(double x) {
@@ -123,7 +192,7 @@ final class Aggregators {
     }
 
     @Override
-    public Value result() {
+    public Value finish() {
       double total = real ? sum + compensation : (double) integer;
       return switch (kind) {
         case TOTAL -> Value.of(total);
@@ -142,10 +211,11 @@ final class Aggregators {
   }
 
   /** min(x) and max(x) over the non-NULL values. */
-  static final class MinMax implements Aggregator {
+  static final class MinMax implements AggregateFunction.Accumulator, RowPicker {
     private final int sign;
     private final String collation;
     private Value best = Value.NULL;
+    private boolean picked;
 
     MinMax(int sign, String collation) {
       this.sign = sign;
@@ -153,73 +223,87 @@ final class Aggregators {
     }
 
     @Override
-    public boolean step(Value[] args) {
-      Value v = args[0];
+    public void step(Arguments args) {
+      Value v = args.get(0);
       if (v.isNull()) {
-        return false;
+        picked = false;
+        return;
       }
       if (best.isNull() || sign * RowOrder.compare(v, best, collation) > 0) {
         best = v;
-        return true;
+        picked = true;
+        return;
       }
-      return false;
+      picked = false;
     }
 
     @Override
-    public Value result() {
+    public Value finish() {
       return best;
+    }
+
+    @Override
+    public boolean pickedLast() {
+      return picked;
     }
   }
 
   /** group_concat(x [, sep]) and string_agg(x, sep). */
-  static final class GroupConcat implements Aggregator {
+  static final class GroupConcat implements AggregateFunction.Accumulator {
     private StringBuilder text;
 
     @Override
-    public boolean step(Value[] args) {
-      Value v = args[0];
+    public void step(Arguments args) {
+      Value v = args.get(0);
       if (v.isNull()) {
-        return false;
+        return;
       }
       if (text == null) {
         text = new StringBuilder();
       } else {
-        Value sep = args.length > 1 ? args[1] : Value.of(",");
+        Value sep = args.size() > 1 ? args.get(1) : Value.of(",");
         if (!sep.isNull()) {
           text.append(Values.toText(sep));
         }
       }
       text.append(Values.toText(v));
-      return false;
     }
 
     @Override
-    public Value result() {
+    public Value finish() {
       return text == null ? Value.NULL : Value.of(text.toString());
     }
   }
 
   /** An aggregate over the distinct values of its one argument. */
-  static final class Distinct implements Aggregator {
-    private final Aggregator inner;
+  static final class Distinct implements AggregateFunction.Accumulator, RowPicker {
+    private final AggregateFunction.Accumulator inner;
     private final TreeSet<Value> seen;
+    private boolean picked;
 
-    Distinct(Aggregator inner, String collation) {
+    Distinct(AggregateFunction.Accumulator inner, String collation) {
       this.inner = inner;
       this.seen = new TreeSet<>((a, b) -> RowOrder.compare(a, b, collation));
     }
 
     @Override
-    public boolean step(Value[] args) {
-      if (args[0].isNull() || !seen.add(args[0])) {
-        return false;
+    public void step(Arguments args) {
+      if (args.isNull(0) || !seen.add(args.get(0))) {
+        picked = false;
+        return;
       }
-      return inner.step(args);
+      inner.step(args);
+      picked = inner instanceof RowPicker p && p.pickedLast();
     }
 
     @Override
-    public Value result() {
-      return inner.result();
+    public Value finish() {
+      return inner.finish();
+    }
+
+    @Override
+    public boolean pickedLast() {
+      return picked;
     }
   }
 }

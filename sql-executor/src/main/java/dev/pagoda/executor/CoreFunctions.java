@@ -1,8 +1,9 @@
 package dev.pagoda.executor;
 
-import static dev.pagoda.executor.ScalarFunction.VARIADIC;
+import static dev.pagoda.executor.Builtin.VARIADIC;
 
 import dev.pagoda.spi.ResultCode;
+import dev.pagoda.spi.ScalarFunction;
 import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.Value;
 import java.time.LocalDateTime;
@@ -35,27 +36,31 @@ final class CoreFunctions {
 
   static List<ScalarFunction> all() {
     return List.of(
-        ScalarFunction.of("coalesce", 2, VARIADIC, CoreFunctions::coalesce),
-        ScalarFunction.of("ifnull", 2, 2, CoreFunctions::coalesce),
-        ScalarFunction.of("iif", 2, VARIADIC, CoreFunctions::iif),
-        ScalarFunction.of("nullif", 2, 2,
+        Builtin.of("coalesce", 2, VARIADIC, CoreFunctions::coalesce),
+        Builtin.of("ifnull", 2, 2, CoreFunctions::coalesce),
+        Builtin.of("iif", 2, VARIADIC, CoreFunctions::iif),
+        Builtin.of("nullif", 2, 2,
             a -> Values.compare(a[0], a[1]) == 0 && !a[1].isNull() ? Value.NULL : a[0]),
-        ScalarFunction.of("typeof", 1, 1, a -> Value.of(a[0].storageClass().typeName())),
-        ScalarFunction.of("likely", 1, 1, a -> a[0]),
-        ScalarFunction.of("unlikely", 1, 1, a -> a[0]),
-        ScalarFunction.of("likelihood", 2, 2, a -> a[0]),
-        ScalarFunction.of("max", 2, VARIADIC, a -> minMax(a, BuiltinCollation.BINARY, true)),
-        ScalarFunction.of("min", 2, VARIADIC, a -> minMax(a, BuiltinCollation.BINARY, false)),
-        ScalarFunction.of("quote", 1, 1, a -> Value.of(quote(a[0]))),
-        ScalarFunction.of("hex", 1, 1, a -> Value.of(hex(a[0]))),
-        ScalarFunction.of("unhex", 1, 2, CoreFunctions::unhex),
-        ScalarFunction.of("zeroblob", 1, 1, a -> new Value.Blob(new byte[blobLength(a[0], 0)])),
-        ScalarFunction.volatileOf("randomblob", 1, 1, CoreFunctions::randomBlob),
-        ScalarFunction.volatileOf("random", 0, 0, a -> Value.of(ThreadLocalRandom.current().nextLong())),
-        ScalarFunction.of("sqlite_version", 0, 0, a -> Value.of(SQLITE_VERSION)),
-        ScalarFunction.volatileOf("current_time", 0, 0, a -> now(TIME)),
-        ScalarFunction.volatileOf("current_date", 0, 0, a -> now(DATE)),
-        ScalarFunction.volatileOf("current_timestamp", 0, 0, a -> now(TIMESTAMP)));
+        Builtin.of("typeof", 1, 1, a -> Value.of(a[0].storageClass().typeName())),
+        Builtin.of("likely", 1, 1, a -> a[0]),
+        Builtin.of("unlikely", 1, 1, a -> a[0]),
+        Builtin.of("likelihood", 2, 2, a -> a[0]),
+        Builtin.of("max", 2, VARIADIC, a -> minMax(a, BuiltinCollation.BINARY, true)),
+        Builtin.of("min", 2, VARIADIC, a -> minMax(a, BuiltinCollation.BINARY, false)),
+        Builtin.of("quote", 1, 1, a -> Value.of(quote(a[0]))),
+        Builtin.of("hex", 1, 1, a -> Value.of(hex(a[0]))),
+        Builtin.of("unhex", 1, 2, CoreFunctions::unhex),
+        Builtin.of("zeroblob", 1, 1, a -> new Value.Blob(new byte[blobLength(a[0], 0)])),
+        Builtin.volatileOf("randomblob", 1, 1, CoreFunctions::randomBlob),
+        Builtin.volatileOf("random", 0, 0, a -> Value.of(ThreadLocalRandom.current().nextLong())),
+        Builtin.of("sqlite_version", 0, 0, a -> Value.of(SQLITE_VERSION)),
+        Builtin.withContext("changes", 0, 0, (ctx, a) -> Value.of(ctx.changes())),
+        Builtin.withContext("total_changes", 0, 0, (ctx, a) -> Value.of(ctx.totalChanges())),
+        Builtin.withContext("last_insert_rowid", 0, 0,
+            (ctx, a) -> Value.of(ctx.lastInsertRowid())),
+        Builtin.volatileOf("current_time", 0, 0, a -> now(TIME)),
+        Builtin.volatileOf("current_date", 0, 0, a -> now(DATE)),
+        Builtin.volatileOf("current_timestamp", 0, 0, a -> now(TIMESTAMP)));
   }
 
   private static Value coalesce(Value[] a) {

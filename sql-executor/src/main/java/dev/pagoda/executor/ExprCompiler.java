@@ -59,6 +59,11 @@ final class ExprCompiler {
     return new SchemaStatement(plan, this);
   }
 
+  /** The aggregate function a call of {@code name} with {@code argc} arguments means. */
+  dev.pagoda.spi.AggregateFunction aggregate(String name, int argc) {
+    return functions.aggregate(name, argc);
+  }
+
   /** The run context every evaluator and operator compiled here shares. */
   RunContext run() {
     return run;

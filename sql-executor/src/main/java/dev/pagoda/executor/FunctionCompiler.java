@@ -2,13 +2,18 @@ package dev.pagoda.executor;
 
 import dev.pagoda.planner.plan.BoundExpr;
 import dev.pagoda.planner.plan.CompareRules;
+import dev.pagoda.planner.FunctionCatalog;
+import dev.pagoda.spi.AggregateFunction;
+import dev.pagoda.spi.ResultCode;
+import dev.pagoda.spi.ScalarFunction;
 import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.Value;
 import java.util.List;
 
 /**
- * Compiles function calls and LIKE/GLOB into evaluators. The name is resolved against {@link
- * ScalarFunctions} here, at prepare time, so unknown names and bad argument counts fail early.
+ * Compiles function calls and LIKE/GLOB into evaluators. The name is resolved against the
+ * session's {@link FunctionCatalog} here, at prepare time, so unknown names and bad argument
+ * counts fail early.
  * coalesce, ifnull and iif evaluate their arguments lazily, as SQLite does; min and max compare
  * under the collation of their first argument that has one.
  */
@@ -20,12 +25,35 @@ final class FunctionCompiler {
   }
 
   Evaluator function(BoundExpr.Function f) {
-    Evaluator counter = counter(f);
-    if (counter != null) {
-      return counter;
-    }
-    ScalarFunction fn = ScalarFunctions.resolve(f.name(), f.args().size());
+    ScalarFunction fn = functions().scalar(f.name(), f.args().size());
     Evaluator[] args = compileAll(f.args());
+    if (fn instanceof Builtin.Scalar) {
+      Evaluator special = special(f, args);
+      if (special != null) {
+        return special;
+      }
+    }
+    return call(fn, f.name(), args);
+  }
+
+  /** The aggregate {@code name} with {@code argc} arguments, for the aggregate operator. */
+  AggregateFunction aggregate(String name, int argc) {
+    if (functions().resolve(name, argc) instanceof AggregateFunction a) {
+      return a;
+    }
+    throw SqlException.error("no such function: " + name);
+  }
+
+  private FunctionCatalog functions() {
+    return exprs.run().session().functions();
+  }
+
+  /**
+   * The built-ins SQLite compiles specially: coalesce, ifnull and iif evaluate lazily, the
+   * likelihood family is its first argument, and min and max compare under a collation; null
+   * for the others.
+   */
+  private static Evaluator special(BoundExpr.Function f, Evaluator[] args) {
     switch (f.name()) {
       case "coalesce", "ifnull" -> {
         return coalesce(args);
@@ -46,31 +74,12 @@ final class FunctionCompiler {
           boolean max = f.name().equals("max");
           return call(args, a -> CoreFunctions.minMax(a, c, max));
         }
+        return null;
       }
-      default -> { }
+      default -> {
+        return null;
+      }
     }
-    return call(args, fn::call);
-  }
-
-  /**
-   * changes(), total_changes() and last_insert_rowid(), which read the connection's counters
-   * (through the run's {@link Session}) rather than their arguments; null for other names.
-   */
-  private Evaluator counter(BoundExpr.Function f) {
-    java.util.function.ToLongFunction<Session> read = switch (f.name()) {
-      case "changes" -> Session::changes;
-      case "total_changes" -> Session::totalChanges;
-      case "last_insert_rowid" -> Session::lastInsertRowid;
-      default -> null;
-    };
-    if (read == null) {
-      return null;
-    }
-    if (!f.args().isEmpty()) {
-      throw SqlException.error("wrong number of arguments to function " + f.name() + "()");
-    }
-    Session session = exprs.run().session();
-    return row -> Value.of(read.applyAsLong(session));
   }
 
   private Evaluator[] compileAll(List<BoundExpr> list) {
@@ -81,8 +90,34 @@ final class FunctionCompiler {
     return out;
   }
 
+  /**
+   * Evaluates the arguments into one buffer reused for every row, then calls {@code fn}. An
+   * exception other than {@link SqlException} from a plug-in becomes an SQL error naming the
+   * function, so a faulty plug-in cannot throw arbitrary exceptions through the engine.
+   */
+  private Evaluator call(ScalarFunction fn, String name, Evaluator[] args) {
+    ArgumentBuffer buffer = new ArgumentBuffer(args.length);
+    Value[] values = buffer.values();
+    CallContext ctx = new CallContext(exprs.run());
+    return row -> {
+      for (int i = 0; i < args.length; i++) {
+        values[i] = args[i].eval(row);
+      }
+      ctx.arguments(buffer);
+      Value v;
+      try {
+        v = fn.call(ctx, buffer);
+      } catch (SqlException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new SqlException(ResultCode.ERROR, name + "(): " + e, e);
+      }
+      return v == null ? Value.NULL : v;
+    };
+  }
+
   /** Evaluates the arguments into one array reused for every row, then calls the body. */
-  private static Evaluator call(Evaluator[] args, ScalarFunction.Body body) {
+  private static Evaluator call(Evaluator[] args, Builtin.Body body) {
     Value[] buffer = new Value[args.length];
     return row -> {
       for (int i = 0; i < args.length; i++) {

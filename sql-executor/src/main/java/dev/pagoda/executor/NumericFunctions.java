@@ -1,6 +1,7 @@
 package dev.pagoda.executor;
 
 import dev.pagoda.spi.Conversions;
+import dev.pagoda.spi.ScalarFunction;
 import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.Value;
 import java.math.BigDecimal;
@@ -21,9 +22,9 @@ final class NumericFunctions {
 
   static List<ScalarFunction> all() {
     return List.of(
-        ScalarFunction.of("abs", 1, 1, a -> abs(a[0])),
-        ScalarFunction.of("sign", 1, 1, a -> sign(a[0])),
-        ScalarFunction.of("round", 1, 2, NumericFunctions::round));
+        Builtin.of("abs", 1, 1, a -> abs(a[0])),
+        Builtin.of("sign", 1, 1, a -> sign(a[0])),
+        Builtin.of("round", 1, 2, NumericFunctions::round));
   }
 
   /** abs(): integers stay integers (abs of the smallest is an error), anything else is REAL. */

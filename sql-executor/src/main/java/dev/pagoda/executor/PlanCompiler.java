@@ -154,9 +154,11 @@ final class PlanCompiler {
     AggregateOp.Call[] calls = new AggregateOp.Call[a.calls().size()];
     for (int i = 0; i < calls.length; i++) {
       PlanNode.AggregateCall c = a.calls().get(i);
+      Evaluator[] args = c.args().stream().map(compiler::compile).toArray(Evaluator[]::new);
       calls[i] = new AggregateOp.Call(
-          c.name(), c.args().stream().map(compiler::compile).toArray(Evaluator[]::new),
-          c.distinct(), c.filter() == null ? null : compiler.compile(c.filter()), c.collation());
+          compiler.aggregate(c.name(), args.length), args, new ArgumentBuffer(args.length),
+          new CallContext(compiler.run()), c.distinct(),
+          c.filter() == null ? null : compiler.compile(c.filter()), c.collation());
     }
     int inputWidth = a.input().width();
     return (run, outer) -> new AggregateOp(input.open(run, outer), inputWidth, keys, keyOrder, calls);

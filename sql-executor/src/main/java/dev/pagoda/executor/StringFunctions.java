@@ -1,7 +1,8 @@
 package dev.pagoda.executor;
 
-import static dev.pagoda.executor.ScalarFunction.VARIADIC;
+import static dev.pagoda.executor.Builtin.VARIADIC;
 
+import dev.pagoda.spi.ScalarFunction;
 import dev.pagoda.spi.Value;
 import java.util.Arrays;
 import java.util.List;
@@ -19,26 +20,26 @@ final class StringFunctions {
 
   static List<ScalarFunction> all() {
     return List.of(
-        ScalarFunction.of("length", 1, 1, a -> length(a[0])),
-        ScalarFunction.of("octet_length", 1, 1, a -> octetLength(a[0])),
-        ScalarFunction.of("lower", 1, 1, a -> ascii(a[0], false)),
-        ScalarFunction.of("upper", 1, 1, a -> ascii(a[0], true)),
-        ScalarFunction.of("ltrim", 1, 2, a -> trim(a, true, false)),
-        ScalarFunction.of("rtrim", 1, 2, a -> trim(a, false, true)),
-        ScalarFunction.of("trim", 1, 2, a -> trim(a, true, true)),
-        ScalarFunction.of("replace", 3, 3, StringFunctions::replace),
-        ScalarFunction.of("instr", 2, 2, StringFunctions::instr),
-        ScalarFunction.of("substr", 2, 3, StringFunctions::substr),
-        ScalarFunction.of("substring", 2, 3, StringFunctions::substr),
-        ScalarFunction.of("unicode", 1, 1, StringFunctions::unicode),
-        ScalarFunction.of("char", 0, VARIADIC, StringFunctions::chars),
-        ScalarFunction.of("concat", 1, VARIADIC, a -> concat(a, 0, "")),
-        ScalarFunction.of("concat_ws", 2, VARIADIC,
+        Builtin.of("length", 1, 1, a -> length(a[0])),
+        Builtin.of("octet_length", 1, 1, a -> octetLength(a[0])),
+        Builtin.of("lower", 1, 1, a -> ascii(a[0], false)),
+        Builtin.of("upper", 1, 1, a -> ascii(a[0], true)),
+        Builtin.of("ltrim", 1, 2, a -> trim(a, true, false)),
+        Builtin.of("rtrim", 1, 2, a -> trim(a, false, true)),
+        Builtin.of("trim", 1, 2, a -> trim(a, true, true)),
+        Builtin.of("replace", 3, 3, StringFunctions::replace),
+        Builtin.of("instr", 2, 2, StringFunctions::instr),
+        Builtin.of("substr", 2, 3, StringFunctions::substr),
+        Builtin.of("substring", 2, 3, StringFunctions::substr),
+        Builtin.of("unicode", 1, 1, StringFunctions::unicode),
+        Builtin.of("char", 0, VARIADIC, StringFunctions::chars),
+        Builtin.of("concat", 1, VARIADIC, a -> concat(a, 0, "")),
+        Builtin.of("concat_ws", 2, VARIADIC,
             a -> a[0].isNull() ? Value.NULL : concat(a, 1, Values.toText(a[0]))),
-        ScalarFunction.of("like", 2, 3, StringFunctions::like),
-        ScalarFunction.of("glob", 2, 2, StringFunctions::glob),
-        ScalarFunction.of("printf", 0, VARIADIC, Printf::format),
-        ScalarFunction.of("format", 0, VARIADIC, Printf::format));
+        Builtin.of("like", 2, 3, StringFunctions::like),
+        Builtin.of("glob", 2, 2, StringFunctions::glob),
+        Builtin.of("printf", 0, VARIADIC, Printf::format),
+        Builtin.of("format", 0, VARIADIC, Printf::format));
   }
 
   /** length(): characters of text (up to a NUL, as SQLite), bytes of a blob, NULL for NULL. */

@@ -17,8 +17,13 @@
  *   <li>Writes: {@code InsertStatement}, {@code UpdateStatement}, {@code DeleteStatement} over a
  *       {@code TableWriter} (constraints, conflict clauses) and one {@code IndexWriter} per index
  *       (including partial and expression indexes); {@code SchemaStatement} for DDL.
- *   <li>Scalar functions: {@code ScalarFunctions} (the registry), LIKE/GLOB in {@code
- *       LikePattern}, printf in {@code Printf}.
+ *   <li>Functions: the built-ins are SPI functions registered by the {@link
+ *       dev.pagoda.executor.BuiltinFunctions} provider (and the other providers listed in
+ *       {@code module-info}), found like any plug-in through the session's {@code
+ *       FunctionCatalog}; {@code FunctionCompiler} resolves each call at prepare time and calls
+ *       it with one {@code ArgumentBuffer} and {@code CallContext} per call site; aggregates are
+ *       stepped by {@code AggregateOp}. LIKE/GLOB in {@code LikePattern}, printf in {@code
+ *       Printf}.
  *   <li>{@link dev.pagoda.executor.SchemaTable}: reading and writing {@code sqlite_schema}.
  *   <li>{@code TriggerProgram}: a trigger compiled into the statement that fires it; its OLD/NEW
  *       row is the outer row of its expressions, set for each firing. {@link

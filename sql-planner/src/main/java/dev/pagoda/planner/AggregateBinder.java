@@ -58,29 +58,27 @@ final class AggregateBinder extends ExprBinder {
     return new BoundExpr.Column(inputWidth + index, null, f.name());
   }
 
-  private static void checkArity(String name, FunctionCall f) {
-    int n = f.args().size();
-    boolean ok = switch (name) {
-      case "count" -> f.star() || n <= 1;
-      case "sum", "avg", "total", "min", "max" -> n == 1;
-      case "group_concat" -> n == 1 || n == 2;
-      case "string_agg" -> n == 2;
-      default -> false;
-    };
-    if (!ok) {
-      if (f.star() || !isKnown(name)) {
-        throw SqlException.error(isKnown(name)
-            ? "wrong number of arguments to function " + f.name() + "()"
-            : "no such function: " + f.name());
-      }
-      throw SqlException.error("wrong number of arguments to function " + f.name() + "()");
+  /**
+   * Checks that {@code f} names an aggregate taking its argument count, with SQLite's messages:
+   * "wrong number of arguments" when the name exists with other arities, "no such function"
+   * otherwise ({@code abs(*)} included).
+   */
+  private void checkArity(String name, FunctionCall f) {
+    FunctionCatalog functions = functions();
+    int argc = f.args().size();
+    if (f.star() && !name.equals("count")) {
+      throw SqlException.error(functions.hasName(name)
+          ? "wrong number of arguments to function " + f.name() + "()"
+          : "no such function: " + f.name());
     }
-  }
-
-  private static boolean isKnown(String name) {
-    return switch (name) {
-      case "count", "sum", "avg", "total", "min", "max", "group_concat", "string_agg" -> true;
-      default -> false;
-    };
+    if (!functions.isAggregate(name, argc)) {
+      if (functions.find(name, argc) instanceof dev.pagoda.spi.ScalarFunction) {
+        // a FILTER clause on a scalar function
+        throw SqlException.error("FILTER may not be used with non-aggregate " + f.name() + "()");
+      }
+      throw SqlException.error(functions.hasName(name)
+          ? "wrong number of arguments to function " + f.name() + "()"
+          : "no such function: " + f.name());
+    }
   }
 }

@@ -261,9 +261,12 @@ class ExprBinder {
       case DIVIDE -> BinaryOp.DIV;
       case REMAINDER -> BinaryOp.MOD;
       case CONCAT -> BinaryOp.CONCAT;
-      case JSON_EXTRACT, JSON_EXTRACT_VALUE ->
-          throw SqlException.error("not supported yet: the " + b.op().symbol() + " operator");
+      case JSON_EXTRACT, JSON_EXTRACT_VALUE -> null;
     };
+    if (op == null) {
+      // x -> p and x ->> p are calls of the functions named "->" and "->>", as in SQLite.
+      return call(b.op().symbol(), List.of(bind(b.left()), bind(b.right())));
+    }
     if (op.isComparison() && RowValues.involved(b.left(), b.right())) {
       return RowValues.compare(this, op, b.left(), b.right());
     }
@@ -287,19 +290,18 @@ class ExprBinder {
     return new BoundExpr.Collate(bind(c.expr()), c.collation());
   }
 
-  /** Functions that are aggregates whatever their arguments. */
-  private static final Set<String> AGGREGATES =
-      Set.of("count", "sum", "avg", "total", "group_concat", "string_agg");
+  /** The catalog function calls resolve against. */
+  FunctionCatalog functions() {
+    return queries == null ? FunctionCatalog.standard() : queries.catalog().functions();
+  }
 
   private BoundExpr functionCall(FunctionCall f) {
     String name = f.name().toLowerCase(Locale.ROOT);
     if (f.isWindowCall()) {
       throw SqlException.error("not supported yet: window functions");
     }
-    boolean minMax = name.equals("min") || name.equals("max");
     // DISTINCT on a scalar function is ignored, as SQLite does: abs(DISTINCT 1) is 1.
-    if (AGGREGATES.contains(name) || (minMax && f.args().size() == 1)
-        || f.filter() != null || f.star()) {
+    if (functions().isAggregate(name, f.args().size()) || f.filter() != null || f.star()) {
       return bindAggregate(f);
     }
     if (!f.orderBy().isEmpty()) {
@@ -313,6 +315,12 @@ class ExprBinder {
     return new BoundExpr.Function(name, args);
   }
 
+  /** A call of the scalar function {@code name}, which must exist with that many arguments. */
+  private BoundExpr call(String name, List<BoundExpr> args) {
+    functions().scalar(name, args.size());
+    return new BoundExpr.Function(name, args);
+  }
+
   /**
    * Binds a call of an aggregate function. Here, outside an aggregate query, it is a misuse;
    * the aggregate binder overrides this.
@@ -323,7 +331,18 @@ class ExprBinder {
 
   private BoundExpr like(Like l) {
     switch (l.op()) {
-      case REGEXP -> throw SqlException.error("no such function: REGEXP");
+      case REGEXP -> {
+        // x REGEXP y calls regexp(y, x), which SQLite leaves to the application to define.
+        List<BoundExpr> args = new ArrayList<>(List.of(bind(l.pattern()), bind(l.expr())));
+        if (l.escape() != null) {
+          args.add(bind(l.escape()));
+        }
+        if (!functions().hasName("regexp")) {
+          throw SqlException.error("no such function: REGEXP");
+        }
+        BoundExpr call = call("regexp", args);
+        return l.not() ? new BoundExpr.Unary(UnaryOp.NOT, call) : call;
+      }
       case MATCH ->
           throw SqlException.error("unable to use function MATCH in the requested context");
       default -> { }
