@@ -105,6 +105,24 @@ class BuiltinFunctionsDifferentialTest {
       Map.entry("zeroblob", List.of(1)), Map.entry("printf", List.of(0, 1, 2)),
       Map.entry("format", List.of(1, 2)));
 
+  /** The math functions (lang_mathfunc.html) with the arities they are called with. */
+  static final Map<String, List<Integer>> MATH = Map.ofEntries(
+      Map.entry("acos", List.of(1)), Map.entry("acosh", List.of(1)),
+      Map.entry("asin", List.of(1)), Map.entry("asinh", List.of(1)),
+      Map.entry("atan", List.of(1)), Map.entry("atan2", List.of(1, 2)),
+      Map.entry("atanh", List.of(1)), Map.entry("ceil", List.of(1, 2)),
+      Map.entry("ceiling", List.of(1)), Map.entry("cos", List.of(1)),
+      Map.entry("cosh", List.of(1)), Map.entry("degrees", List.of(1)),
+      Map.entry("exp", List.of(1)), Map.entry("floor", List.of(0, 1)),
+      Map.entry("ln", List.of(1)), Map.entry("log", List.of(0, 1, 2, 3)),
+      Map.entry("log10", List.of(1)), Map.entry("log2", List.of(1)),
+      Map.entry("mod", List.of(2)), Map.entry("pi", List.of(0, 1)),
+      Map.entry("pow", List.of(2)), Map.entry("power", List.of(2)),
+      Map.entry("radians", List.of(1)), Map.entry("sin", List.of(1)),
+      Map.entry("sinh", List.of(1)), Map.entry("sqrt", List.of(1)),
+      Map.entry("tan", List.of(1)), Map.entry("tanh", List.of(1)),
+      Map.entry("trunc", List.of(1)));
+
   @BeforeAll
   static void open() {
     oracle = new FunctionCallOracle(ULPS);
@@ -142,6 +160,34 @@ class BuiltinFunctionsDifferentialTest {
         oracle.everyTuple(e.getKey(), arity, pool(arity), diffs);
       }
     }
+    assertNone(diffs);
+  }
+
+  @Test
+  void mathFunctions_inEveryArity_literalAndBound_matchSqlite() {
+    List<String> diffs = new ArrayList<>();
+    for (Map.Entry<String, List<Integer>> e : MATH.entrySet()) {
+      for (int arity : e.getValue()) {
+        oracle.everyTuple(e.getKey(), arity, pool(arity), diffs);
+      }
+    }
+    List<String> exprs = List.of("ceil('5')", "ceil(' 5 ')", "ceil('5.0')", "floor('-0.5')",
+        "trunc(-0.5)", "trunc('9223372036854775808')", "mod(5, 0)", "mod(5.5, 2)", "mod(-5, 2)",
+        "mod(5, -0.0)", "mod(1e308, 3)", "mod(-9223372036854775808, -1)", "pow(0, -1)",
+        "pow(-8, 1.0/3)", "pow(1, 1e999)", "pow(-1, 1e999)", "pow(-1, -1e999)", "pow(2, 1024)",
+        "power(2, -1075)", "exp(1000)", "exp(-1000)", "ln(0)", "ln(-0.0)", "log(1, 8)",
+        "log(0.5, 8)", "log(2, '8abc')", "log(2, x'38')", "log(2, NULL)", "log('abc', 8)",
+        "log(x'32', 8)", "log(2, 0)", "log(2, 1e999)", "log(1e999)", "sqrt(-0.0)", "sqrt(1e999)",
+        "acos(2)", "acosh(0.5)", "atanh(1)", "atanh(-1)", "atanh(1.5)", "asin(-1.0000001)",
+        "degrees(pi())", "radians(180)", "atan2(0, -0.0)", "atan2(-0.0, -1)", "atan2(1e999, 1e999)",
+        "pi() * 2", "typeof(pi())", "ceil(1e999)", "floor(-1e999)", "trunc(1e999)",
+        "sin(1e999)", "cos(-1e999)", "tan(1e300)", "sinh(1000)", "cosh(-1000)", "tanh(1000)",
+        "asinh(-1e300)", "acosh(1e300)", "exp(709.78)", "log2(4.9e-324)", "log10(1e-308)");
+    for (String e : exprs) {
+      String name = e.replaceFirst("\\(.*", "");
+      diffs.add(oracle.compare("SELECT " + e, List.of(), oracle.tolerate(name)));
+    }
+    diffs.removeIf(d -> d == null);
     assertNone(diffs);
   }
 
@@ -228,6 +274,112 @@ class BuiltinFunctionsDifferentialTest {
     }
     diffs.removeIf(d -> d == null);
     assertNone(diffs);
+  }
+
+  /** Every printf conversion, under every flag, with and without width and precision. */
+  @Test
+  void printf_everyConversionFlagWidthPrecision_matchSqlite() {
+    List<String> conversions = List.of("d", "i", "u", "f", "e", "E", "g", "G", "x", "X", "o", "s",
+        "z", "q", "Q", "w", "c", "p", "n", "r", "T", "S", "%", "k", "lld", "hd", "ll");
+    List<String> flags = List.of("", "-", "+", " ", "0", "#", ",", "!", "-0", "+ ", "#0", ",0");
+    List<String> sizes = List.of("", "8", ".3", "12.5", ".0", "08.2", "3.", "*", ".*", "*.*");
+    List<Arg> args = List.of(arg("NULL", Value.NULL), arg("0", Value.of(0L)),
+        arg("42", Value.of(42L)), arg("-42", Value.of(-42L)), arg("1234567", Value.of(1234567L)),
+        arg("9223372036854775807", Value.of(Long.MAX_VALUE)),
+        arg("-9223372036854775808", Value.of(Long.MIN_VALUE)), arg("3.14159", Value.of(3.14159)),
+        arg("-0.5", Value.of(-0.5)), arg("1e308", Value.of(1e308)),
+        arg("1e-308", Value.of(1e-308)), arg("0.000123456", Value.of(0.000123456)),
+        arg("1e999", Value.of(Double.POSITIVE_INFINITY)), text(""), text("abc"), text("it's"),
+        text("a\"b"), text("Ünïcödé"), text("日本語😀"), text("e\u0301"), blob("4142"), blob(""));
+    List<String> diffs = new ArrayList<>();
+    for (String c : conversions) {
+      for (String f : flags) {
+        for (String w : sizes) {
+          String format = "'%" + f + w + c + "|'";
+          int stars = w.length() - w.replace("*", "").length();
+          for (Arg a : args) {
+            if (digitsBeyondSeventeen(f, c, a)) {
+              continue;
+            }
+            List<Arg> call = new ArrayList<>(List.of(arg(format, Value.of("%" + f + w + c + "|"))));
+            for (int i = 0; i < stars; i++) {
+              call.add(arg("-6", Value.of(-6L)));
+            }
+            call.add(a);
+            oracle.call("printf", call, diffs);
+          }
+        }
+      }
+    }
+    for (String f : List.of("%*d|", "%-*d|", "%.*f|", "%*.*f|", "%.*s|", "%*s|", "%.*g|")) {
+      for (Arg a : TWO) {
+        for (Arg b : List.of(arg("1.5", Value.of(1.5)), text("abcdef"), arg("7", Value.of(7L)))) {
+          oracle.call("format", List.of(text(f), a, b), diffs);
+        }
+      }
+    }
+    assertNone(diffs);
+  }
+
+  /**
+   * Every aggregate, plain, with DISTINCT and with FILTER, over groups of every storage class,
+   * integer overflow, infinities and Unicode; over each group alone, all groups, and none.
+   */
+  @Test
+  void aggregates_plainDistinctFilter_matchSqlite() {
+    List<String> diffs = new ArrayList<>();
+    for (String sql : List.of("CREATE TABLE agg(k INTEGER, v)",
+        "INSERT INTO agg VALUES (1, 1), (1, 2), (1, 2), (1, NULL), (1, 3.5),"
+            + " (2, 'a'), (2, 'b'), (2, 'a'), (2, x'01'), (2, NULL),"
+            + " (3, 9223372036854775807), (3, 1), (4, NULL),"
+            + " (5, '10'), (5, '2abc'), (5, 1e308), (5, 1e308),"
+            + " (6, -9223372036854775808), (6, -1), (7, 'Ünï'), (7, '日本語'), (7, '😀'),"
+            + " (7, 'é'), (8, 1.5), (8, -1.5), (8, 0.1), (8, 0.2),"
+            + " (9, 9223372036854775807), (9, 1), (9, -1), (10, 1e308), (10, -1e308),"
+            + " (11, ''), (11, x''), (11, 0), (12, 1e999), (12, -1e999),"
+            + " (13, 9223372036854775807), (13, 9223372036854775807), (13, 0.5)")) {
+      diffs.add(oracle.compare(sql, List.of(), 0));
+    }
+    List<String> aggregates = List.of("count(v)", "count(*)", "sum(v)", "total(v)", "avg(v)",
+        "max(v)", "min(v)", "group_concat(v)", "group_concat(v, '-')", "group_concat(v, NULL)",
+        "group_concat(v, v)", "string_agg(v, '; ')", "string_agg(v)", "count(DISTINCT v)",
+        "sum(DISTINCT v)", "total(DISTINCT v)", "avg(DISTINCT v)", "max(DISTINCT v)",
+        "min(DISTINCT v)", "group_concat(DISTINCT v)", "group_concat(DISTINCT v, ',')",
+        "string_agg(DISTINCT v, ',')", "count(*) FILTER (WHERE v IS NOT NULL)",
+        "sum(v) FILTER (WHERE typeof(v) = 'integer')", "group_concat(v, '|') FILTER (WHERE v > 1)",
+        "avg(v) FILTER (WHERE k > 100)", "count(DISTINCT v) FILTER (WHERE v <> 2)",
+        "max(v) FILTER (WHERE typeof(v) <> 'text')", "total(v) FILTER (WHERE v < 0)",
+        "sum(DISTINCT v) FILTER (WHERE v <> 1)", "string_agg(v, ?) FILTER (WHERE 1)",
+        "group_concat(v, ?)", "sum(?)", "count(?)", "max(v, ?)", "count(v, v)", "sum()",
+        "total(v, v)", "avg()", "count(DISTINCT *)", "typeof(sum(v))", "typeof(avg(v))");
+    for (String agg : aggregates) {
+      boolean bound = agg.contains("?");
+      for (Arg p : bound ? List.of(text(","), arg("NULL", Value.NULL), arg("2", Value.of(2L)))
+          : List.<Arg>of(arg("", Value.NULL))) {
+        List<Value> params = bound ? List.of(p.value()) : List.of();
+        int tolerance = 0;
+        for (int k = 1; k <= 13; k++) {
+          diffs.add(oracle.compare("SELECT " + agg + " FROM agg WHERE k = " + k, params, tolerance));
+        }
+        diffs.add(oracle.compare("SELECT k, " + agg + " FROM agg WHERE k NOT IN (3, 6, 9, 13)"
+            + " GROUP BY k ORDER BY k", params, tolerance));
+        diffs.add(oracle.compare("SELECT " + agg + " FROM agg", params, tolerance));
+        diffs.add(oracle.compare("SELECT " + agg + " FROM agg WHERE 0", params, tolerance));
+      }
+    }
+    diffs.removeIf(d -> d == null);
+    assertNone(diffs);
+  }
+
+  /**
+   * Deliberate difference: with the {@code !} flag a float prints up to 26 significant digits,
+   * and SQLite takes those past the 17th from a double-double approximation whose error grows
+   * with the decimal exponent (1e308 prints as 1.000000000000000011e+308, its exact binary value
+   * being 1.0000000000000000109...e+308); Pagoda prints the exact value's digits. Skipped only
+   * for {@code !} float conversions of 1e308, the one argument here where they differ.
+   */
+  static boolean digitsBeyondSeventeen(String flags, String conversion, Arg arg) {
+    return flags.contains("!") && "feEgG".contains(conversion) && arg.sql().equals("1e308");
   }
 
   static List<String> nonNull(String... diffs) {
