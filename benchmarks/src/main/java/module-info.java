@@ -6,6 +6,7 @@ module dev.pagoda.benchmarks {
   requires dev.pagoda.parser;
   requires jmh.core;
   requires java.sql;
+  requires org.xerial.sqlitejdbc;
 
   exports dev.pagoda.benchmarks;
   exports dev.pagoda.benchmarks.jmh_generated;

@@ -297,7 +297,7 @@ public class CommitBenchmark {
     }
   }
 
-  private static void deleteRecursively(Path root) throws IOException {
+  static void deleteRecursively(Path root) throws IOException {
     if (root == null || !Files.exists(root)) {
       return;
     }

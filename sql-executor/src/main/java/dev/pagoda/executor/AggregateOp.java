@@ -22,7 +22,8 @@ import java.util.TreeMap;
 final class AggregateOp implements Operator {
   /** A compiled aggregate call. */
   record Call(AggregateFunction function, Evaluator[] args, ArgumentBuffer buffer,
-      CallContext context, boolean distinct, Evaluator filter, String collation) {}
+      CallContext context, boolean distinct, Evaluator filter,
+      dev.pagoda.spi.Collation collation) {}
 
   private final Operator input;
   private final int inputWidth;

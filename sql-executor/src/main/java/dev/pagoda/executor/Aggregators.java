@@ -3,6 +3,7 @@ package dev.pagoda.executor;
 import dev.pagoda.spi.AggregateFunction;
 import dev.pagoda.spi.Arguments;
 import dev.pagoda.spi.Arity;
+import dev.pagoda.spi.Collation;
 import dev.pagoda.spi.Conversions;
 import dev.pagoda.spi.FunctionContext;
 import dev.pagoda.spi.FunctionFlag;
@@ -48,7 +49,7 @@ final class Aggregators {
    * with {@code distinct}, only the first of equal first arguments is stepped.
    */
   static AggregateFunction.Accumulator create(AggregateFunction f, FunctionContext ctx,
-      boolean distinct, String collation) {
+      boolean distinct, Collation collation) {
     AggregateFunction.Accumulator a = f instanceof MinMaxFunction m
         ? new MinMax(m.sign, collation)
         : f.newAccumulator(ctx);
@@ -220,11 +221,11 @@ final class Aggregators {
   /** min(x) and max(x) over the non-NULL values. */
   static final class MinMax implements AggregateFunction.Accumulator, RowPicker {
     private final int sign;
-    private final String collation;
+    private final Collation collation;
     private Value best = Value.NULL;
     private boolean picked;
 
-    MinMax(int sign, String collation) {
+    MinMax(int sign, Collation collation) {
       this.sign = sign;
       this.collation = collation;
     }
@@ -288,7 +289,7 @@ final class Aggregators {
     private final TreeSet<Value> seen;
     private boolean picked;
 
-    Distinct(AggregateFunction.Accumulator inner, String collation) {
+    Distinct(AggregateFunction.Accumulator inner, Collation collation) {
       this.inner = inner;
       this.seen = new TreeSet<>((a, b) -> RowOrder.compare(a, b, collation));
     }

@@ -1,5 +1,7 @@
 package dev.pagoda.executor;
 
+import dev.pagoda.spi.Collation;
+
 /**
  * SQLite's three built-in collations, comparing UTF-8 text without decoding it.
  *
@@ -10,7 +12,7 @@ package dev.pagoda.executor;
  *   <li>RTRIM: as BINARY, with trailing spaces ignored.
  * </ul>
  */
-public enum BuiltinCollation {
+public enum BuiltinCollation implements Collation {
   BINARY,
   NOCASE,
   RTRIM;
@@ -23,6 +25,12 @@ public enum BuiltinCollation {
       }
     }
     return null;
+  }
+
+  /** Compares two texts as their UTF-8 encodings would compare. */
+  @Override
+  public int compare(String a, String b) {
+    return Comparison.compareText(a, b, this);
   }
 
   /** Compares the UTF-8 texts {@code a[aOff, aOff+aLen)} and {@code b[bOff, bOff+bLen)}. */

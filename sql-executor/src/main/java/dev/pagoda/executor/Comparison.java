@@ -1,6 +1,8 @@
 package dev.pagoda.executor;
 
 import dev.pagoda.planner.Affinity;
+import dev.pagoda.planner.FunctionCatalog;
+import dev.pagoda.spi.Collation;
 import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.Value;
 
@@ -15,7 +17,7 @@ final class Comparison {
     return compare(x, y, affinity, BuiltinCollation.BINARY);
   }
 
-  static int compare(Value x, Value y, Affinity affinity, BuiltinCollation collation) {
+  static int compare(Value x, Value y, Affinity affinity, Collation collation) {
     if (affinity != null && affinity.isNumeric()) {
       x = numeric(x);
       y = numeric(y);
@@ -25,7 +27,7 @@ final class Comparison {
     }
     if (collation != BuiltinCollation.BINARY && x instanceof Value.Text a
         && y instanceof Value.Text b) {
-      return compareText(a.value(), b.value(), collation);
+      return collation.compare(a.value(), b.value());
     }
     return Values.compare(x, y);
   }
@@ -41,15 +43,24 @@ final class Comparison {
   }
 
   /**
-   * The collation named {@code name}; BINARY for null.
+   * The collation named {@code name}: one of the built-in three, else one plugged in through a
+   * {@code FunctionProvider}; BINARY for null.
    *
-   * @throws SqlException "no such collation sequence" for a name that is none of the built-ins
+   * @throws SqlException "no such collation sequence" for a name that is neither
    */
-  static BuiltinCollation collation(String name) {
+  static Collation collation(String name) {
+    return collation(name, FunctionCatalog.standard());
+  }
+
+  /** As {@link #collation(String)}, looking in {@code catalog} (a connection's) for plug-ins. */
+  static Collation collation(String name, FunctionCatalog catalog) {
     if (name == null) {
       return BuiltinCollation.BINARY;
     }
-    BuiltinCollation c = BuiltinCollation.named(name);
+    Collation c = BuiltinCollation.named(name);
+    if (c == null) {
+      c = catalog.collation(name);
+    }
     if (c == null) {
       throw SqlException.error("no such collation sequence: " + name);
     }

@@ -87,7 +87,7 @@ final class CoreFunctions {
    * Scalar max (or min): NULL when any argument is NULL, else the greatest (least) in SQLite's
    * cross-class order under {@code collation}; max keeps the first of equals, min the last.
    */
-  static Value minMax(Value[] a, BuiltinCollation collation, boolean max) {
+  static Value minMax(Value[] a, dev.pagoda.spi.Collation collation, boolean max) {
     Value best = a[0];
     if (best.isNull()) {
       return best;

@@ -64,6 +64,11 @@ final class ExprCompiler {
     return functions.aggregate(name, argc);
   }
 
+  /** The collation named {@code name} as this connection knows it; BINARY for null. */
+  dev.pagoda.spi.Collation collation(String name) {
+    return Comparison.collation(name, run.session().functions());
+  }
+
   /** The run context every evaluator and operator compiled here shares. */
   RunContext run() {
     return run;
@@ -146,7 +151,7 @@ final class ExprCompiler {
       case AND -> row -> and(l.eval(row), r, row);
       case OR -> row -> or(l.eval(row), r, row);
       case EQ, NE, LT, LE, GT, GE, IS, IS_NOT -> comparison(
-          op, l, r, b.compareAffinity(), Comparison.collation(b.compareCollation()));
+          op, l, r, b.compareAffinity(), collation(b.compareCollation()));
       case CONCAT -> row -> {
         Value x = l.eval(row);
         Value y = r.eval(row);
@@ -184,7 +189,7 @@ final class ExprCompiler {
   }
 
   private static Evaluator comparison(
-      BinaryOp op, Evaluator l, Evaluator r, Affinity aff, BuiltinCollation collation) {
+      BinaryOp op, Evaluator l, Evaluator r, Affinity aff, dev.pagoda.spi.Collation collation) {
     return row -> {
       Value x = l.eval(row);
       Value y = r.eval(row);
@@ -251,7 +256,7 @@ final class ExprCompiler {
     Evaluator operand = compile(in.operand());
     List<Evaluator> items = in.items().stream().map(this::compile).toList();
     List<Affinity> affinities = in.compareAffinities();
-    BuiltinCollation collation = Comparison.collation(in.compareCollation());
+    dev.pagoda.spi.Collation collation = collation(in.compareCollation());
     boolean negated = in.negated();
     return row -> {
       Value x = operand.eval(row);
@@ -277,11 +282,11 @@ final class ExprCompiler {
     List<Evaluator> thens = c.thens().stream().map(this::compile).toList();
     int n = c.whens().size();
     Affinity[] affinities = new Affinity[n];
-    BuiltinCollation[] collations = new BuiltinCollation[n];
+    dev.pagoda.spi.Collation[] collations = new dev.pagoda.spi.Collation[n];
     for (int i = 0; base != null && i < n; i++) {
       // CASE x WHEN w compares as x = w does: the same affinity and collation rules.
       affinities[i] = CompareRules.affinity(c.base(), c.whens().get(i));
-      collations[i] = Comparison.collation(CompareRules.collation(c.base(), c.whens().get(i)));
+      collations[i] = collation(CompareRules.collation(c.base(), c.whens().get(i)));
     }
     Evaluator otherwise = c.otherwise() == null ? constant(Value.NULL) : compile(c.otherwise());
     return row -> {

@@ -28,7 +28,7 @@ final class FunctionCompiler {
     ScalarFunction fn = functions().scalar(f.name(), f.args().size());
     Evaluator[] args = compileAll(f.args());
     if (fn instanceof Builtin.Scalar) {
-      Evaluator special = special(f, args);
+      Evaluator special = special(f, args, functions());
       if (special != null) {
         return special;
       }
@@ -53,7 +53,8 @@ final class FunctionCompiler {
    * likelihood family is its first argument, and min and max compare under a collation; null
    * for the others.
    */
-  private static Evaluator special(BoundExpr.Function f, Evaluator[] args) {
+  private static Evaluator special(BoundExpr.Function f, Evaluator[] args,
+      FunctionCatalog catalog) {
     switch (f.name()) {
       case "coalesce", "ifnull" -> {
         return coalesce(args);
@@ -69,7 +70,7 @@ final class FunctionCompiler {
         return args[0];
       }
       case "min", "max" -> {
-        BuiltinCollation c = Comparison.collation(firstCollation(f.args()));
+        dev.pagoda.spi.Collation c = Comparison.collation(firstCollation(f.args()), catalog);
         if (c != BuiltinCollation.BINARY) {
           boolean max = f.name().equals("max");
           return call(args, a -> CoreFunctions.minMax(a, c, max));

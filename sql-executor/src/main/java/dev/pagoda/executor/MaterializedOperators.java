@@ -56,17 +56,24 @@ final class MaterializedOperators {
   }
 
   /** The comparator of a sort's keys. */
-  static Comparator<Value[]> sortOrder(List<PlanNode.SortKey> keys) {
+  static Comparator<Value[]> sortOrder(List<PlanNode.SortKey> keys,
+      dev.pagoda.planner.FunctionCatalog catalog) {
     PlanNode.SortKey[] k = keys.toArray(new PlanNode.SortKey[0]);
+    dev.pagoda.spi.Collation[] collations = new dev.pagoda.spi.Collation[k.length];
+    for (int i = 0; i < k.length; i++) {
+      collations[i] = k[i].collation() == null ? null
+          : Comparison.collation(k[i].collation(), catalog);
+    }
     return (x, y) -> {
-      for (PlanNode.SortKey key : k) {
+      for (int i = 0; i < k.length; i++) {
+        PlanNode.SortKey key = k[i];
         Value a = x[key.column()];
         Value b = y[key.column()];
         int r;
         if (a.isNull() || b.isNull()) {
           r = a.isNull() == b.isNull() ? 0 : (a.isNull() == key.nullsLast() ? 1 : -1);
         } else {
-          r = RowOrder.compare(a, b, key.collation());
+          r = RowOrder.compare(a, b, collations[i]);
           if (key.descending()) {
             r = -r;
           }

@@ -39,7 +39,7 @@ final class PlanCompiler {
     } else if (node instanceof PlanNode.Sort s) {
       OperatorFactory input = s.input() instanceof PlanNode.Distinct d
           ? distinct(d, true) : compile(s.input());
-      Comparator<Value[]> order = MaterializedOperators.sortOrder(s.keys());
+      Comparator<Value[]> order = MaterializedOperators.sortOrder(s.keys(), functions());
       int width = s.width();
       return (run, outer) -> MaterializedOperators.sort(input.open(run, outer), width, order);
     } else if (node instanceof PlanNode.Limit l) {
@@ -52,7 +52,7 @@ final class PlanCompiler {
       OperatorFactory left = compile(c.left());
       OperatorFactory right = compile(c.right());
       int width = c.width();
-      Comparator<Value[]> order = RowOrder.prefix(width, c.collations());
+      Comparator<Value[]> order = RowOrder.prefix(width, c.collations(), functions());
       return (run, outer) -> MaterializedOperators.compound(
           c.op(), left.open(run, outer), right.open(run, outer), width, order);
     } else if (node instanceof PlanNode.Values v) {
@@ -85,7 +85,7 @@ final class PlanCompiler {
   /** A DISTINCT; {@code orderFree} when a sort follows, so that it may spill out of order. */
   private OperatorFactory distinct(PlanNode.Distinct d, boolean orderFree) {
     OperatorFactory input = compile(d.input());
-    Comparator<Value[]> order = RowOrder.prefix(d.keyWidth(), d.collations());
+    Comparator<Value[]> order = RowOrder.prefix(d.keyWidth(), d.collations(), functions());
     int width = d.width();
     int keyWidth = d.keyWidth();
     return (run, outer) -> new MaterializedOperators.DistinctOp(
@@ -147,10 +147,14 @@ final class PlanCompiler {
     };
   }
 
+  private dev.pagoda.planner.FunctionCatalog functions() {
+    return compiler.run().session().functions();
+  }
+
   private OperatorFactory aggregate(PlanNode.Aggregate a) {
     OperatorFactory input = compile(a.input());
     Evaluator[] keys = a.groupKeys().stream().map(compiler::compile).toArray(Evaluator[]::new);
-    Comparator<Value[]> keyOrder = RowOrder.prefix(keys.length, a.keyCollations());
+    Comparator<Value[]> keyOrder = RowOrder.prefix(keys.length, a.keyCollations(), functions());
     AggregateOp.Call[] calls = new AggregateOp.Call[a.calls().size()];
     for (int i = 0; i < calls.length; i++) {
       PlanNode.AggregateCall c = a.calls().get(i);
@@ -158,7 +162,8 @@ final class PlanCompiler {
       calls[i] = new AggregateOp.Call(
           compiler.aggregate(c.name(), args.length), args, new ArgumentBuffer(args.length),
           new CallContext(compiler.run()), c.distinct(),
-          c.filter() == null ? null : compiler.compile(c.filter()), c.collation());
+          c.filter() == null ? null : compiler.compile(c.filter()),
+          c.collation() == null ? null : Comparison.collation(c.collation(), functions()));
     }
     int inputWidth = a.input().width();
     return (run, outer) -> new AggregateOp(input.open(run, outer), inputWidth, keys, keyOrder, calls);
@@ -196,7 +201,7 @@ final class PlanCompiler {
     Evaluator limit = r.limit() == null ? null : compiler.compile(r.limit());
     Evaluator offset = r.offset() == null ? null : compiler.compile(r.offset());
     Comparator<Value[]> order =
-        r.order().isEmpty() ? null : MaterializedOperators.sortOrder(r.order());
+        r.order().isEmpty() ? null : MaterializedOperators.sortOrder(r.order(), functions());
     int width = r.width();
     boolean distinct = r.distinct();
     return (run, outer) -> {

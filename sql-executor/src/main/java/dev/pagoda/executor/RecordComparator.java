@@ -3,6 +3,7 @@ package dev.pagoda.executor;
 import dev.pagoda.btree.KeyComparator;
 import dev.pagoda.btree.Varint;
 import dev.pagoda.planner.IndexSchema;
+import dev.pagoda.spi.Collation;
 import dev.pagoda.spi.ResultCode;
 import dev.pagoda.spi.SqlException;
 import java.util.ArrayList;
@@ -20,27 +21,32 @@ import java.util.List;
  * Values#compare}) that tests check it against.
  */
 public final class RecordComparator implements KeyComparator {
-  private final BuiltinCollation[] collations;
+  private final Collation[] collations;
   private final boolean[] descending;
 
   /**
    * @param collations the collation of each indexed field, in order
    * @param descending whether each field sorts DESC; fields past either list use BINARY ASC
    */
-  public RecordComparator(List<BuiltinCollation> collations, List<Boolean> descending) {
-    this.collations = collations.toArray(new BuiltinCollation[0]);
+  public RecordComparator(List<? extends Collation> collations, List<Boolean> descending) {
+    this.collations = collations.toArray(new Collation[0]);
     this.descending = new boolean[descending.size()];
     for (int i = 0; i < this.descending.length; i++) {
       this.descending[i] = descending.get(i);
     }
   }
 
-  /** The order of an index's entries: its columns' collations and directions, then the rowid. */
+  /**
+   * The order of an index's entries: its columns' collations and directions, then the rowid. A
+   * collation other than the built-in three comes from a plugged-in {@code FunctionProvider}.
+   *
+   * @throws SqlException "no such collation sequence" when a column's collation is unknown
+   */
   public static RecordComparator forIndex(IndexSchema index) {
-    List<BuiltinCollation> collations = new ArrayList<>();
+    List<Collation> collations = new ArrayList<>();
     List<Boolean> descending = new ArrayList<>();
     for (IndexSchema.IndexColumn c : index.columns()) {
-      collations.add(BuiltinCollation.named(c.collation()));
+      collations.add(Comparison.collation(c.collation()));
       descending.add(c.descending());
     }
     return new RecordComparator(collations, descending);
@@ -97,14 +103,26 @@ public final class RecordComparator implements KeyComparator {
       case 1:
         return compareNumbers(a, aOff, aType, b, bOff, bType);
       case 2:
-        BuiltinCollation collation =
-            field < collations.length ? collations[field] : BuiltinCollation.BINARY;
-        return collation.compare(
-            a, aOff, RecordCodec.bodySize(aType), b, bOff, RecordCodec.bodySize(bType));
+        return compareText(field, a, aOff, RecordCodec.bodySize(aType),
+            b, bOff, RecordCodec.bodySize(bType));
       default:
         return BuiltinCollation.BINARY.compare(
             a, aOff, RecordCodec.bodySize(aType), b, bOff, RecordCodec.bodySize(bType));
     }
+  }
+
+  /**
+   * Compares two UTF-8 texts under field {@code field}'s collation: a built-in one on the bytes,
+   * a plugged-in one on the decoded strings.
+   */
+  private int compareText(int field, byte[] a, int aOff, int aLen, byte[] b, int bOff,
+      int bLen) {
+    Collation c = field < collations.length ? collations[field] : BuiltinCollation.BINARY;
+    if (c instanceof BuiltinCollation builtin) {
+      return builtin.compare(a, aOff, aLen, b, bOff, bLen);
+    }
+    return c.compare(new String(a, aOff, aLen, java.nio.charset.StandardCharsets.UTF_8),
+        new String(b, bOff, bLen, java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** 0 NULL, 1 number, 2 text, 3 blob: the order of storage classes. */
@@ -179,8 +197,7 @@ public final class RecordComparator implements KeyComparator {
     if (x instanceof dev.pagoda.spi.Value.Text tx && y instanceof dev.pagoda.spi.Value.Text ty) {
       byte[] a = tx.value().getBytes(java.nio.charset.StandardCharsets.UTF_8);
       byte[] b = ty.value().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      BuiltinCollation c = field < collations.length ? collations[field] : BuiltinCollation.BINARY;
-      return Integer.signum(c.compare(a, 0, a.length, b, 0, b.length));
+      return Integer.signum(compareText(field, a, 0, a.length, b, 0, b.length));
     }
     return Integer.signum(Values.compare(x, y));
   }

@@ -1,5 +1,7 @@
 package dev.pagoda.executor;
 
+import dev.pagoda.planner.FunctionCatalog;
+
 import dev.pagoda.spi.Value;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -49,7 +51,7 @@ final class RecursiveCteOp implements Operator {
     this.current = current;
     this.width = width;
     this.seen = distinct
-        ? new TreeSet<>(RowOrder.prefix(width, Collections.nCopies(width, null))) : null;
+        ? new TreeSet<>(RowOrder.prefix(width, Collections.nCopies(width, null), FunctionCatalog.standard())) : null;
     if (order == null) {
       this.queue = new ArrayDeque<>();
     } else {

@@ -1,5 +1,7 @@
 package dev.pagoda.executor;
 
+import dev.pagoda.planner.FunctionCatalog;
+import dev.pagoda.spi.Collation;
 import dev.pagoda.spi.Value;
 import java.util.Comparator;
 import java.util.List;
@@ -11,17 +13,23 @@ import java.util.List;
 final class RowOrder {
   private RowOrder() {}
 
-  /** Compares two values of any class, NULLs included, text with {@code collation}. */
-  static int compare(Value a, Value b, String collation) {
+  /** Compares two values of any class, NULLs included, text with {@code collation} (or BINARY). */
+  static int compare(Value a, Value b, Collation collation) {
     if (collation != null && a instanceof Value.Text x && b instanceof Value.Text y) {
-      return Comparison.compareText(x.value(), y.value(), Comparison.collation(collation));
+      return collation.compare(x.value(), y.value());
     }
     return Values.compare(a, b);
   }
 
-  /** Orders rows by their first {@code width} columns, each under its collation. */
-  static Comparator<Value[]> prefix(int width, List<String> collations) {
-    String[] c = collations.toArray(new String[0]);
+  /**
+   * Orders rows by their first {@code width} columns, each under its collation (null or a
+   * missing entry for BINARY), names resolved once in {@code catalog}.
+   */
+  static Comparator<Value[]> prefix(int width, List<String> collations, FunctionCatalog catalog) {
+    Collation[] c = new Collation[collations.size()];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = collations.get(i) == null ? null : Comparison.collation(collations.get(i), catalog);
+    }
     return (x, y) -> {
       for (int i = 0; i < width; i++) {
         int r = compare(x[i], y[i], i < c.length ? c[i] : null);

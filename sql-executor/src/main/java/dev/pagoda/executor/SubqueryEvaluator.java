@@ -88,7 +88,7 @@ final class SubqueryEvaluator implements Evaluator {
     Value x = operand.eval(row);
     InSet set = cached() ? cachedSet : null;
     if (set == null) {
-      set = new InSet(q.compareAffinity(), Comparison.collation(q.compareCollation()));
+      set = new InSet(q.compareAffinity(), Comparison.collation(q.compareCollation(), run.session().functions()));
       try (Operator op = plan.open(run, Operators.NO_ROW)) {
         while (op.next()) {
           set.add(op.column(0));
@@ -106,12 +106,12 @@ final class SubqueryEvaluator implements Evaluator {
   /** The values of an IN subquery, and whether one is NULL. */
   private static final class InSet {
     private final Affinity affinity;
-    private final BuiltinCollation collation;
+    private final dev.pagoda.spi.Collation collation;
     private final List<Value> values = new ArrayList<>();
     private TreeSet<Value> sorted;
     private boolean sawNull;
 
-    InSet(Affinity affinity, BuiltinCollation collation) {
+    InSet(Affinity affinity, dev.pagoda.spi.Collation collation) {
       this.affinity = affinity;
       this.collation = collation;
     }

@@ -41,7 +41,8 @@ public final class IndexBuilder {
       String collation = null;
       if (e instanceof Collate c) {
         collation = c.collation().toUpperCase(Locale.ROOT);
-        if (!COLLATIONS.contains(collation)) {
+        if (!COLLATIONS.contains(collation)
+            && FunctionCatalog.standard().collation(collation) == null) {
           throw SqlException.error("no such collation sequence: " + c.collation());
         }
         e = c.expr();
