@@ -1,18 +1,16 @@
 package dev.pagoda.executor;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * The decimal digits printf() prints for a double, as SQLite's {@code sqlite3FpDecode} makes them:
- * the value scaled into [9.22e17, 9.22e18] and made an integer as SQLite's double-double
- * arithmetic makes it (18 or 19 significant digits, so digits beyond those print as zeros), then rounded half up on that digit string to
- * the requested place, at most {@code maxDigits} significant digits (16, or 26 with {@code !}),
- * trailing zeros dropped.
+ * the value times the power of ten that brings its binary magnitude 2^floor(log2 x) into [1e17,
+ * 1e18), rounded to an integer (18 or 19 significant digits; digits beyond print as zeros), then
+ * rounded half up on that digit string to the requested place, at most {@code maxDigits}
+ * significant digits (16, or 26 with {@code !}), trailing zeros dropped.
  */
 final class PrintfDigits {
-  /** The lower end of the range SQLite scales into (about 2^63 / 10). */
-  private static final BigDecimal LOW = new BigDecimal("922337203685477478");
-
   /** The significant digits, without trailing zeros ("0" for zero). */
   final String digits;
   /** Where the decimal point goes: the value is 0.digits * 10^point. */
@@ -36,14 +34,11 @@ final class PrintfDigits {
     }
     boolean negative = r < 0;
     BigDecimal x = new BigDecimal(Math.abs(r));
-    int lead = x.precision() - x.scale() - 1; // the exponent of the leading digit
+    // The scale comes from the binary exponent: 2^exponent * 10^scale lies in [1e17, 1e18).
+    int lead = leadingDecimalExponent(binaryExponent(Math.abs(r)));
     int scale = 17 - lead;
-    BigDecimal scaled = x.movePointRight(scale);
-    if (scaled.compareTo(LOW) < 0) {
-      scale++;
-      scaled = x.movePointRight(scale);
-    }
-    StringBuilder z = new StringBuilder(integerOf(scaled).toString());
+    StringBuilder z = new StringBuilder(
+        x.movePointRight(scale).setScale(0, RoundingMode.HALF_UP).toPlainString());
     int point = z.length() - scale;
     int n = z.length();
     if (round <= 0) {
@@ -73,16 +68,19 @@ final class PrintfDigits {
     return new PrintfDigits(z.toString(), point, negative);
   }
 
-  /**
-   * The integer SQLite takes from a scaled value it holds as a double-double {@code hi + lo}
-   * ({@code hi} the nearest double): {@code hi} plus {@code lo} truncated toward zero, so that a
-   * negative {@code lo} rounds the magnitude up ({@code 2^63} gives digits 922337203685477581).
-   */
-  private static java.math.BigInteger integerOf(BigDecimal scaled) {
-    BigDecimal hi = new BigDecimal(scaled.doubleValue());
-    BigDecimal lo = scaled.subtract(hi);
-    java.math.BigInteger v = hi.toBigInteger();
-    return lo.signum() < 0 ? v.subtract(lo.negate().toBigInteger()) : v.add(lo.toBigInteger());
+  /** floor(log2(d)) of a positive finite double, subnormals included. */
+  private static int binaryExponent(double d) {
+    int e = Math.getExponent(d);
+    if (e >= Double.MIN_EXPONENT) {
+      return e;
+    }
+    long mantissa = Double.doubleToRawLongBits(d) & 0x000fffffffffffffL;
+    return (63 - Long.numberOfLeadingZeros(mantissa)) - 1074;
+  }
+
+  /** floor(log10(2^e)), exact for every double's exponent (checked over -1080..1030). */
+  private static int leadingDecimalExponent(int e) {
+    return (e * 78913) >> 18;
   }
 
   /** The digits SQLite prints for an infinity under the 0 flag: 9 times 10^999. */

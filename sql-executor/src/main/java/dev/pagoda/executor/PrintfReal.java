@@ -7,9 +7,12 @@ package dev.pagoda.executor;
 final class PrintfReal {
   private PrintfReal() {}
 
+  /** SQLite's SQLITE_FP_PRECISION_LIMIT: a larger float precision counts as this. */
+  private static final int PRECISION_LIMIT = 100_000_000;
+
   /** The conversion of {@code r} under {@code s}, zero padding included, width padding not. */
   static String format(double r, char type, Printf.Spec s) {
-    int precision = s.precision < 0 ? 6 : s.precision;
+    int precision = s.precision < 0 ? 6 : Math.min(s.precision, PRECISION_LIMIT);
     boolean general = type == 'g' || type == 'G';
     if (general && precision == 0) {
       precision = 1;
@@ -38,12 +41,25 @@ final class PrintfReal {
       }
     }
     Printf.checkLength((long) Math.max(exp, 0) + precision + s.width + 15);
+    StringBuilder b = layout(d, prefix, exponential, precision, trimZeros, type, s);
+    if (s.zero && !s.left && b.length() < s.width) {
+      b.insert(prefix != 0 ? 1 : 0, "0".repeat(s.width - b.length()));
+    }
+    return b.toString();
+  }
+
+  /**
+   * Sign, integer digits (with separators), point, fraction digits and exponent, as SQLite lays
+   * them out: {@code precision} digits after the point, trailing zeros dropped when asked.
+   */
+  private static StringBuilder layout(PrintfDigits d, char prefix, boolean exponential,
+      int precision, boolean trimZeros, char type, Printf.Spec s) {
     StringBuilder b = new StringBuilder();
     if (prefix != 0) {
       b.append(prefix);
     }
     boolean point = precision > 0 || s.alt || s.alt2;
-    int e2 = exponential ? 0 : exp;
+    int e2 = exponential ? 0 : d.point - 1;
     int j = 0;
     if (e2 < 0) {
       b.append('0');
@@ -70,10 +86,7 @@ final class PrintfReal {
     if (exponential) {
       appendExponent(b, d.point - 1, type == 'E' || type == 'G');
     }
-    if (s.zero && !s.left && b.length() < s.width) {
-      b.insert(prefix != 0 ? 1 : 0, "0".repeat(s.width - b.length()));
-    }
-    return b.toString();
+    return b;
   }
 
   /** Drops trailing zeros and then a bare point (keeping "x.0" with the ! flag). */
