@@ -28,6 +28,12 @@ import java.util.function.DoubleUnaryOperator;
  * <p>Quirk kept from SQLite: in {@code log(B, X)} only B is checked for being a number; X is read
  * as {@code sqlite3_value_double} reads it (a TEXT or BLOB by its numeric prefix, NULL as 0), so
  * {@code log(2, '8abc')} is 3.0 and {@code log(2, NULL)} is NULL only because 0 is not positive.
+ *
+ * <p>Deliberate difference: SQLite hands the transcendental functions to the platform's C library,
+ * whose last bits differ between platforms; Pagoda uses {@link Math} (and {@link StrictMath} for
+ * log10, and the formulas in {@link Hyperbolic}), which agree with glibc's results bit for bit on
+ * most arguments and within one unit in the last place (two for sinh) on the rest. ceil, floor,
+ * trunc, sqrt, ln, degrees, radians, mod, asinh, acosh and pi match exactly.
  */
 public final class MathFunctions implements FunctionProvider {
   private static final Set<FunctionFlag> FLAGS =
