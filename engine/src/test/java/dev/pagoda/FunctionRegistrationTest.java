@@ -144,6 +144,13 @@ class FunctionRegistrationTest {
           Sql.column(c, "SELECT x FROM t ORDER BY x COLLATE reverse"));
       assertEquals(List.of("c"), Sql.column(c, "SELECT x FROM t WHERE x COLLATE reverse < 'b'"));
       assertEquals(List.of("a"), Sql.column(c, "SELECT max(x COLLATE reverse) FROM t"));
+      c.execute("CREATE TABLE r(x TEXT COLLATE reverse)");
+      c.execute("INSERT INTO r SELECT x FROM t");
+      assertEquals(List.of("c", "b", "a"), Sql.column(c, "SELECT x FROM r ORDER BY x"));
+      assertEquals(List.of("a"), Sql.column(c, "SELECT x FROM r WHERE x > 'b'"));
+      e = assertThrows(PagodaException.class,
+          () -> Sql.column(db.connect(), "SELECT x FROM r ORDER BY x"));
+      assertEquals("no such collation sequence: reverse", e.getMessage());
     }
   }
 

@@ -92,6 +92,16 @@ public final class ModuleRules {
   private static final Pattern ENGINE_IMPORT =
       Pattern.compile("^\\s*import\\s+(?:static\\s+)?dev\\.pagoda\\.[A-Z]", Pattern.MULTILINE);
 
+  /**
+   * Plug-in modules a third party could copy: outside tests they may use nothing of Pagoda but
+   * {@code functions-spi}.
+   */
+  public static final Set<String> PLUGINS = Set.of("examples/function-plugin");
+
+  private static final Pattern TEST_SCOPE = Pattern.compile("<scope>\\s*test\\s*</scope>");
+  private static final Pattern NON_SPI_IMPORT =
+      Pattern.compile("^\\s*import\\s+(?:static\\s+)?dev\\.pagoda\\.(?!spi\\.)", Pattern.MULTILINE);
+
   private ModuleRules() {}
 
   /** Every rule broken in the reactor at {@code root}, one message each; empty when all hold. */
@@ -107,7 +117,43 @@ public final class ModuleRules {
       checkModuleInfo(row.getKey(), module, row.getValue(), out);
       checkImports(row.getKey(), module, out);
     }
+    for (String plugin : PLUGINS) {
+      checkPlugin(plugin, root.resolve(plugin), out);
+    }
     return out;
+  }
+
+  private static void checkPlugin(String name, Path module, List<String> out) {
+    if (!Files.isDirectory(module)) {
+      out.add(name + ": module folder is missing");
+      return;
+    }
+    Set<String> main = new TreeSet<>();
+    Matcher m = DEPENDENCY.matcher(read(module.resolve("pom.xml")));
+    while (m.find()) {
+      String block = m.group(1);
+      Matcher g = GROUP.matcher(block);
+      Matcher a = ARTIFACT.matcher(block);
+      if (g.find() && a.find() && g.group(1).equals("dev.pagoda")
+          && !TEST_SCOPE.matcher(block).find()) {
+        main.add(a.group(1));
+      }
+    }
+    if (!main.equals(Set.of("functions-spi"))) {
+      out.add(name + "/pom.xml: outside tests a plug-in depends on functions-spi alone, not "
+          + main);
+    }
+    checkModuleInfo(name, module, Set.of("functions-spi"), out);
+    Path sources = module.resolve("src/main/java");
+    try (Stream<Path> files = Files.walk(sources)) {
+      files.filter(p -> p.toString().endsWith(".java")).forEach(file -> {
+        if (NON_SPI_IMPORT.matcher(read(file)).find()) {
+          out.add(root(module, file) + ": a plug-in imports Pagoda code other than the SPI");
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void checkPom(String name, Path module, Set<String> allowed, List<String> out) {

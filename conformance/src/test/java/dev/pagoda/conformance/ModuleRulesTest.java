@@ -76,6 +76,21 @@ class ModuleRulesTest {
   }
 
   @Test
+  void violations_pluginImportsExecutor_reported(@TempDir Path copy) throws IOException {
+    copyBuildFiles(copy);
+    String plugin = ModuleRules.PLUGINS.iterator().next();
+    Path source = copy.resolve(plugin + "/src/main/java/com/example/Bad.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, "package com.example;\nimport dev.pagoda.executor.Values;\n"
+        + "import dev.pagoda.spi.Value;\nclass Bad {}\n");
+
+    List<String> violations = ModuleRules.violations(copy);
+
+    assertEquals(1, violations.size(), violations.toString());
+    assertTrue(violations.get(0).contains("other than the SPI"), violations.toString());
+  }
+
+  @Test
   void internalDependencies_ignoresThirdPartyArtifacts() {
     String pom = "<dependencies><dependency><groupId>dev.pagoda</groupId>"
         + "<artifactId>engine</artifactId></dependency><dependency><groupId>org.xerial</groupId>"
@@ -86,7 +101,9 @@ class ModuleRulesTest {
 
   /** Copies every module's pom.xml and module-info.java: what the rules read besides sources. */
   private static void copyBuildFiles(Path copy) throws IOException {
-    for (String module : ModuleRules.ALLOWED.keySet()) {
+    java.util.Set<String> modules = new java.util.TreeSet<>(ModuleRules.ALLOWED.keySet());
+    modules.addAll(ModuleRules.PLUGINS);
+    for (String module : modules) {
       for (String file : List.of("pom.xml", "src/main/java/module-info.java")) {
         Path from = REACTOR.resolve(module).resolve(file);
         Path to = copy.resolve(module).resolve(file);

@@ -9,7 +9,7 @@ import java.util.List;
  * <p>The table has the visible {@link #columns()} that {@code *} expands to, followed by the
  * {@link #hiddenColumns()} that the call's arguments fill in order: {@code json_each(x, '$.a')}
  * sets hidden columns {@code json} and {@code root}. A hidden column can be selected by name; it
- * reads the argument it was given (NULL when the call left it out).
+ * reads the argument it was given, or {@link #hiddenDefault} when the call left it out.
  *
  * <pre>{@code
  * TableFunction series = new TableFunction() {
@@ -40,6 +40,14 @@ public interface TableFunction {
 
   /** How many arguments a call takes. */
   Arity arity();
+
+  /**
+   * What hidden column {@code i} reads when the call gives fewer arguments: NULL unless the
+   * function says otherwise ({@code json_each}'s {@code root} reads {@code '$'}).
+   */
+  default Value hiddenDefault(int i) {
+    return Value.NULL;
+  }
 
   /** Starts one scan over the rows for these arguments. */
   Cursor open(FunctionContext ctx, Arguments args);

@@ -33,7 +33,7 @@ final class ExprCompiler {
    * {@code frame} (the trigger row) as the row of outer references at depth 1.
    */
   ExprCompiler forTrigger(Frame frame) {
-    return new ExprCompiler(bindings, new RunContext(run.session()), List.of(frame));
+    return new ExprCompiler(bindings, new RunContext(run.session(), run), List.of(frame));
   }
 
   private ExprCompiler(Bindings bindings, RunContext run, List<Frame> outers) {

@@ -69,6 +69,8 @@ final class PlanCompiler {
       return SeekOperators.rowidRange(r, compiler);
     } else if (node instanceof PlanNode.IndexSeek i) {
       return SeekOperators.indexSeek(i, compiler);
+    } else if (node instanceof PlanNode.FunctionScan f) {
+      return FunctionScanOp.factory(f, compiler);
     } else if (node instanceof PlanNode.RecursiveCte r) {
       return recursiveCte(r);
     } else if (node instanceof PlanNode.RecursiveRef r) {

@@ -11,6 +11,7 @@ final class RunContext {
   private Pager pager;
   private long run;
   private java.time.Instant now;
+  private final RunContext clock;
   private final java.util.Map<Object, OperatorFactory> shared = new java.util.IdentityHashMap<>();
 
   RunContext() {
@@ -18,7 +19,16 @@ final class RunContext {
   }
 
   RunContext(Session session) {
+    this(session, null);
+  }
+
+  /**
+   * A run context whose clock is {@code clock}'s: a trigger program's, so that 'now' in a
+   * trigger is the firing statement's.
+   */
+  RunContext(Session session, RunContext clock) {
     this.session = session;
+    this.clock = clock;
   }
 
   /** The connection's counters. */
@@ -35,6 +45,9 @@ final class RunContext {
 
   /** The time 'now' means in this run: read from the clock once, at its first use. */
   java.time.Instant now() {
+    if (clock != null) {
+      return clock.now();
+    }
     if (now == null) {
       now = java.time.Instant.now();
     }

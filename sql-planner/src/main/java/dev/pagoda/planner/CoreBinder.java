@@ -203,7 +203,7 @@ final class CoreBinder {
   }
 
   private void addAll(Scope.Source source, boolean skipMerged, Scope scope) {
-    for (int i = 0; i < source.columns().size(); i++) {
+    for (int i = 0; i < source.visibleColumns(); i++) {
       String name = source.columns().get(i);
       if (skipMerged && source.merged().contains(name.toLowerCase(java.util.Locale.ROOT))) {
         continue;

@@ -8,6 +8,7 @@ import dev.pagoda.parser.ast.JoinKind;
 import dev.pagoda.parser.ast.ResultColumn;
 import dev.pagoda.parser.ast.Select;
 import dev.pagoda.parser.ast.SubqueryRef;
+import dev.pagoda.parser.ast.TableFunctionRef;
 import dev.pagoda.parser.ast.TableRef;
 import dev.pagoda.planner.plan.BinaryOp;
 import dev.pagoda.planner.plan.BoundExpr;
@@ -20,13 +21,17 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Binds a FROM clause: its tables, views, CTEs, subqueries and parenthesized joins become the
+ * Binds a FROM clause: its tables, views, CTEs, subqueries, table-valued functions (see {@link
+ * TableFunctionBinder}) and parenthesized joins become the
  * sources of a {@link Scope}; USING and NATURAL become equality terms; the joins become a {@link
  * PlanNode.NestedLoop} whose steps take each WHERE and ON term as early as its columns allow. A
  * parenthesized join on the right of a join is one item of the loop (planned on its own) whose
  * tables stay visible by their names.
  */
 final class FromBinder {
+  /** A table-valued function whose arguments are bound once every source is known. */
+  private record PendingCall(int node, int source, TableFunctionBinder binder) {}
+
   /** One item of the flattened FROM list and how it joins the items before it. */
   private record Item(FromItem item, JoinKind kind, boolean natural, Expr on, List<String> using) {}
 
@@ -45,6 +50,7 @@ final class FromBinder {
   /** Whether a source (a subquery, a CTE) reads columns of an enclosing query. */
   private boolean correlatedSource;
   private final List<List<BoundExpr>> onTerms = new ArrayList<>();
+  private final List<PendingCall> pendingCalls = new ArrayList<>();
 
   FromBinder(QueryBinder queries, Scope outer) {
     this.queries = queries;
@@ -55,7 +61,7 @@ final class FromBinder {
   FromBinder bind(FromItem from) {
     List<Item> items = new ArrayList<>();
     flatten(from, items);
-    List<List<String>> usings = new ArrayList<>();
+    List<List<BoundExpr>> usingTerms = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       Item item = items.get(i);
       firstSource.add(sources.size());
@@ -64,12 +70,9 @@ final class FromBinder {
         case LEFT, RIGHT, FULL -> item.kind();
         default -> JoinKind.INNER;
       });
-      usings.add(usingColumns(i, item));
+      usingTerms.add(usingTerms(i, usingColumns(i, item)));
     }
-    List<List<BoundExpr>> usingTerms = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      usingTerms.add(usingTerms(i, usings.get(i)));
-    }
+    bindCalls();
     scope = new Scope(sources, outer);
     usingValues.forEach(scope::setUsingValue);
     if (correlatedSource) {
@@ -134,9 +137,50 @@ final class FromBinder {
       addSubquery(sub.select(), sub.alias(), List.of(), offset);
     } else if (item instanceof Join join) {
       addNestedJoin(join, offset);
+    } else if (item instanceof TableFunctionRef call) {
+      addTableFunction(call, offset);
     } else {
-      throw SqlException.error("not supported yet: table-valued functions");
+      throw new AssertionError("unknown FROM item: " + item);
     }
+  }
+
+  /**
+   * A table-valued function: its node is made once every source is known, since its arguments
+   * may read any other source of the FROM clause (and the enclosing queries); it is not
+   * materialized, since they may change from one outer row to the next.
+   */
+  private void addTableFunction(TableFunctionRef call, int offset) {
+    TableFunctionBinder binder = new TableFunctionBinder(queries, call);
+    pendingCalls.add(new PendingCall(nodes.size(), sources.size(), binder));
+    sources.add(binder.source(offset));
+    nodes.add(new PlanNode.SingleRow()); // replaced by bindCalls
+  }
+
+  /**
+   * Binds the arguments of each table-valued function against the FROM clause's other sources,
+   * as SQLite resolves them. A correlated subquery among them is bound again against the sources
+   * to the left only (where it must resolve), since the join planner does not see which sources
+   * a subquery reads.
+   */
+  private void bindCalls() {
+    for (PendingCall pending : pendingCalls) {
+      List<Scope.Source> others = new ArrayList<>(sources);
+      others.remove(pending.source());
+      Scope scope = argumentScope(others);
+      PlanNode.FunctionScan node = pending.binder().node(scope);
+      if (node.args().stream().anyMatch(JoinPlanner::readsRowOpaquely)) {
+        scope = argumentScope(sources.subList(0, pending.source()));
+        node = pending.binder().node(scope);
+      }
+      correlatedSource |= scope.reachesOut();
+      nodes.set(pending.node(), node);
+    }
+  }
+
+  private Scope argumentScope(List<Scope.Source> visible) {
+    Scope scope = new Scope(visible, outer);
+    usingValues.forEach(scope::setUsingValue);
+    return scope;
   }
 
   /** A parenthesized join: planned on its own, its tables visible here by their names. */
@@ -144,8 +188,7 @@ final class FromBinder {
     FromBinder inner = new FromBinder(queries, outer).bind(join);
     PlanNode plan = inner.plan(List.of());
     for (Scope.Source s : inner.scope().sources()) {
-      sources.add(new Scope.Source(s.alias(), s.columns(), s.affinities(), s.table(),
-          s.offset() + offset, s.merged(), s.collations()));
+      sources.add(s.at(s.offset() + offset));
     }
     inner.usingValues.forEach((index, value) ->
         usingValues.put(index + offset, shift(value, offset)));
@@ -226,13 +269,13 @@ final class FromBinder {
     }
     List<String> common = new ArrayList<>();
     for (Scope.Source right : group(i)) {
-      for (String name : right.columns()) {
+      for (String name : right.columns().subList(0, right.visibleColumns())) {
         if (common.stream().anyMatch(name::equalsIgnoreCase)) {
           continue;
         }
         for (int s = 0; s < firstSource.get(i); s++) {
           int l = sources.get(s).find(name);
-          if (l >= 0 && l < sources.get(s).columns().size()) {
+          if (l >= 0 && l < sources.get(s).visibleColumns()) {
             common.add(name);
             break;
           }
@@ -284,9 +327,7 @@ final class FromBinder {
           dev.pagoda.planner.plan.CompareRules.collation(left, rightColumn)));
       Set<String> merged = new HashSet<>(right.merged());
       merged.add(lower);
-      sources.set(rightSource, new Scope.Source(
-          right.alias(), right.columns(), right.affinities(), right.table(), right.offset(),
-          merged, right.collations()));
+      sources.set(rightSource, right.withMerged(merged));
       if (rightOuter) {
         usingValues.put(leftIndex, new BoundExpr.Function("coalesce", List.of(left, rightColumn)));
       }

@@ -58,7 +58,8 @@ final class JoinPlanner {
     for (BoundExpr term : innerTerms) {
       uses.add(sourcesUsed(term, sourceOfColumn, n));
     }
-    int[] order = anyOuter ? fromOrder(n) : greedyOrder(n, uses);
+    BitSet[] requires = requirements(nodes, sourceOfColumn, rightOuter, anyOuter);
+    int[] order = anyOuter ? fromOrder(n) : greedyOrder(n, uses, requires);
     List<PlanNode.JoinStep> steps = new ArrayList<>();
     List<PlanNode> accessed = new ArrayList<>(nodes);
     BitSet bound = new BitSet();
@@ -146,14 +147,78 @@ final class JoinPlanner {
     return order;
   }
 
-  private static int[] greedyOrder(int n, List<BitSet> uses) {
+  /**
+   * The sources each source must come after: those a table-valued function's arguments read.
+   *
+   * @throws dev.pagoda.spi.SqlException when a join kept in FROM order ({@code fromOrder}: it has
+   *     an outer step) has a function whose arguments read a source to its right, and for a RIGHT
+   *     or FULL join to a function whose arguments read the sources before it, whose rows a
+   *     right-outer step cannot read once per run
+   */
+  private static BitSet[] requirements(
+      List<PlanNode> nodes, int[] sourceOfColumn, boolean[] rightOuter, boolean fromOrder) {
+    int n = nodes.size();
+    BitSet[] requires = new BitSet[n];
+    for (int i = 0; i < n; i++) {
+      requires[i] = new BitSet();
+      if (nodes.get(i) instanceof PlanNode.FunctionScan f) {
+        for (BoundExpr arg : f.args()) {
+          collectColumns(arg, sourceOfColumn, requires[i]);
+          if (readsRowOpaquely(arg)) {
+            requires[i].set(0, i); // the binder let such an argument see only the left
+          }
+        }
+        requires[i].clear(i);
+        if (fromOrder && requires[i].nextSetBit(i) >= 0) {
+          throw dev.pagoda.spi.SqlException.error(
+              "table-function argument references tables to its right");
+        }
+        if (rightOuter[i] && !requires[i].isEmpty()) {
+          throw dev.pagoda.spi.SqlException.error("not supported yet: a RIGHT or FULL JOIN to "
+              + "a table-valued function whose arguments read the tables before it");
+        }
+      }
+    }
+    return requires;
+  }
+
+  /** Sets the source of every column {@code e} reads directly (not inside subqueries). */
+  private static void collectColumns(BoundExpr e, int[] sourceOfColumn, BitSet used) {
+    if (e instanceof BoundExpr.Column c) {
+      used.set(sourceOfColumn[c.index()]);
+    }
+    for (BoundExpr child : dev.pagoda.planner.plan.BoundExprs.children(e)) {
+      if (child != null) {
+        collectColumns(child, sourceOfColumn, used);
+      }
+    }
+  }
+
+  /**
+   * Whether {@code e} may read the joined row in a way {@link #collectColumns} cannot see: through
+   * a correlated subquery, or an expression of a kind it does not know.
+   */
+  static boolean readsRowOpaquely(BoundExpr e) {
+    if ((e instanceof BoundExpr.Subquery q && q.correlated())
+        || !dev.pagoda.planner.plan.BoundExprs.isKnown(e)) {
+      return true;
+    }
+    for (BoundExpr child : dev.pagoda.planner.plan.BoundExprs.children(e)) {
+      if (child != null && readsRowOpaquely(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int[] greedyOrder(int n, List<BitSet> uses, BitSet[] requires) {
     int[] order = new int[n];
     BitSet chosen = new BitSet();
     for (int step = 0; step < n; step++) {
       int best = -1;
       int bestScore = -1;
       for (int candidate = 0; candidate < n; candidate++) {
-        if (chosen.get(candidate)) {
+        if (chosen.get(candidate) || !contains(chosen, requires[candidate])) {
           continue;
         }
         int score = 0;
@@ -170,6 +235,10 @@ final class JoinPlanner {
           best = candidate;
           bestScore = score;
         }
+      }
+      if (best < 0) {
+        // Table-valued functions whose arguments read each other.
+        throw dev.pagoda.spi.SqlException.error("no query solution");
       }
       order[step] = best;
       chosen.set(best);

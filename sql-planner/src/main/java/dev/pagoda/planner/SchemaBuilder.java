@@ -313,14 +313,9 @@ public final class SchemaBuilder {
       return null;
     } else if (c instanceof ColumnConstraint.Generated) {
       return "generated columns";
-    } else if (c instanceof ColumnConstraint.Collate col) {
-      return isBuiltinCollation(col.collation()) ? null : "COLLATE " + col.collation();
     }
+    // Any COLLATE name is accepted: a collation plugged in later may supply it, and an unknown
+    // one fails with "no such collation sequence" where a comparison needs it.
     return null;
-  }
-
-  private static boolean isBuiltinCollation(String name) {
-    return name.equalsIgnoreCase("BINARY") || name.equalsIgnoreCase("NOCASE")
-        || name.equalsIgnoreCase("RTRIM");
   }
 }

@@ -27,10 +27,15 @@ final class Scope {
    *     the left: an unqualified name does not resolve to them here
    * @param collations the collation of each column of a subquery source (null entries: none), or
    *     null for a table, whose columns declare theirs
+   * @param hidden how many of the last columns are hidden (a table-valued function's argument
+   *     columns): selectable by name, but not part of {@code *} or of a NATURAL join
    */
   record Source(String alias, List<String> columns, List<Affinity> affinities, TableSchema table,
-      int offset, Set<String> merged, List<String> collations) {
+      int offset, Set<String> merged, List<String> collations, int hidden) {
     Source {
+      if (hidden < 0 || hidden > columns.size()) {
+        throw new IllegalArgumentException("hidden columns: " + hidden);
+      }
       columns = List.copyOf(columns);
       affinities = java.util.Collections.unmodifiableList(new ArrayList<>(affinities));
       merged = Set.copyOf(merged);
@@ -38,10 +43,31 @@ final class Scope {
           : java.util.Collections.unmodifiableList(new ArrayList<>(collations));
     }
 
+    /** A source with no hidden columns. */
+    Source(String alias, List<String> columns, List<Affinity> affinities, TableSchema table,
+        int offset, Set<String> merged, List<String> collations) {
+      this(alias, columns, affinities, table, offset, merged, collations, 0);
+    }
+
     /** A source whose columns' collations are its table's (or none). */
     Source(String alias, List<String> columns, List<Affinity> affinities, TableSchema table,
         int offset, Set<String> merged) {
       this(alias, columns, affinities, table, offset, merged, null);
+    }
+
+    /** The number of columns {@code *} expands to: all but the hidden ones. */
+    int visibleColumns() {
+      return columns.size() - hidden;
+    }
+
+    /** This source with {@code merged} as its merged column names. */
+    Source withMerged(Set<String> merged) {
+      return new Source(alias, columns, affinities, table, offset, merged, collations, hidden);
+    }
+
+    /** This source with its columns starting at {@code offset} in the joined row. */
+    Source at(int offset) {
+      return new Source(alias, columns, affinities, table, offset, merged, collations, hidden);
     }
 
     /** The columns of a source: its own, plus the rowid for a table. */

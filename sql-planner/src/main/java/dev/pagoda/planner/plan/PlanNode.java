@@ -40,6 +40,30 @@ public sealed interface PlanNode {
     }
   }
 
+  /**
+   * The rows of table-valued function {@code function} called with {@code args}: each row is the
+   * function's visible columns, then its hidden columns, which read the arguments in order (NULL
+   * past the last one). The arguments may read columns of the outer row (a join's earlier steps)
+   * and are evaluated each time the node is opened.
+   */
+  record FunctionScan(dev.pagoda.spi.TableFunction function, List<BoundExpr> args)
+      implements PlanNode {
+    public FunctionScan {
+      requireNonNull(function, "function");
+      args = List.copyOf(args);
+    }
+
+    /** The number of visible columns: hidden column i is row column {@code visible() + i}. */
+    public int visible() {
+      return function.columns().size();
+    }
+
+    @Override
+    public int width() {
+      return function.columns().size() + function.hiddenColumns().size();
+    }
+  }
+
   /** The rows of {@code input} for which {@code predicate} is true. */
   record Filter(PlanNode input, BoundExpr predicate) implements PlanNode {
     public Filter {
