@@ -18,8 +18,16 @@ final class SqlOracle {
 
   /** The outcome of {@code sql} on Pagoda: its rows (none for a statement), or its error. */
   static List<String> pagoda(Connection c, String sql) {
+    return pagoda(c, sql, List.of());
+  }
+
+  /** The outcome of {@code sql} on Pagoda with {@code params} bound to ?1, ?2, ... */
+  static List<String> pagoda(Connection c, String sql, List<Value> params) {
     List<String> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepare(sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        ps.bind(i + 1, params.get(i));
+      }
       if (ps.isQuery()) {
         try (Rows rows = ps.query()) {
           while (rows.next()) {
@@ -41,27 +49,67 @@ final class SqlOracle {
 
   /** The outcome of {@code sql} on sqlite-jdbc, rendered as {@link #pagoda} renders it. */
   static List<String> sqlite(java.sql.Connection c, String sql) {
-    List<String> out = new ArrayList<>();
     try (Statement s = c.createStatement()) {
       if (s.execute(sql)) {
         try (ResultSet rs = s.getResultSet()) {
-          int n = rs.getMetaData().getColumnCount();
-          while (rs.next()) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 1; i <= n; i++) {
-              sb.append(render(value(rs.getObject(i)))).append('|');
-            }
-            out.add(sb.toString());
-          }
+          return rows(rs);
         }
       }
     } catch (SQLException e) {
-      String m = e.getMessage();
-      int open = m.indexOf('(');
-      String message = open >= 0 && m.endsWith(")") ? m.substring(open + 1, m.length() - 1) : m;
-      return List.of("error " + (e.getErrorCode() & 0xff) + ": " + message);
+      return error(e);
+    }
+    return List.of();
+  }
+
+  /** The outcome of {@code sql} on sqlite-jdbc with {@code params} bound, as {@link #pagoda}. */
+  static List<String> sqlite(java.sql.Connection c, String sql, List<Value> params) {
+    try (java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        bind(s, i + 1, params.get(i));
+      }
+      if (s.execute()) {
+        try (ResultSet rs = s.getResultSet()) {
+          return rows(rs);
+        }
+      }
+    } catch (SQLException e) {
+      return error(e);
+    }
+    return List.of();
+  }
+
+  private static List<String> rows(ResultSet rs) throws SQLException {
+    List<String> out = new ArrayList<>();
+    int n = rs.getMetaData().getColumnCount();
+    while (rs.next()) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 1; i <= n; i++) {
+        sb.append(render(value(rs.getObject(i)))).append('|');
+      }
+      out.add(sb.toString());
     }
     return out;
+  }
+
+  private static List<String> error(SQLException e) {
+    String m = e.getMessage();
+    int open = m.indexOf('(');
+    String message = open >= 0 && m.endsWith(")") ? m.substring(open + 1, m.length() - 1) : m;
+    return List.of("error " + (e.getErrorCode() & 0xff) + ": " + message);
+  }
+
+  private static void bind(java.sql.PreparedStatement s, int i, Value v) throws SQLException {
+    if (v instanceof Value.Int n) {
+      s.setLong(i, n.value());
+    } else if (v instanceof Value.Real r) {
+      s.setDouble(i, r.value());
+    } else if (v instanceof Value.Text t) {
+      s.setString(i, t.value());
+    } else if (v instanceof Value.Blob b) {
+      s.setBytes(i, b.bytes());
+    } else {
+      s.setNull(i, java.sql.Types.NULL);
+    }
   }
 
   static Value value(Object o) {

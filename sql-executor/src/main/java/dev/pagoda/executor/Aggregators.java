@@ -194,10 +194,13 @@ final class Aggregators {
 
     @Override
     public Value finish() {
-      double total = real ? sum + compensation : (double) integer;
+      // As SQLite's sumFinalize: a compensation that overflowed (an infinity among the values)
+      // is left out, and a NaN result (+Inf plus -Inf) is NULL.
+      double total = !real ? (double) integer
+          : Double.isFinite(compensation) ? sum + compensation : sum;
       return switch (kind) {
-        case TOTAL -> Value.of(total);
-        case AVG -> count == 0 ? Value.NULL : Value.of(total / count);
+        case TOTAL -> realOrNull(total);
+        case AVG -> count == 0 ? Value.NULL : realOrNull(total / count);
         case SUM -> {
           if (count == 0) {
             yield Value.NULL;
@@ -205,9 +208,13 @@ final class Aggregators {
           if (overflow) {
             throw new SqlException(ResultCode.ERROR, "integer overflow");
           }
-          yield real ? Value.of(total) : Value.of(integer);
+          yield real ? realOrNull(total) : Value.of(integer);
         }
       };
+    }
+
+    private static Value realOrNull(double d) {
+      return Double.isNaN(d) ? Value.NULL : Value.of(d);
     }
   }
 

@@ -1,36 +1,45 @@
 package dev.pagoda.executor;
 
+import dev.pagoda.spi.ResultCode;
+import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.Value;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 
 /**
- * SQLite's printf() / format(): conversions {@code %d %i %u %x %X %o %r %f %e %E %g %G %s %z %c
- * %q %Q %w %p %n %%}, flags {@code - + space 0 # , !}, width and precision (also as {@code *}) and
- * the ignored length modifier {@code l}. Arguments are read with SQLite's conversions; missing
- * ones read as 0 or ''. An unknown or unfinished conversion ends the output, and an empty output
- * is NULL, as in SQLite.
+ * SQLite's printf() / format(), following {@code sqlite3_str_vappendf}: conversions {@code %d %i
+ * %u %x %X %o %p %r %f %e %E %g %G %s %z %c %q %Q %w %n %%}, flags {@code - + space 0 # , !}
+ * (of {@code +} and space the later wins), width and precision (also as {@code *}, read as a C
+ * int; a negative width left-justifies, a negative precision counts as its magnitude) and the
+ * ignored length modifiers {@code l} and {@code ll}. Arguments are read with SQLite's
+ * conversions; missing ones read as 0, '' or (for %q) NULL. An unknown or unfinished conversion
+ * (also {@code %T} and {@code %S}, SQLite's internal ones) ends the output, and an output nothing
+ * was ever written to is NULL.
  *
- * <p>Floating point follows SQLite: halves round away from zero, at most 16 significant digits
- * are produced (26 with {@code !}) and the rest is zeros; infinities are {@code Inf}.
+ * <p>Quirks kept: widths and precisions of text count UTF-8 bytes (characters with {@code !});
+ * {@code %c} counts characters, repeats its character {@code precision} times and writes a NUL
+ * for an empty or NULL argument; zero padding of integers is a minimum digit count, applied
+ * before the thousands separators and the {@code #} prefix; {@code %r}'s suffix counts towards
+ * its precision; with the {@code 0} flag an infinity prints as 9e999; {@code !} on floats keeps
+ * up to 26 significant digits and drops trailing zeros ({@code 42.0}).
  *
- * <p>Gaps: {@code %T}, {@code %S} and the other internal conversions end the output, as in
- * SQLite; with {@code !} a float gets up to 26 significant digits but SQLite's further
- * alternate-form changes (trailing zeros dropped, {@code 1.0e+100}) are not made.
+ * <p>Deliberate difference: a precision that cuts a text inside a UTF-8 character leaves SQLite
+ * with an ill-formed byte sequence; Pagoda's text is a Java string, so the partial character
+ * becomes U+FFFD (which is also what a JDBC reader of SQLite's result sees).
  */
 final class Printf {
   private Printf() {}
 
+  /** SQLite's default SQLITE_MAX_LENGTH: a longer result is an error. */
+  private static final long MAX_LENGTH = 1_000_000_000L;
+
   /** One conversion's flags, width and precision. */
-  private static final class Spec {
+  static final class Spec {
     boolean left;
-    boolean plus;
-    boolean space;
-    boolean zero;
+    char prefix; // '+', ' ' or 0
     boolean alt;
+    boolean alt2;
+    boolean zero;
     boolean comma;
-    boolean bang;
     int width;
     int precision = -1;
   }
@@ -58,9 +67,11 @@ final class Printf {
       return v == null ? 0 : Values.toDouble(v);
     }
 
-    String nextText() {
+    /** The next argument as C text (up to a NUL) in UTF-8, or null for NULL or none. */
+    byte[] nextText() {
       Value v = next();
-      return v == null || v.isNull() ? null : StringFunctions.cText(v);
+      String s = v == null || v.isNull() ? null : StringFunctions.cText(v);
+      return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
     }
   }
 
@@ -85,6 +96,9 @@ final class Printf {
       if (i >= f.length() || !convert(f.charAt(i), spec, args, out)) {
         break;
       }
+      if (out.length() > MAX_LENGTH) {
+        throw new SqlException(ResultCode.TOOBIG, "string or blob too big");
+      }
       appended = true;
       i++;
     }
@@ -94,14 +108,14 @@ final class Printf {
   /** Reads flags, width, precision and length modifiers; returns the index of the type. */
   private static int parseSpec(String f, int i, Spec s, Args args) {
     for (; i < f.length(); i++) {
-      switch (f.charAt(i)) {
+      char c = f.charAt(i);
+      switch (c) {
         case '-' -> s.left = true;
-        case '+' -> s.plus = true;
-        case ' ' -> s.space = true;
-        case '0' -> s.zero = true;
+        case '+', ' ' -> s.prefix = c;
         case '#' -> s.alt = true;
+        case '!' -> s.alt2 = true;
+        case '0' -> s.zero = true;
         case ',' -> s.comma = true;
-        case '!' -> s.bang = true;
         default -> {
           return parseWidth(f, i, s, args);
         }
@@ -110,29 +124,26 @@ final class Printf {
     return i;
   }
 
+  /** Width, precision and 'l's; flags may follow a width that a '.' or 'l' follows. */
   private static int parseWidth(String f, int i, Spec s, Args args) {
-    if (i < f.length() && f.charAt(i) == '*') {
-      long w = args.nextLong();
-      s.left |= w < 0;
-      s.width = (int) Math.min(Math.abs(w), 100_000);
-      i++;
-    } else {
-      for (; i < f.length() && Character.isDigit(f.charAt(i)); i++) {
-        s.width = Math.min(s.width * 10 + f.charAt(i) - '0', 100_000);
+    char c = f.charAt(i);
+    if (c >= '1' && c <= '9') {
+      long w = 0;
+      for (; i < f.length() && isDigit(f.charAt(i)); i++) {
+        w = Math.min(w * 10 + f.charAt(i) - '0', Integer.MAX_VALUE);
       }
+      s.width = (int) w;
+    } else if (c == '*') {
+      int w = (int) args.nextLong(); // a C int, as SQLite reads it
+      if (w < 0) {
+        s.left = true;
+        w = w == Integer.MIN_VALUE ? 0 : -w;
+      }
+      s.width = w;
+      i++;
     }
     if (i < f.length() && f.charAt(i) == '.') {
-      i++;
-      s.precision = 0;
-      if (i < f.length() && f.charAt(i) == '*') {
-        long p = args.nextLong();
-        s.precision = p < 0 ? -1 : (int) Math.min(p, 100_000);
-        i++;
-      } else {
-        for (; i < f.length() && Character.isDigit(f.charAt(i)); i++) {
-          s.precision = Math.min(s.precision * 10 + f.charAt(i) - '0', 100_000);
-        }
-      }
+      i = parsePrecision(f, i + 1, s, args);
     }
     while (i < f.length() && f.charAt(i) == 'l') {
       i++;
@@ -140,22 +151,36 @@ final class Printf {
     return i;
   }
 
+  private static int parsePrecision(String f, int i, Spec s, Args args) {
+    if (i < f.length() && f.charAt(i) == '*') {
+      int p = (int) args.nextLong();
+      s.precision = p >= 0 ? p : p == Integer.MIN_VALUE ? -1 : -p;
+      return i + 1;
+    }
+    long p = 0;
+    for (; i < f.length() && isDigit(f.charAt(i)); i++) {
+      p = Math.min(p * 10 + f.charAt(i) - '0', Integer.MAX_VALUE);
+    }
+    s.precision = (int) p;
+    return i;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
   /** Appends one conversion; false for an unknown type, which ends the output. */
   private static boolean convert(char type, Spec s, Args args, StringBuilder out) {
     switch (type) {
-      case 'd', 'i' -> integer(args.nextLong(), true, 10, s, out, "");
-      case 'u' -> integer(args.nextLong(), false, 10, s, out, "");
-      case 'x' -> integer(args.nextLong(), false, 16, s, out, s.alt ? "0x" : "");
-      case 'X', 'p' -> integer(args.nextLong(), false, -16, s, out, s.alt ? "0X" : "");
-      case 'r' -> ordinal(args.nextLong(), s, out);
-      case 'o' -> integer(args.nextLong(), false, 8, s, out, s.alt ? "0" : "");
-      case 'f', 'e', 'E', 'g', 'G' -> real(args.nextDouble(), type, s, out);
+      case 'd', 'i', 'u', 'x', 'X', 'p', 'o', 'r' -> integer(args.nextLong(), type, s, out);
+      case 'f', 'e', 'E', 'g', 'G' -> {
+        String t = PrintfReal.format(args.nextDouble(), type, s);
+        pad(t, t.length(), s.width, s, out);
+      }
       case 's', 'z' -> text(args.nextText(), s, out);
       case 'c' -> character(args.nextText(), s, out);
-      case 'q' -> pad(quoted(limit(args.nextText(), s), '\'', "(NULL)", false), s, out);
-      case 'Q' -> pad(quoted(limit(args.nextText(), s), '\'', "NULL", true), s, out);
-      case 'w' -> pad(quoted(limit(args.nextText(), s), '"', "(NULL)", false), s, out);
-      case '%' -> out.append('%');
+      case 'q', 'Q', 'w' -> escaped(args.nextText(), type, s, out);
+      case '%' -> pad("%", 1, s.width, s, out);
       case 'n' -> { }
       default -> {
         return false;
@@ -164,48 +189,57 @@ final class Printf {
     return true;
   }
 
-  private static void integer(long v, boolean signed, int radix, Spec s, StringBuilder out,
-      String prefix) {
-    boolean negative = signed && v < 0;
-    String digits = switch (radix) {
-      case 16 -> Long.toHexString(v);
-      case -16 -> Long.toHexString(v).toUpperCase(java.util.Locale.ROOT);
-      case 8 -> Long.toOctalString(v);
-      default -> Long.toUnsignedString(negative ? -v : v);
-    };
-    String sign = negative ? "-" : signed && s.plus ? "+" : signed && s.space ? " " : "";
-    if (v == 0) {
-      prefix = "";
-    }
+  /**
+   * %d %i %u %x %X %p %o %r: digits, zero-padded to the precision (to the width with the 0 flag),
+   * thousands separators (decimal only), then the sign and the # prefix.
+   */
+  private static void integer(long v, char type, Spec s, StringBuilder out) {
+    boolean signed = type == 'd' || type == 'i' || type == 'r';
+    char sign = signed ? (v < 0 ? '-' : s.prefix) : 0;
+    long magnitude = signed && v < 0 ? -v : v; // unsigned: -MIN_VALUE is 2^63
     int precision = s.precision;
-    if (s.zero) { // as in SQLite, zero padding is a minimum digit count, even left-justified
-      precision = Math.max(precision, s.width - sign.length() - prefix.length());
+    int signWidth = sign != 0 ? 1 : 0;
+    if (s.zero && precision < s.width - signWidth) {
+      precision = s.width - signWidth;
     }
-    if (precision > digits.length()) {
-      digits = "0".repeat(precision - digits.length()) + digits;
+    checkLength(precision);
+    StringBuilder body = new StringBuilder(switch (type) {
+      case 'x' -> Long.toHexString(magnitude);
+      case 'X', 'p' -> Long.toHexString(magnitude).toUpperCase(java.util.Locale.ROOT);
+      case 'o' -> Long.toOctalString(magnitude);
+      default -> Long.toUnsignedString(magnitude);
+    });
+    if (type == 'r') {
+      body.append(ordinalSuffix(magnitude));
     }
-    if (s.comma && radix == 10) {
-      digits = thousands(digits);
+    if (precision > body.length()) {
+      body.insert(0, "0".repeat(precision - body.length()));
     }
-    pad(sign + prefix + digits, s, out);
+    String t = s.comma && (type == 'd' || type == 'i' || type == 'u')
+        ? thousands(body.toString()) : body.toString();
+    if (sign != 0) {
+      t = sign + t;
+    }
+    if (s.alt && v != 0) {
+      t = (type == 'o' ? "0" : type == 'x' || type == 'p' ? "0x" : type == 'X' ? "0X" : "") + t;
+    }
+    pad(t, t.length(), s.width, s, out);
   }
 
-  /** {@code %r}: 1st, 2nd, 3rd, 4th, 11th, 21st... */
-  private static void ordinal(long v, Spec s, StringBuilder out) {
-    long m = Math.abs(v % 100);
-    String suffix = m / 10 == 1 ? "th" : switch ((int) (m % 10)) {
-      case 1 -> "st";
-      case 2 -> "nd";
-      case 3 -> "rd";
-      default -> "th";
-    };
-    String sign = v < 0 ? "-" : s.plus ? "+" : s.space ? " " : "";
-    numeric(sign, Long.toUnsignedString(Math.abs(v)) + suffix, s, out);
+  /** The ordinal suffix of an unsigned magnitude: st, nd, rd, th (11th, 12th, 13th). */
+  private static String ordinalSuffix(long magnitude) {
+    int last = (int) Long.remainderUnsigned(magnitude, 10);
+    long tens = Long.remainderUnsigned(Long.divideUnsigned(magnitude, 10), 10);
+    if (last >= 4 || tens == 1) {
+      return "th";
+    }
+    return new String[] {"th", "st", "nd", "rd"}[last];
   }
 
-  private static String thousands(String digits) {
+  /** Groups digits by three from the right with commas. */
+  static String thousands(String digits) {
     StringBuilder sb = new StringBuilder();
-    int first = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+    int first = (digits.length() - 1) % 3 + 1;
     sb.append(digits, 0, first);
     for (int i = first; i < digits.length(); i += 3) {
       sb.append(',').append(digits, i, i + 3);
@@ -213,160 +247,127 @@ final class Printf {
     return sb.toString();
   }
 
-  /** Pads a number: zeros go between its sign or prefix and its digits. */
-  private static void numeric(String head, String body, Spec s, StringBuilder out) {
-    int n = head.length() + body.length();
-    if (s.zero && !s.left && n < s.width) {
-      out.append(head).append("0".repeat(s.width - n)).append(body);
-    } else {
-      pad(head + body, s, out);
+  /**
+   * Writes {@code text}, whose length in SQLite's units is {@code length}, padded with spaces to
+   * {@code width} on the left, or on the right when left-justified.
+   */
+  private static void pad(String text, int length, int width, Spec s, StringBuilder out) {
+    int fill = width - length;
+    if (fill > 0) {
+      checkLength((long) out.length() + width);
+    }
+    if (fill > 0 && !s.left) {
+      out.append(" ".repeat(fill));
+    }
+    out.append(text);
+    if (fill > 0 && s.left) {
+      out.append(" ".repeat(fill));
     }
   }
 
-  /** Pads to the width, counted in UTF-8 bytes (in characters with the {@code !} flag). */
-  private static void pad(String text, Spec s, StringBuilder out) {
-    int n = s.bang ? text.codePointCount(0, text.length()) : StringFunctions.utf8Length(text);
-    String fill = n < s.width ? " ".repeat(s.width - n) : "";
-    if (s.left) {
-      out.append(text).append(fill);
-    } else {
-      out.append(fill).append(text);
+  static void checkLength(long n) {
+    if (n > MAX_LENGTH) {
+      throw new SqlException(ResultCode.TOOBIG, "string or blob too big");
     }
   }
 
-  private static void text(String v, Spec s, StringBuilder out) {
-    String t = v == null ? "" : v;
+  /** The number of UTF-8 continuation bytes in {@code b[0..n)}. */
+  private static int continuations(byte[] b, int n) {
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      if ((b[i] & 0xc0) == 0x80) {
+        k++;
+      }
+    }
+    return k;
+  }
+
+  /** The bytes that {@code chars} whole UTF-8 characters from the start of {@code b} take. */
+  private static int charBytes(byte[] b, int chars) {
+    int i = 0;
+    while (chars-- > 0 && i < b.length) {
+      if ((b[i++] & 0xff) >= 0xc0) {
+        while (i < b.length && (b[i] & 0xc0) == 0x80) {
+          i++;
+        }
+      }
+    }
+    return i;
+  }
+
+  /** Writes bytes as SQLite measures them: in bytes, or in characters with {@code !}. */
+  private static void writeBytes(byte[] b, int n, boolean chars, Spec s, StringBuilder out) {
+    int length = chars && s.width > 0 ? n - continuations(b, n) : n;
+    pad(new String(b, 0, n, StandardCharsets.UTF_8), length, s.width, s, out);
+  }
+
+  /** %s, %z: the text cut to the precision (bytes, or characters with !). */
+  private static void text(byte[] v, Spec s, StringBuilder out) {
+    byte[] b = v == null ? new byte[0] : v;
+    int n = b.length;
     if (s.precision >= 0) {
-      t = s.bang ? prefixChars(t, s.precision) : prefixBytes(t, s.precision);
+      n = s.alt2 ? charBytes(b, s.precision) : Math.min(s.precision, b.length);
     }
-    pad(t, s, out);
+    writeBytes(b, n, s.alt2, s, out);
   }
 
-  /** A %q/%Q/%w argument cut to the precision. */
-  private static String limit(String t, Spec s) {
-    if (t == null || s.precision < 0) {
-      return t;
-    }
-    return s.bang ? prefixChars(t, s.precision) : prefixBytes(t, s.precision);
-  }
-
-  private static String prefixChars(String t, int n) {
-    return t.codePointCount(0, t.length()) <= n ? t : t.substring(0, t.offsetByCodePoints(0, n));
-  }
-
-  /** The longest prefix of whole characters within {@code n} UTF-8 bytes. */
-  private static String prefixBytes(String t, int n) {
-    int bytes = 0;
-    for (int i = 0; i < t.length(); ) {
-      int cp = t.codePointAt(i);
-      bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-      if (bytes > n) {
-        return t.substring(0, i);
-      }
-      i += Character.charCount(cp);
-    }
-    return t;
-  }
-
-  private static void character(String v, Spec s, StringBuilder out) {
-    if (v == null || v.isEmpty()) {
-      pad("\0", s, out); // SQLite writes the C string's terminating NUL
-      return;
-    }
-    String c = new String(Character.toChars(v.codePointAt(0)));
-    pad(s.precision > 1 ? c.repeat(s.precision) : c, s, out);
-  }
-
-  private static String quoted(String v, char quote, String ifNull, boolean enclose) {
-    if (v == null) {
-      return ifNull;
-    }
-    String q = String.valueOf(quote);
-    String body = v.replace(q, q + q);
-    return enclose ? q + body + q : body;
-  }
-
-  private static void real(double d, char type, Spec s, StringBuilder out) {
-    String sign = d < 0 ? "-" : s.plus ? "+" : s.space ? " " : "";
-    if (Double.isNaN(d)) {
-      pad("NaN", s, out);
-      return;
-    }
-    if (Double.isInfinite(d)) {
-      pad(sign + "Inf", s, out);
-      return;
-    }
-    int precision = s.precision < 0 ? 6 : s.precision;
-    int maxDigits = s.bang ? 26 : 16;
-    BigDecimal x = new BigDecimal(Math.abs(d));
-    String body = switch (type) {
-      case 'f' -> fixed(x, precision, maxDigits, s.alt);
-      case 'e', 'E' -> scientific(x, precision, maxDigits, s.alt, type == 'E');
-      default -> general(x, precision, maxDigits, s.alt, type == 'G');
-    };
-    if (s.comma && body.indexOf('e') < 0 && body.indexOf('E') < 0) {
-      int point = body.indexOf('.');
-      int end = point < 0 ? body.length() : point;
-      body = thousands(body.substring(0, end)) + body.substring(end);
-    }
-    numeric(sign, body, s, out);
-  }
-
-  /** The decimal exponent of the leading digit of {@code x} (0 for zero). */
-  private static int exponent(BigDecimal x) {
-    return x.signum() == 0 ? 0 : x.precision() - x.scale() - 1;
-  }
-
-  private static String fixed(BigDecimal x, int precision, int maxDigits, boolean alt) {
-    int significant = exponent(x) + 1 + precision;
-    if (x.signum() != 0 && significant > maxDigits) {
-      x = x.round(new MathContext(maxDigits, RoundingMode.HALF_UP));
-    }
-    String t = x.setScale(precision, RoundingMode.HALF_UP).toPlainString();
-    return alt && precision == 0 ? t + "." : t;
-  }
-
-  private static String scientific(BigDecimal x, int precision, int maxDigits, boolean alt,
-      boolean upper) {
-    int e = 0;
-    String digits = "0".repeat(precision + 1);
-    if (x.signum() != 0) {
-      BigDecimal r = x.round(new MathContext(Math.min(precision + 1, maxDigits),
-          RoundingMode.HALF_UP));
-      e = exponent(r);
-      String u = r.unscaledValue().toString();
-      digits = u.length() >= precision + 1 ? u.substring(0, precision + 1)
-          : u + "0".repeat(precision + 1 - u.length());
-    }
-    StringBuilder sb = new StringBuilder().append(digits.charAt(0));
-    if (precision > 0 || alt) {
-      sb.append('.').append(digits, 1, digits.length());
-    }
-    sb.append(upper ? 'E' : 'e').append(e < 0 ? '-' : '+');
-    int abs = Math.abs(e);
-    return sb.append(abs < 10 ? "0" : "").append(abs).toString();
-  }
-
-  private static String general(BigDecimal x, int precision, int maxDigits, boolean alt,
-      boolean upper) {
-    int p = precision == 0 ? 1 : precision;
-    int e = x.signum() == 0 ? 0
-        : exponent(x.round(new MathContext(Math.min(p, maxDigits), RoundingMode.HALF_UP)));
-    String t = e < -4 || e >= p
-        ? scientific(x, p - 1, maxDigits, alt, upper)
-        : fixed(x, p - 1 - e, maxDigits, alt);
-    if (alt) {
-      return t;
-    }
-    int ePos = Math.max(t.indexOf('e'), t.indexOf('E'));
-    String mantissa = ePos < 0 ? t : t.substring(0, ePos);
-    String tail = ePos < 0 ? "" : t.substring(ePos);
-    if (mantissa.indexOf('.') >= 0) {
-      mantissa = mantissa.replaceAll("0+$", "");
-      if (mantissa.endsWith(".")) {
-        mantissa = mantissa.substring(0, mantissa.length() - 1);
+  /**
+   * %c: the first character (a NUL for empty text or NULL), {@code precision} times; width in
+   * characters.
+   */
+  private static void character(byte[] v, Spec s, StringBuilder out) {
+    int n = 1;
+    byte[] b = v == null || v.length == 0 ? new byte[1] : v;
+    if ((b[0] & 0xc0) == 0xc0) {
+      while (n < 4 && n < b.length && (b[n] & 0xc0) == 0x80) {
+        n++;
       }
     }
-    return mantissa + tail;
+    String c = new String(b, 0, n, StandardCharsets.UTF_8);
+    int width = s.width;
+    if (s.precision > 1) {
+      width -= s.precision - 1;
+      if (width > 1 && !s.left) {
+        out.append(" ".repeat(width - 1));
+        width = 0;
+      }
+      checkLength((long) out.length() + (long) n * s.precision);
+      out.append(c.repeat(s.precision - 1));
+    }
+    int length = width > 0 ? n - continuations(b, n) : n;
+    pad(c, length, width, s, out);
+  }
+
+  /**
+   * %q, %Q, %w: the text with its quote character doubled, %Q's enclosed in quotes; NULL as
+   * (NULL), or NULL for %Q. The precision limits the input bytes (characters with !) used.
+   */
+  private static void escaped(byte[] v, char type, Spec s, StringBuilder out) {
+    byte q = (byte) (type == 'w' ? '"' : '\'');
+    byte[] b = v != null ? v : (type == 'Q' ? "NULL" : "(NULL)").getBytes(StandardCharsets.UTF_8);
+    int used = 0;
+    for (int k = s.precision; k != 0 && used < b.length; used++, k--) {
+      if (s.alt2 && (b[used] & 0xc0) == 0xc0) {
+        while (used + 1 < b.length && (b[used + 1] & 0xc0) == 0x80) {
+          used++;
+        }
+      }
+    }
+    boolean enclose = v != null && type == 'Q';
+    java.io.ByteArrayOutputStream e = new java.io.ByteArrayOutputStream(used + 3);
+    if (enclose) {
+      e.write(q);
+    }
+    for (int i = 0; i < used; i++) {
+      e.write(b[i]);
+      if (b[i] == q) {
+        e.write(q);
+      }
+    }
+    if (enclose) {
+      e.write(q);
+    }
+    byte[] r = e.toByteArray();
+    writeBytes(r, r.length, s.alt2, s, out);
   }
 }

@@ -246,12 +246,16 @@ final class StringFunctions {
 
   /** like(pattern, x [, escape]): note the reversed operands of {@code x LIKE pattern}. */
   private static Value like(Value[] a) {
-    for (Value v : a) {
-      if (v.isNull()) {
+    int escape = LikePattern.NO_ESCAPE;
+    if (a.length > 2) { // as SQLite: the escape is checked before the operands' NULLs
+      if (a[2].isNull()) {
         return Value.NULL;
       }
+      escape = LikePattern.escapeChar(a[2]);
     }
-    int escape = a.length > 2 ? LikePattern.escapeChar(a[2]) : LikePattern.NO_ESCAPE;
+    if (a[0].isNull() || a[1].isNull()) {
+      return Value.NULL;
+    }
     LikePattern p = LikePattern.like(Values.toText(a[0]), escape);
     return Values.of(p.matches(Values.toText(a[1])));
   }
