@@ -44,7 +44,7 @@ final class AggregateChecks {
   /** Folds {@code rows} with a fresh accumulator; the result, or null after a SqlException. */
   static Value fold(AggregateFunction f, List<List<Value>> rows) {
     return directErrorsOnly(f.name() + " over " + rows, () -> {
-      Accumulator acc = f.newAccumulator(new TckContext());
+      Accumulator acc = f.newAccumulator(TckContext.create());
       for (List<Value> row : rows) {
         acc.step(argumentsOf(row));
       }
@@ -91,8 +91,8 @@ final class AggregateChecks {
 
   /** step(a), step(a), inverse(a) leaves the value that step(a) alone gave. */
   private static void inverse(AggregateFunction f, List<Value> args) {
-    Accumulator once = f.newAccumulator(new TckContext());
-    Accumulator back = f.newAccumulator(new TckContext());
+    Accumulator once = f.newAccumulator(TckContext.create());
+    Accumulator back = f.newAccumulator(TckContext.create());
     Value expected = directErrorsOnly(f.name(), () -> {
       once.step(argumentsOf(args));
       return once.value();

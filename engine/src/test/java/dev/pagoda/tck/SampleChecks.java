@@ -46,15 +46,15 @@ final class SampleChecks {
 
   /** Calls {@code f} ROWS times through one context, as one call site over several rows. */
   private static void direct(ScalarFunction f, Sample s) {
-    TckContext ctx = new TckContext();
+    dev.pagoda.spi.DetachedContext ctx = TckContext.create();
     for (int i = 0; i < ROWS; i++) {
       if (s.error() != null) {
         SqlException e = assertThrows(SqlException.class,
-            () -> f.call(ctx, argumentsOf(s.args())), () -> "direct call " + s);
+            () -> TckContext.call(ctx, f, argumentsOf(s.args())), () -> "direct call " + s);
         assertEquals(s.error(), e.getMessage(), () -> "direct call " + s);
       } else {
         int at = i;
-        assertEquals(s.expected(), f.call(ctx, argumentsOf(s.args())),
+        assertEquals(s.expected(), TckContext.call(ctx, f, argumentsOf(s.args())),
             () -> "direct call " + s + ", call " + (at + 1) + " through one context");
       }
     }

@@ -79,7 +79,7 @@ final class ScalarChecks {
   }
 
   private static void direct(ScalarFunction f, List<Value> args) {
-    directErrorsOnly(f.name() + args, () -> f.call(new TckContext(), argumentsOf(args)));
+    directErrorsOnly(f.name() + args, () -> TckContext.call(TckContext.create(), f, argumentsOf(args)));
   }
 
   private static void sql(ScalarFunction f, List<Value> args) {
@@ -89,8 +89,8 @@ final class ScalarChecks {
 
   /** Two direct calls, and two calls in one SQL row, give equal values (or both fail). */
   private static void deterministic(ScalarFunction f, List<Value> args) {
-    Value first = directErrorsOnly(f.name(), () -> f.call(new TckContext(), argumentsOf(args)));
-    Value second = directErrorsOnly(f.name(), () -> f.call(new TckContext(), argumentsOf(args)));
+    Value first = directErrorsOnly(f.name(), () -> TckContext.call(TckContext.create(), f, argumentsOf(args)));
+    Value second = directErrorsOnly(f.name(), () -> TckContext.call(TckContext.create(), f, argumentsOf(args)));
     assertEquals(first, second, () -> "direct calls of " + f.name() + args);
     String sql = "SELECT " + call(f.name(), args.size()) + ", " + call(f.name(), args.size());
     List<Value> params = new ArrayList<>(args);

@@ -42,7 +42,7 @@ final class TableChecks {
 
   private static void scan(TableFunction t, List<Value> args) {
     try {
-      TableFunction.Cursor cursor = t.open(new TckContext(), argumentsOf(args));
+      TableFunction.Cursor cursor = t.open(TckContext.create(), argumentsOf(args));
       assertNotNull(cursor, () -> t.name() + ".open returned null");
       for (int row = 0; row < MAX_ROWS && cursor.next(); row++) {
         for (int col = 0; col < t.columns().size(); col++) {

@@ -46,4 +46,22 @@ public interface FunctionContext {
 
   /** The rowid of the connection's last successful INSERT (last_insert_rowid()). */
   long lastInsertRowid();
+
+  /**
+   * A context for calling a function outside the engine, as a unit test of a plug-in does: the
+   * clock stands at {@code statementTime}, 'localtime' means {@code timeZone}, the counters are
+   * 0, and auxiliary data is kept per argument while that argument keeps its value, as the engine
+   * keeps it. Not thread-safe; use one per test.
+   *
+   * <pre>{@code
+   * FunctionContext ctx = FunctionContext.detached(Instant.EPOCH, ZoneOffset.UTC);
+   * Value v = myFunction.call(ctx, Arguments.of(Value.of("a.c"), Value.of("abc")));
+   * }</pre>
+   *
+   * The aux-data check needs the arguments of the call: pass them to {@link
+   * DetachedContext#arguments} before each call, or use {@link DetachedContext#call}.
+   */
+  static DetachedContext detached(Instant statementTime, ZoneId timeZone) {
+    return new DetachedContext(statementTime, timeZone);
+  }
 }

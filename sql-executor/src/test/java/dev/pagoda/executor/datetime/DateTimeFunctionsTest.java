@@ -46,7 +46,7 @@ class DateTimeFunctionsTest {
   }
 
   private static FunctionContext at(Instant now, ZoneId zone) {
-    return new SqliteOracle.TestContext(now, zone);
+    return FunctionContext.detached(now, zone);
   }
 
   @Test

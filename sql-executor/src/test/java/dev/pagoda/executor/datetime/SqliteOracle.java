@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +38,7 @@ final class SqliteOracle implements AutoCloseable {
     for (ScalarFunction f : new DateTimeFunctions().scalarFunctions()) {
       functions.put(f.name(), f);
     }
-    ctx = new TestContext(Instant.now(), TimeZone.getDefault().toZoneId());
+    ctx = FunctionContext.detached(Instant.now(), TimeZone.getDefault().toZoneId());
   }
 
   String sqliteVersion() throws SQLException {
@@ -139,31 +138,5 @@ final class SqliteOracle implements AutoCloseable {
       ps.close();
     }
     sqlite.close();
-  }
-
-  /** A {@link FunctionContext} with a fixed clock and zone, and no aux data or counters. */
-  record TestContext(Instant statementTime, ZoneId timeZone) implements FunctionContext {
-    @Override
-    public Object auxData(int arg) {
-      return null;
-    }
-
-    @Override
-    public void setAuxData(int arg, Object data) {}
-
-    @Override
-    public long changes() {
-      return 0;
-    }
-
-    @Override
-    public long totalChanges() {
-      return 0;
-    }
-
-    @Override
-    public long lastInsertRowid() {
-      return 0;
-    }
   }
 }

@@ -15,41 +15,9 @@ import java.util.List;
 final class JsonTestFunctions {
   static final JsonFunctions PROVIDER = new JsonFunctions();
 
-  /** A context with no aux data kept. */
-  static final FunctionContext CTX = new FunctionContext() {
-    @Override
-    public Object auxData(int arg) {
-      return null;
-    }
+  /** A context for direct calls. */
+  static final FunctionContext CTX = FunctionContext.detached(Instant.EPOCH, ZoneId.of("UTC"));
 
-    @Override
-    public void setAuxData(int arg, Object data) {}
-
-    @Override
-    public Instant statementTime() {
-      return Instant.EPOCH;
-    }
-
-    @Override
-    public ZoneId timeZone() {
-      return ZoneId.of("UTC");
-    }
-
-    @Override
-    public long changes() {
-      return 0;
-    }
-
-    @Override
-    public long totalChanges() {
-      return 0;
-    }
-
-    @Override
-    public long lastInsertRowid() {
-      return 0;
-    }
-  };
 
   private JsonTestFunctions() {}
 

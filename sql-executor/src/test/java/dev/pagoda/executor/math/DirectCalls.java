@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -172,38 +171,6 @@ final class DirectCalls implements AutoCloseable {
   }
 
   /** A context for functions that need none of its services. */
-  static final FunctionContext CONTEXT = new FunctionContext() {
-    @Override
-    public Object auxData(int arg) {
-      return null;
-    }
+  static final FunctionContext CONTEXT = FunctionContext.detached(Instant.EPOCH, ZoneOffset.UTC);
 
-    @Override
-    public void setAuxData(int arg, Object data) {}
-
-    @Override
-    public Instant statementTime() {
-      return Instant.EPOCH;
-    }
-
-    @Override
-    public ZoneId timeZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public long changes() {
-      return 0;
-    }
-
-    @Override
-    public long totalChanges() {
-      return 0;
-    }
-
-    @Override
-    public long lastInsertRowid() {
-      return 0;
-    }
-  };
 }
