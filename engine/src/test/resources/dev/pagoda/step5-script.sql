@@ -202,3 +202,13 @@ DROP INDEX emp_rich;
 DROP TABLE t3;
 SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name;
 SELECT type, name, tbl_name FROM sqlite_schema ORDER BY name;
+-- Step 6: function flags in schema objects (SQLite refuses non-deterministic index expressions and
+-- partial-index conditions, but allows random() in a CHECK).
+CREATE INDEX nd_expr ON emp(id + random());
+CREATE INDEX nd_where ON emp(id) WHERE random() > 0;
+CREATE INDEX d_expr ON emp(abs(id));
+CREATE TABLE ck(x CHECK (random() <> 0));
+INSERT INTO ck VALUES (1);
+SELECT count(*) FROM ck;
+DROP INDEX d_expr;
+DROP TABLE ck;

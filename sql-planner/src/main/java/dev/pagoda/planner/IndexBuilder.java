@@ -67,7 +67,7 @@ public final class IndexBuilder {
       }
       columns.add(new IndexSchema.IndexColumn(index, collation, term.order() == SortOrder.DESC));
     }
-    BoundExpr where = ast.where() == null ? null : IndexExpressions.bind(ast.where(), scope);
+    BoundExpr where = ast.where() == null ? null : IndexExpressions.bindWhere(ast.where(), scope);
     return new IndexSchema(ast.name().name(), table.name(), rootPage, columns, ast.unique(), sql,
         unsupported, null, false, where);
   }
