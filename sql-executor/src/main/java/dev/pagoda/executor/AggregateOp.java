@@ -23,7 +23,7 @@ final class AggregateOp implements Operator {
   /** A compiled aggregate call. */
   record Call(AggregateFunction function, Evaluator[] args, ArgumentBuffer buffer,
       CallContext context, boolean distinct, Evaluator filter,
-      dev.pagoda.spi.Collation collation) {}
+      dev.pagoda.spi.Collation collation, Evaluator[] orderBy, Comparator<Value[]> order) {}
 
   private final Operator input;
   private final int inputWidth;
@@ -51,6 +51,9 @@ final class AggregateOp implements Operator {
         Call c = calls[i];
         aggregators[i] = Aggregators.create(c.function(), c.context(), c.distinct(),
             c.collation());
+        if (c.order() != null) {
+          aggregators[i] = new Aggregators.Ordered(aggregators[i], c.args().length, c.order());
+        }
       }
     }
   }
@@ -182,11 +185,15 @@ final class AggregateOp implements Operator {
       if (call.filter() != null && Values.truth(call.filter().eval(row)) != 1) {
         continue;
       }
+      AggregateFunction.Accumulator acc = g.aggregators[i];
+      if (acc instanceof Aggregators.Ordered ordered) {
+        ordered.add(row, call.args(), call.orderBy());
+        continue;
+      }
       Value[] args = call.buffer().values();
       for (int a = 0; a < args.length; a++) {
         args[a] = call.args()[a].eval(row);
       }
-      AggregateFunction.Accumulator acc = g.aggregators[i];
       call.context().arguments(call.buffer());
       acc.step(call.buffer());
       if (i == pickerCall && acc instanceof Aggregators.RowPicker p && p.pickedLast()) {

@@ -314,4 +314,52 @@ final class Aggregators {
       return picked;
     }
   }
+
+  /**
+   * An aggregate whose rows are stepped in an order of their own ({@code group_concat(x ORDER BY
+   * y)}): each row's arguments and sort keys are kept, and at the end sorted (stably, so equal
+   * keys keep input order) and stepped into the inner accumulator. The rows of a group are held in
+   * memory.
+   */
+  static final class Ordered implements AggregateFunction.Accumulator {
+    private final AggregateFunction.Accumulator inner;
+    private final int argc;
+    private final java.util.Comparator<Value[]> order;
+    private final java.util.List<Value[]> rows = new java.util.ArrayList<>();
+
+    Ordered(AggregateFunction.Accumulator inner, int argc, java.util.Comparator<Value[]> order) {
+      this.inner = inner;
+      this.argc = argc;
+      this.order = order;
+    }
+
+    /** Keeps the arguments and sort keys of {@code row}. */
+    void add(Row row, Evaluator[] args, Evaluator[] keys) {
+      Value[] kept = new Value[args.length + keys.length];
+      for (int a = 0; a < args.length; a++) {
+        kept[a] = args[a].eval(row);
+      }
+      for (int k = 0; k < keys.length; k++) {
+        kept[args.length + k] = keys[k].eval(row);
+      }
+      rows.add(kept);
+    }
+
+    @Override
+    public void step(Arguments args) {
+      throw new IllegalStateException("an ordered aggregate takes rows through add()");
+    }
+
+    @Override
+    public Value finish() {
+      rows.sort(order);
+      ArgumentBuffer buffer = new ArgumentBuffer(argc);
+      Value[] values = buffer.values();
+      for (Value[] r : rows) {
+        System.arraycopy(r, 0, values, 0, argc);
+        inner.step(buffer);
+      }
+      return inner.finish();
+    }
+  }
 }

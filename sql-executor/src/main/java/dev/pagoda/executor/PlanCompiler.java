@@ -161,11 +161,18 @@ final class PlanCompiler {
     for (int i = 0; i < calls.length; i++) {
       PlanNode.AggregateCall c = a.calls().get(i);
       Evaluator[] args = c.args().stream().map(compiler::compile).toArray(Evaluator[]::new);
+      Evaluator[] orderBy = c.orderBy().stream().map(compiler::compile).toArray(Evaluator[]::new);
+      List<PlanNode.SortKey> shifted = c.orderKeys().stream()
+          .map(k -> new PlanNode.SortKey(args.length + k.column(), k.descending(), k.nullsLast(),
+              k.collation()))
+          .toList();
       calls[i] = new AggregateOp.Call(
           compiler.aggregate(c.name(), args.length), args, new ArgumentBuffer(args.length),
           new CallContext(compiler.run()), c.distinct(),
           c.filter() == null ? null : compiler.compile(c.filter()),
-          c.collation() == null ? null : Comparison.collation(c.collation(), functions()));
+          c.collation() == null ? null : Comparison.collation(c.collation(), functions()),
+          orderBy,
+          orderBy.length == 0 ? null : MaterializedOperators.sortOrder(shifted, functions()));
     }
     int inputWidth = a.input().width();
     return (run, outer) -> new AggregateOp(input.open(run, outer), inputWidth, keys, keyOrder, calls);

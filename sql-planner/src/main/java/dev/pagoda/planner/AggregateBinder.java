@@ -43,13 +43,19 @@ final class AggregateBinder extends ExprBinder {
     if (f.distinct() && bound.size() != 1) {
       throw SqlException.error("DISTINCT aggregates must have exactly one argument");
     }
-    if (!f.orderBy().isEmpty()) {
-      throw SqlException.error("not supported yet: ORDER BY in an aggregate call");
+    List<BoundExpr> orderBy = new ArrayList<>();
+    List<PlanNode.SortKey> orderKeys = new ArrayList<>();
+    for (dev.pagoda.parser.ast.OrderingTerm term : f.orderBy()) {
+      BoundExpr key = args.bind(OrderBy.stripCollate(term.expr()));
+      String keyCollation = OrderBy.collation(term.expr());
+      orderKeys.add(OrderBy.key(term, orderBy.size(),
+          keyCollation != null ? keyCollation : QueryBinder.collationOf(key)));
+      orderBy.add(key);
     }
     BoundExpr filter = f.filter() == null ? null : args.bind(f.filter());
     String collation = bound.isEmpty() ? null : QueryBinder.collationOf(bound.get(0));
-    PlanNode.AggregateCall call =
-        new PlanNode.AggregateCall(name, bound, f.distinct(), filter, collation);
+    PlanNode.AggregateCall call = new PlanNode.AggregateCall(
+        name, bound, f.distinct(), filter, collation, orderBy, orderKeys);
     int index = calls.indexOf(call);
     if (index < 0) {
       index = calls.size();

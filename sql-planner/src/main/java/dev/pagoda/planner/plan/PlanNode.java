@@ -225,13 +225,27 @@ public sealed interface PlanNode {
 
   /**
    * An aggregate function call: {@code name} (lower case), its arguments over the input row,
-   * DISTINCT, the FILTER condition (null: none), and the collation its comparisons use.
+   * DISTINCT, the FILTER condition (null: none), the collation its comparisons use, and the
+   * order its rows are stepped in ({@code group_concat(x ORDER BY y)}): {@code orderBy} are the
+   * expressions over the input row, {@code orderKeys} their directions and collations, each key's
+   * column being the index of its expression in {@code orderBy}. Both are empty for input order.
    */
   record AggregateCall(String name, List<BoundExpr> args, boolean distinct, BoundExpr filter,
-      String collation) {
+      String collation, List<BoundExpr> orderBy, List<SortKey> orderKeys) {
     public AggregateCall {
       requireNonNull(name, "name");
       args = List.copyOf(args);
+      orderBy = List.copyOf(orderBy);
+      orderKeys = List.copyOf(orderKeys);
+      if (orderBy.size() != orderKeys.size()) {
+        throw new IllegalArgumentException("one sort key per ORDER BY expression");
+      }
+    }
+
+    /** A call whose rows are stepped in input order. */
+    public AggregateCall(String name, List<BoundExpr> args, boolean distinct, BoundExpr filter,
+        String collation) {
+      this(name, args, distinct, filter, collation, List.of(), List.of());
     }
   }
 
