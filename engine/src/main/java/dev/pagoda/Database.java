@@ -3,6 +3,7 @@ package dev.pagoda;
 import dev.pagoda.pager.DbFile;
 import dev.pagoda.pager.MemoryFile;
 import dev.pagoda.pager.Journal;
+import dev.pagoda.pager.Pager;
 import dev.pagoda.pager.PagerFile;
 import dev.pagoda.pager.DiskVfs;
 import dev.pagoda.pager.Synchronous;
@@ -198,7 +199,14 @@ public final class Database implements AutoCloseable {
     lock.lock();
     try {
       checkOpen();
-      Connection c = new Connection(this, file.openPager(options));
+      Pager pager = file.openPager(options);
+      Connection c;
+      try {
+        c = new Connection(this, pager);
+      } catch (RuntimeException e) {
+        pager.close();
+        throw e;
+      }
       connections.add(c);
       return c;
     } catch (RuntimeException e) {

@@ -51,7 +51,12 @@ public final class FunctionCatalog {
     FunctionCatalog c = standard;
     if (c == null) {
       List<FunctionProvider> found = new ArrayList<>();
-      ServiceLoader.load(FunctionProvider.class).forEach(found::add);
+      try {
+        ServiceLoader.load(FunctionProvider.class).forEach(found::add);
+      } catch (java.util.ServiceConfigurationError e) {
+        throw new SqlException(dev.pagoda.spi.ResultCode.ERROR,
+            "cannot load a function provider: " + e.getMessage(), e);
+      }
       c = of(found);
       standard = c;
     }
@@ -70,9 +75,10 @@ public final class FunctionCatalog {
     Map<String, TableFunction> tables = new HashMap<>();
     Map<SqlFunction, String> providers = new LinkedHashMap<>();
     for (FunctionProvider p : list) {
-      List<SqlFunction> all = new ArrayList<>(p.scalarFunctions());
-      all.addAll(p.aggregateFunctions());
+      List<SqlFunction> all = new ArrayList<>(listOf(p, p.scalarFunctions()));
+      all.addAll(listOf(p, p.aggregateFunctions()));
       for (SqlFunction f : all) {
+        checkDeclaration(p, f == null ? null : f.name(), f == null || f.arity() == null);
         List<SqlFunction> same = functions.computeIfAbsent(key(f.name()), k -> new ArrayList<>());
         for (SqlFunction other : same) {
           if (other.arity().overlaps(f.arity())) {
@@ -84,14 +90,16 @@ public final class FunctionCatalog {
         same.add(f);
         providers.put(f, p.providerName());
       }
-      for (Collation c : p.collations()) {
+      for (Collation c : listOf(p, p.collations())) {
+        checkDeclaration(p, c == null ? null : c.name(), false);
         Collation other = collations.putIfAbsent(key(c.name()), c);
         if (other != null) {
           throw SqlException.error("collation " + c.name() + " of " + p.providerName()
               + " clashes with the one of the same name from another provider");
         }
       }
-      for (TableFunction t : p.tableFunctions()) {
+      for (TableFunction t : listOf(p, p.tableFunctions())) {
+        checkDeclaration(p, t == null ? null : t.name(), !isComplete(t));
         if (tables.putIfAbsent(key(t.name()), t) != null) {
           throw SqlException.error("table-valued function " + t.name() + " of "
               + p.providerName() + " clashes with the one of the same name from another provider");
@@ -201,6 +209,29 @@ public final class FunctionCatalog {
   /** The provider that contributed {@code f} ("connection" for a connection's own). */
   public String providerOf(SqlFunction f) {
     return providers.get(f);
+  }
+
+  /** A table function with columns, and a hidden column for every argument it may take. */
+  private static boolean isComplete(TableFunction t) {
+    if (t == null || t.arity() == null || t.columns() == null || t.hiddenColumns() == null) {
+      return false;
+    }
+    return t.arity().isVariadic() || t.hiddenColumns().size() >= t.arity().max();
+  }
+
+  private static <T> List<T> listOf(FunctionProvider p, List<T> list) {
+    if (list == null) {
+      throw SqlException.error("function provider " + p.providerName() + " returned null");
+    }
+    return list;
+  }
+
+  /** A provider's function or collation needs a name (and, if {@code incomplete}, is refused). */
+  private static void checkDeclaration(FunctionProvider p, String name, boolean incomplete) {
+    if (name == null || name.isBlank() || incomplete) {
+      throw SqlException.error("function provider " + p.providerName()
+          + " declares an incomplete function or collation" + (name == null ? "" : ": " + name));
+    }
   }
 
   private static Map<String, List<SqlFunction>> freeze(Map<String, List<SqlFunction>> m) {

@@ -89,4 +89,24 @@ class FunctionCatalogTest {
     assertSame(one, base.resolve("f", 1));
     assertEquals("connection", replaced.providerOf(mine));
   }
+
+  @Test
+  void incompleteDeclarations_refusedNamingTheProvider() {
+    FunctionProvider nullList = new FunctionProvider() {
+      @Override
+      public String providerName() {
+        return "sloppy";
+      }
+
+      @Override
+      public List<ScalarFunction> scalarFunctions() {
+        return null;
+      }
+    };
+    assertTrue(assertThrows(SqlException.class, () -> FunctionCatalog.of(List.of(nullList)))
+        .getMessage().contains("sloppy"));
+    FunctionProvider blank = provider("blank", fn(" ", Arity.exactly(1)));
+    assertTrue(assertThrows(SqlException.class, () -> FunctionCatalog.of(List.of(blank)))
+        .getMessage().contains("incomplete"));
+  }
 }
