@@ -1,0 +1,280 @@
+package dev.pagoda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Window functions (lang_windowfunc) compared with sqlite-jdbc: every built-in window function,
+ * aggregates over ROWS, RANGE and GROUPS frames with every kind of bound and EXCLUDE, partitions
+ * with NULLs and ties, collations, named windows and their inheritance, windows over GROUP BY,
+ * in ORDER BY, in subqueries and CTEs, FILTER, and SQLite's errors. Rows compare value by value
+ * and storage class by storage class; a query whose outer ORDER BY does not order every row is
+ * compared as a multiset.
+ */
+class WindowDifferentialTest {
+  private static Differential d;
+
+  @BeforeAll
+  static void open() throws SQLException {
+    d = new Differential(
+        "CREATE TABLE t(id INTEGER PRIMARY KEY, g TEXT, x INTEGER, y REAL, s TEXT COLLATE NOCASE)",
+        "INSERT INTO t VALUES (1, 'a', 1, 1.5, 'x'), (2, 'a', 2, NULL, 'Y'), (3, 'a', 2, 2.5, 'y'),"
+            + " (4, 'b', NULL, 3.0, 'X'), (5, 'b', 3, -1.0, NULL), (6, NULL, 5, 0.0, 'z'),"
+            + " (7, 'B', 5, 10.25, 'a'), (8, NULL, NULL, NULL, 'b'), (9, 'a', 7, 7.0, 'Z'),"
+            + " (10, 'b', 3, 2.0, 'x')",
+        "CREATE TABLE e(k INTEGER, v TEXT)",
+        "CREATE TABLE big(n INTEGER)",
+        "INSERT INTO big VALUES (9223372036854775807), (1), (-9223372036854775807), (2), (3)");
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    d.close();
+  }
+
+  /** Queries whose outer ORDER BY orders every row. */
+  static Stream<String> ordered() {
+    return Stream.of(
+        // the ranking functions
+        "SELECT id, row_number() OVER (ORDER BY id) FROM t ORDER BY id",
+        "SELECT id, row_number() OVER (PARTITION BY g ORDER BY x, id) FROM t ORDER BY id",
+        "SELECT id, rank() OVER (ORDER BY x), dense_rank() OVER (ORDER BY x) FROM t ORDER BY id",
+        "SELECT id, rank() OVER (PARTITION BY g ORDER BY x DESC) FROM t ORDER BY id",
+        "SELECT id, percent_rank() OVER (ORDER BY x), cume_dist() OVER (ORDER BY x) FROM t"
+            + " ORDER BY id",
+        "SELECT id, percent_rank() OVER (PARTITION BY g ORDER BY y), cume_dist() OVER"
+            + " (PARTITION BY g ORDER BY y) FROM t ORDER BY id",
+        "SELECT id, rank() OVER (), dense_rank() OVER (), percent_rank() OVER (), cume_dist()"
+            + " OVER () FROM t ORDER BY id",
+        "SELECT id, ntile(3) OVER (ORDER BY id), ntile(4) OVER (PARTITION BY g ORDER BY id),"
+            + " ntile(20) OVER (ORDER BY id) FROM t ORDER BY id",
+        "SELECT id, ntile(2.7) OVER (ORDER BY id), ntile('3') OVER (ORDER BY id) FROM t ORDER BY id",
+        // navigation
+        "SELECT id, lag(x) OVER (ORDER BY id), lead(x) OVER (ORDER BY id) FROM t ORDER BY id",
+        "SELECT id, lag(x, 2) OVER (ORDER BY id), lead(x, 3, -1) OVER (ORDER BY id) FROM t"
+            + " ORDER BY id",
+        "SELECT id, lag(x, 1, 'none') OVER (PARTITION BY g ORDER BY id), lead(s, 1, s) OVER"
+            + " (PARTITION BY g ORDER BY id) FROM t ORDER BY id",
+        "SELECT id, lag(x, 1.5, 'd'), lag(x, -1), lag(x, NULL, 9), lag(x, '1'), lead(x, 0),"
+            + " lead(x, 2.0), lead(x, id % 3) FROM t WINDOW w AS (ORDER BY id) ORDER BY id",
+        "SELECT id, first_value(x) OVER (ORDER BY id), last_value(x) OVER (ORDER BY id),"
+            + " nth_value(x, 2) OVER (ORDER BY id) FROM t ORDER BY id",
+        "SELECT id, first_value(s) OVER w, last_value(s) OVER w, nth_value(s, 3) OVER w FROM t"
+            + " WINDOW w AS (PARTITION BY g ORDER BY x ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING)"
+            + " ORDER BY id",
+        "SELECT id, nth_value(y, '2') OVER (ORDER BY id), nth_value(y, 2.0) OVER (ORDER BY id"
+            + " ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) FROM t ORDER BY id",
+        "SELECT id, first_value(x) OVER (ORDER BY id ROWS BETWEEN 2 FOLLOWING AND 3 FOLLOWING),"
+            + " last_value(x) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND 2 PRECEDING)"
+            + " FROM t ORDER BY id",
+        // aggregates over frames
+        "SELECT id, sum(x) OVER (ORDER BY id) FROM t ORDER BY id",
+        "SELECT id, sum(x) OVER (ORDER BY x), count(*) OVER (ORDER BY x), count(x) OVER"
+            + " (ORDER BY x) FROM t ORDER BY id",
+        "SELECT id, sum(x) OVER (), avg(y) OVER (), total(x) OVER (PARTITION BY g) FROM t"
+            + " ORDER BY id",
+        "SELECT id, sum(x) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING),"
+            + " avg(y) OVER (ORDER BY id ROWS 2 PRECEDING) FROM t ORDER BY id",
+        "SELECT id, sum(y) OVER (ORDER BY id ROWS BETWEEN 2 PRECEDING AND 1 PRECEDING),"
+            + " total(y) OVER (ORDER BY id ROWS BETWEEN 1 FOLLOWING AND 3 FOLLOWING) FROM t"
+            + " ORDER BY id",
+        "SELECT id, sum(x) OVER (ORDER BY id ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING),"
+            + " count(*) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED"
+            + " FOLLOWING) FROM t ORDER BY id",
+        "SELECT id, sum(x) OVER (ORDER BY id ROWS BETWEEN 1 FOLLOWING AND 1 PRECEDING) FROM t"
+            + " ORDER BY id",
+        "SELECT id, sum(id) OVER (ORDER BY x GROUPS BETWEEN 1 PRECEDING AND 1 FOLLOWING),"
+            + " count(*) OVER (ORDER BY x GROUPS 1 PRECEDING) FROM t ORDER BY id",
+        "SELECT id, sum(id) OVER (ORDER BY x GROUPS BETWEEN CURRENT ROW AND 2 FOLLOWING),"
+            + " group_concat(id) OVER (ORDER BY x GROUPS BETWEEN 2 PRECEDING AND CURRENT ROW)"
+            + " FROM t ORDER BY id",
+        "SELECT id, sum(id) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM t"
+            + " ORDER BY id",
+        "SELECT id, sum(id) OVER (ORDER BY x DESC RANGE BETWEEN 2 PRECEDING AND CURRENT ROW),"
+            + " count(*) OVER (ORDER BY y RANGE BETWEEN 1.5 PRECEDING AND 0.5 FOLLOWING) FROM t"
+            + " ORDER BY id",
+        "SELECT id, sum(id) OVER (ORDER BY x NULLS LAST RANGE BETWEEN 1 PRECEDING AND 1"
+            + " FOLLOWING), sum(id) OVER (ORDER BY x DESC NULLS FIRST RANGE 2 PRECEDING) FROM t"
+            + " ORDER BY id",
+        "SELECT id, sum(id) OVER (PARTITION BY g ORDER BY y RANGE BETWEEN UNBOUNDED PRECEDING"
+            + " AND 1 FOLLOWING) FROM t ORDER BY id",
+        "SELECT id, sum(id) OVER (ORDER BY s RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM t"
+            + " ORDER BY id",
+        "SELECT id, sum(x) OVER (ORDER BY x RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)"
+            + " FROM t ORDER BY id",
+        // EXCLUDE
+        "SELECT id, sum(id) OVER (ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED"
+            + " FOLLOWING EXCLUDE CURRENT ROW) FROM t ORDER BY id",
+        "SELECT id, sum(id) OVER (ORDER BY x RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED"
+            + " FOLLOWING EXCLUDE GROUP), sum(id) OVER (ORDER BY x RANGE BETWEEN UNBOUNDED"
+            + " PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE TIES) FROM t ORDER BY id",
+        "SELECT id, group_concat(id, '.') OVER (ORDER BY x GROUPS BETWEEN 1 PRECEDING AND 1"
+            + " FOLLOWING EXCLUDE TIES), count(*) OVER (ORDER BY x ROWS BETWEEN 1 PRECEDING AND 1"
+            + " FOLLOWING EXCLUDE NO OTHERS) FROM t ORDER BY id",
+        "SELECT id, first_value(id) OVER w, last_value(id) OVER w, nth_value(id, 2) OVER w FROM t"
+            + " WINDOW w AS (ORDER BY x ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE CURRENT"
+            + " ROW) ORDER BY id",
+        "SELECT id, min(y) OVER w, max(y) OVER w, max(s) OVER w FROM t"
+            + " WINDOW w AS (ORDER BY x GROUPS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE GROUP)"
+            + " ORDER BY id",
+        // min and max, growing and sliding
+        "SELECT id, min(x) OVER (ORDER BY id), max(y) OVER (PARTITION BY g ORDER BY id) FROM t"
+            + " ORDER BY id",
+        "SELECT id, min(x) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING), max(s)"
+            + " OVER (ORDER BY id ROWS 2 PRECEDING), min(s) OVER (PARTITION BY g) FROM t ORDER BY id",
+        // group_concat and string_agg sliding
+        "SELECT id, group_concat(s) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING),"
+            + " string_agg(x, g) OVER (ORDER BY id ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) FROM t"
+            + " ORDER BY id",
+        "SELECT id, group_concat(s, '') OVER (ORDER BY id ROWS 1 PRECEDING), hex(group_concat('',"
+            + " '-') OVER (ORDER BY id ROWS 1 PRECEDING)) FROM t ORDER BY id",
+        // collations in partitions and orders
+        "SELECT id, count(*) OVER (PARTITION BY s) FROM t ORDER BY id",
+        "SELECT id, count(*) OVER (PARTITION BY s COLLATE BINARY) FROM t ORDER BY id",
+        "SELECT id, row_number() OVER (PARTITION BY g COLLATE NOCASE ORDER BY id) FROM t"
+            + " ORDER BY id",
+        "SELECT id, rank() OVER (ORDER BY s), rank() OVER (ORDER BY s COLLATE BINARY DESC) FROM t"
+            + " ORDER BY id",
+        // named windows and inheritance
+        "SELECT id, sum(x) OVER w, row_number() OVER w FROM t WINDOW w AS (PARTITION BY g ORDER BY"
+            + " id) ORDER BY id",
+        "SELECT id, sum(x) OVER (w ORDER BY id), count(*) OVER (w) FROM t WINDOW w AS (PARTITION"
+            + " BY g) ORDER BY id",
+        "SELECT id, sum(x) OVER (w ROWS 1 PRECEDING) FROM t WINDOW w AS (PARTITION BY g ORDER BY"
+            + " id) ORDER BY id",
+        "SELECT id, sum(x) OVER v FROM t WINDOW w AS (PARTITION BY g), v AS (w ORDER BY id DESC)"
+            + " ORDER BY id",
+        "SELECT id, sum(x) OVER W FROM t WINDOW w AS (ORDER BY id) ORDER BY id",
+        // FILTER
+        "SELECT id, count(*) FILTER (WHERE x > 2) OVER (ORDER BY id), sum(x) FILTER (WHERE g = 'a')"
+            + " OVER (ORDER BY id ROWS 2 PRECEDING) FROM t ORDER BY id",
+        // over GROUP BY and aggregates
+        "SELECT g, sum(x), rank() OVER (ORDER BY sum(x)) FROM t GROUP BY g ORDER BY g",
+        "SELECT g, count(*), sum(count(*)) OVER (ORDER BY g) FROM t GROUP BY g ORDER BY g",
+        "SELECT g, max(y), lag(max(y)) OVER (ORDER BY g) FROM t GROUP BY g HAVING count(*) > 1"
+            + " ORDER BY g",
+        "SELECT sum(x), row_number() OVER () FROM t",
+        "SELECT g, row_number() OVER (ORDER BY count(*) DESC, g) FROM t GROUP BY g ORDER BY g",
+        // window in ORDER BY, DISTINCT, LIMIT
+        "SELECT id FROM t ORDER BY row_number() OVER (ORDER BY id DESC)",
+        "SELECT id, x FROM t ORDER BY sum(x) OVER (ORDER BY id) DESC, id",
+        "SELECT id, rank() OVER (ORDER BY x) AS r FROM t ORDER BY r, id",
+        "SELECT id, rank() OVER (ORDER BY x) AS r FROM t ORDER BY r + 0, id LIMIT 4 OFFSET 2",
+        "SELECT DISTINCT g, count(*) OVER (PARTITION BY g) FROM t ORDER BY 1",
+        // subqueries and CTEs
+        "SELECT * FROM (SELECT id, row_number() OVER (ORDER BY x DESC, id) AS rn FROM t)"
+            + " WHERE rn <= 3 ORDER BY rn",
+        "WITH r AS (SELECT g, x, rank() OVER (PARTITION BY g ORDER BY x) AS k FROM t)"
+            + " SELECT g, x, k FROM r WHERE k = 1 ORDER BY g, x",
+        "SELECT id, (SELECT count(*) OVER () FROM t AS u WHERE u.x = t.x LIMIT 1) FROM t ORDER BY id",
+        "SELECT id, x, (SELECT max(r) FROM (SELECT rank() OVER (ORDER BY u.id) r FROM t AS u"
+            + " WHERE u.id <= t.id)) FROM t ORDER BY id",
+        "SELECT a.id, sum(b.x) OVER (PARTITION BY a.id ORDER BY b.id) FROM t AS a JOIN t AS b"
+            + " ON b.g = a.g WHERE a.id < 4 ORDER BY a.id, b.id",
+        "SELECT id, row_number() OVER (ORDER BY id) FROM t UNION ALL SELECT id, -row_number()"
+            + " OVER (ORDER BY id DESC) FROM t ORDER BY 1, 2",
+        // empty input and expressions around calls
+        "SELECT row_number() OVER (), sum(k) OVER () FROM e",
+        "SELECT id, 10 * row_number() OVER (ORDER BY id) + lag(id, 1, 0) OVER (ORDER BY id),"
+            + " coalesce(lead(g) OVER (ORDER BY id), 'end') FROM t ORDER BY id",
+        "SELECT id, sum(x + y) OVER (ORDER BY id ROWS 1 PRECEDING), avg(x) OVER (PARTITION BY x % 2"
+            + " ORDER BY id) FROM t ORDER BY id",
+        // integer overflow in a sliding sum and the exact results after it
+        "SELECT n, sum(n) OVER (ORDER BY rowid ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM big"
+            + " ORDER BY rowid",
+        "SELECT n, total(n) OVER (ORDER BY rowid ROWS 1 PRECEDING), avg(n) OVER (ORDER BY rowid"
+            + " ROWS 1 PRECEDING) FROM big ORDER BY rowid",
+        "SELECT id, sum(y) OVER (ORDER BY id ROWS 1 PRECEDING), sum(x) OVER (ORDER BY id ROWS"
+            + " BETWEEN 1 PRECEDING AND 1 PRECEDING) FROM t ORDER BY id",
+        // frame offsets from expressions and parameters-free constants
+        "SELECT id, sum(x) OVER (ORDER BY id ROWS BETWEEN 1 + 1 PRECEDING AND '1' FOLLOWING) FROM t"
+            + " ORDER BY id",
+        "SELECT id, sum(x) OVER (ORDER BY id ROWS BETWEEN 2.0 PRECEDING AND CURRENT ROW) FROM t"
+            + " ORDER BY id");
+  }
+
+  /** Queries compared as multisets of rows. */
+  static Stream<String> unordered() {
+    return Stream.of(
+        "SELECT id, row_number() OVER () FROM t",
+        "SELECT g, row_number() OVER (PARTITION BY g) FROM t",
+        "SELECT x, sum(x) OVER (PARTITION BY g), count(*) OVER (PARTITION BY x) FROM t",
+        "SELECT g, x, dense_rank() OVER (PARTITION BY g ORDER BY x) FROM t",
+        "SELECT id, min(y) OVER (PARTITION BY g), max(x) OVER (PARTITION BY s) FROM t");
+  }
+
+  /** Statements SQLite refuses, with its messages. */
+  static Stream<String> errors() {
+    return Stream.of(
+        "SELECT id FROM t WHERE row_number() OVER () > 1",
+        "SELECT count(*) FROM t GROUP BY row_number() OVER ()",
+        "SELECT count(*) FROM t GROUP BY g HAVING row_number() OVER () > 1",
+        "SELECT sum(row_number() OVER ()) OVER () FROM t",
+        "SELECT sum(row_number() OVER ()) FROM t",
+        "SELECT abs(x) OVER () FROM t",
+        "SELECT row_number() FROM t",
+        "SELECT rank(), x FROM t",
+        "SELECT row_number() FILTER (WHERE x > 1) OVER () FROM t",
+        "SELECT sum(x) OVER w FROM t",
+        "SELECT sum(x) OVER (w) FROM t",
+        "SELECT sum(x) OVER (w PARTITION BY g) FROM t WINDOW w AS (ORDER BY x)",
+        "SELECT sum(x) OVER (w ORDER BY id) FROM t WINDOW w AS (ORDER BY x)",
+        "SELECT sum(x) OVER (w ORDER BY id) FROM t WINDOW w AS (ROWS UNBOUNDED PRECEDING)",
+        "SELECT count(DISTINCT x) OVER () FROM t",
+        "SELECT lag(x, 1, 2, 3) OVER () FROM t",
+        "SELECT row_number(1) OVER () FROM t",
+        "SELECT nosuch(x) OVER () FROM t",
+        "SELECT ntile(0) OVER () FROM t",
+        "SELECT ntile(-1) OVER (ORDER BY id) FROM t",
+        "SELECT nth_value(x, 0) OVER () FROM t",
+        "SELECT nth_value(x, 1.5) OVER () FROM t",
+        "SELECT nth_value(x, 'a') OVER () FROM t",
+        "SELECT sum(x) OVER (ROWS BETWEEN -1 PRECEDING AND CURRENT ROW) FROM t",
+        "SELECT sum(x) OVER (ROWS BETWEEN CURRENT ROW AND 1.5 FOLLOWING) FROM t",
+        "SELECT sum(x) OVER (ORDER BY x GROUPS BETWEEN NULL PRECEDING AND CURRENT ROW) FROM t",
+        "SELECT sum(x) OVER (ORDER BY x RANGE BETWEEN 'a' PRECEDING AND CURRENT ROW) FROM t",
+        "SELECT sum(x) OVER (ORDER BY x RANGE BETWEEN CURRENT ROW AND -2 FOLLOWING) FROM t",
+        "SELECT sum(x) OVER (RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM t",
+        "SELECT sum(x) OVER (ORDER BY x, id RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM t",
+        "SELECT sum(x) OVER (ROWS BETWEEN x PRECEDING AND CURRENT ROW) FROM t",
+        "SELECT id, row_number() OVER (ORDER BY id) AS rn FROM t WHERE rn > 1",
+        "SELECT sum(x) OVER (ORDER BY nosuch) FROM t",
+        "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT row_number() OVER () + n FROM c"
+            + " WHERE n < 3) SELECT * FROM c",
+        "SELECT n, sum(n) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"
+            + " FROM big ORDER BY rowid");
+  }
+
+  @ParameterizedTest
+  @MethodSource("ordered")
+  void orderedRows(String sql) {
+    d.check(sql);
+  }
+
+  @ParameterizedTest
+  @MethodSource("unordered")
+  void rowsAsMultiset(String sql) {
+    assertEquals(sorted(d.sqliteResult(sql)), sorted(d.pagodaResult(sql)), sql);
+  }
+
+  @ParameterizedTest
+  @MethodSource("errors")
+  void sameError(String sql) {
+    String expected = d.sqliteResult(sql);
+    org.junit.jupiter.api.Assertions.assertTrue(expected.startsWith("error: "), expected);
+    assertEquals(expected, d.pagodaResult(sql), sql);
+  }
+
+  private static String sorted(String rows) {
+    String[] lines = rows.split("\n", -1);
+    Arrays.sort(lines);
+    return String.join("\n", lines);
+  }
+}
