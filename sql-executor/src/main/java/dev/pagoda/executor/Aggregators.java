@@ -56,6 +56,18 @@ final class Aggregators {
     return distinct ? new Distinct(a, collation) : a;
   }
 
+  /**
+   * A min or max accumulator for a window frame that does not start at the partition's first
+   * row. SQLite keeps such a frame's values in an index ordered by value then arrival, and reads
+   * its first entry (min) or last (max): among equal values min gives the earliest row, max the
+   * latest, where the plain aggregate keeps the first for both.
+   */
+  static AggregateFunction.Accumulator slidingMinMax(AggregateFunction f, Collation collation) {
+    MinMax m = new MinMax(((MinMaxFunction) f).sign, collation);
+    m.latestTie = m.sign > 0;
+    return m;
+  }
+
   /** True when {@code f} is the built-in min or max, whose row the bare columns follow. */
   static boolean picksRow(AggregateFunction f) {
     return f instanceof MinMaxFunction;
@@ -210,6 +222,18 @@ final class Aggregators {
       }
     }
 
+    /** Turns the exact sum inexact, as SQLite's kahanBabuskaNeumaierInit: a large one in parts. */
+    private void initReal() {
+      if (integer <= -4503599627370496L || integer >= 4503599627370496L) {
+        long small = integer % 16384;
+        sum = (double) (integer - small);
+        compensation = (double) small;
+      } else {
+        sum = (double) integer;
+        compensation = 0;
+      }
+    }
+
     /** Adds an integer as SQLite's kahanBabuskaNeumaierStepInt64: a large one in two parts. */
     private void addInt(long x) {
       if (x <= -4503599627370496L || x >= 4503599627370496L) {
@@ -239,7 +263,7 @@ final class Aggregators {
         if (((integer ^ r) & (i.value() ^ r)) < 0) {
           overflow = true;
           real = true;
-          sum = (double) integer;
+          initReal();
           addInt(i.value());
         } else {
           integer = r;
@@ -247,7 +271,7 @@ final class Aggregators {
       } else {
         if (!real) {
           real = true;
-          sum = (double) integer;
+          initReal();
         } else if (!(n instanceof Value.Int)) {
           overflow = false; // SQLite's sumStep: a REAL after an overflow makes the sum a REAL
         }
@@ -294,6 +318,8 @@ final class Aggregators {
     private final Collation collation;
     private Value best = Value.NULL;
     private boolean picked;
+    /** Whether a value equal to the best replaces it. */
+    private boolean latestTie;
 
     MinMax(int sign, Collation collation) {
       this.sign = sign;
@@ -307,7 +333,8 @@ final class Aggregators {
         picked = false;
         return;
       }
-      if (best.isNull() || sign * RowOrder.compare(v, best, collation) > 0) {
+      int c = best.isNull() ? 1 : sign * RowOrder.compare(v, best, collation);
+      if (c > 0 || (c == 0 && latestTie)) {
         best = v;
         picked = true;
         return;

@@ -39,6 +39,11 @@ final class WindowBounds {
     this.endRange = endOffset == null || !range ? null : rangeOffset(endOffset, "ending");
   }
 
+  /** Whether every frame starts at its partition's first row (UNBOUNDED PRECEDING). */
+  boolean startsAtFirstRow() {
+    return spec.start() == BoundKind.UNBOUNDED_PRECEDING;
+  }
+
   WindowFrame.Exclude exclude() {
     return spec.exclude();
   }

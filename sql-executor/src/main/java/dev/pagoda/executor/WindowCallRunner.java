@@ -47,8 +47,9 @@ final class WindowCallRunner {
         }
         out[i][column] = pf.value(p, i, frame, args);
       }
-    } else if (noExclude && (f.isWindowCapable() || Aggregators.picksRow(f))) {
-      slide(p, args, include, out, column, f.isWindowCapable());
+    } else if (noExclude
+        && (f.isWindowCapable() || (Aggregators.picksRow(f) && bounds.startsAtFirstRow()))) {
+      slide(p, args, include, out, column);
     } else {
       recompute(p, args, include, out, column);
     }
@@ -60,24 +61,30 @@ final class WindowCallRunner {
   }
 
   private AggregateFunction.Accumulator fresh() {
+    // SQLite's index of a sliding frame's values (see slidingMinMax); a frame with EXCLUDE is
+    // scanned afresh with the plain aggregate.
+    if (Aggregators.picksRow(call.function()) && !bounds.startsAtFirstRow()
+        && bounds.exclude() == WindowFrame.Exclude.NO_OTHERS) {
+      return Aggregators.slidingMinMax(call.function(), call.collation());
+    }
     return Aggregators.create(call.function(), call.context(), false, call.collation());
   }
 
   /**
-   * Slides one accumulator along the partition. Without {@code inverse} (min, max) only while
-   * the frame keeps its first row; when it moves, the rest is recomputed.
+   * Slides one accumulator along the partition (min and max, whose frames here start at the
+   * first row, only grow).
    */
   private void slide(WindowPartition p, Value[][] args, boolean[] include, Value[][] out,
-      int column, boolean inverse) {
+      int column) {
     AggregateFunction.Accumulator acc = fresh();
     int from = 0;
     int to = 0;
     for (int i = 0; i < p.size(); i++) {
       int start = bounds.start(p, i);
       int end = bounds.end(p, i, start);
-      if (!inverse && start != from) {
-        recompute(p, args, include, out, column);
-        return;
+      // As SQLite's loop: the rows leaving go out before the rows entering come in.
+      while (from < start && from < to) {
+        feed(acc, args, include, from++, true);
       }
       while (to < end) {
         feed(acc, args, include, to++, false);
