@@ -31,7 +31,13 @@ class WindowDifferentialTest {
             + " (10, 'b', 3, 2.0, 'x')",
         "CREATE TABLE e(k INTEGER, v TEXT)",
         "CREATE TABLE big(n INTEGER)",
-        "INSERT INTO big VALUES (9223372036854775807), (1), (-9223372036854775807), (2), (3)");
+        "INSERT INTO big VALUES (9223372036854775807), (1), (-9223372036854775807), (2), (3)",
+        "CREATE TABLE m(id INTEGER PRIMARY KEY, v)",
+        "INSERT INTO m VALUES (1, 1), (2, 1.0), (3, 2.5), (4, 'a'), (5, '2'), (6, x'00'),"
+            + " (7, NULL), (8, 2), (9, 'b'), (10, 3.0)",
+        "CREATE VIEW ranked AS SELECT id, rank() OVER (ORDER BY x DESC) AS r FROM t",
+        "CREATE TABLE copied AS SELECT id, row_number() OVER (ORDER BY x DESC, id) AS rn,"
+            + " sum(x) OVER (PARTITION BY g) AS total FROM t");
   }
 
   @AfterAll
@@ -55,6 +61,7 @@ class WindowDifferentialTest {
             + " OVER () FROM t ORDER BY id",
         "SELECT id, ntile(3) OVER (ORDER BY id), ntile(4) OVER (PARTITION BY g ORDER BY id),"
             + " ntile(20) OVER (ORDER BY id) FROM t ORDER BY id",
+        "SELECT id, ntile(x) OVER (ORDER BY id DESC) FROM t ORDER BY id",
         "SELECT id, ntile(2.7) OVER (ORDER BY id), ntile('3') OVER (ORDER BY id) FROM t ORDER BY id",
         // navigation
         "SELECT id, lag(x) OVER (ORDER BY id), lead(x) OVER (ORDER BY id) FROM t ORDER BY id",
@@ -193,6 +200,44 @@ class WindowDifferentialTest {
             + " ROWS 1 PRECEDING) FROM big ORDER BY rowid",
         "SELECT id, sum(y) OVER (ORDER BY id ROWS 1 PRECEDING), sum(x) OVER (ORDER BY id ROWS"
             + " BETWEEN 1 PRECEDING AND 1 PRECEDING) FROM t ORDER BY id",
+        // equal values of different classes: which one min and max give
+        "SELECT id, max(v) OVER (ORDER BY id ROWS 1 PRECEDING), min(v) OVER (ORDER BY id ROWS 1"
+            + " PRECEDING), max(v) OVER (ORDER BY id), min(v) OVER (ORDER BY id) FROM m ORDER BY id",
+        "SELECT id, max(v) OVER (PARTITION BY id % 2), min(v) OVER (ORDER BY id DESC ROWS BETWEEN"
+            + " 2 PRECEDING AND 2 FOLLOWING) FROM m ORDER BY id",
+        // RANGE over mixed classes
+        "SELECT id, count(*) OVER (ORDER BY v RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING),"
+            + " group_concat(id) OVER (ORDER BY v DESC RANGE BETWEEN 2 PRECEDING AND 0 FOLLOWING)"
+            + " FROM m ORDER BY id",
+        "SELECT id, count(*) OVER (ORDER BY y RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING),"
+            + " sum(id) OVER (ORDER BY x RANGE CURRENT ROW), sum(id) OVER (ORDER BY x GROUPS"
+            + " UNBOUNDED PRECEDING) FROM t ORDER BY id",
+        // several windows in one SELECT
+        "SELECT id, row_number() OVER (PARTITION BY g ORDER BY id), sum(x) OVER (ORDER BY y DESC,"
+            + " id), count(*) OVER (PARTITION BY x), lag(id) OVER (ORDER BY s, id) FROM t ORDER BY id",
+        "SELECT id, lead(x, 2) OVER w, lag(x, 2) OVER w, rank() OVER (ORDER BY x * 2 - y) FROM t"
+            + " WINDOW w AS (PARTITION BY g ORDER BY id DESC) ORDER BY id",
+        "SELECT id, group_concat(id) OVER (PARTITION BY g ORDER BY id RANGE BETWEEN UNBOUNDED"
+            + " PRECEDING AND UNBOUNDED FOLLOWING) FROM t ORDER BY id",
+        "SELECT id, group_concat(id) FILTER (WHERE id % 2 = 0) OVER (ORDER BY id ROWS BETWEEN 2"
+            + " PRECEDING AND 2 FOLLOWING), count(y) FILTER (WHERE y > 1) OVER (PARTITION BY g)"
+            + " FROM t ORDER BY id",
+        "SELECT id, count(*) OVER () FROM t ORDER BY id LIMIT 3",
+        "SELECT count(*), rank() OVER (ORDER BY count(*)) FROM t",
+        "SELECT g, x, sum(x) OVER (PARTITION BY g ORDER BY x), count(*) FROM t GROUP BY g, x"
+            + " ORDER BY g, x",
+        // views, CREATE TABLE AS, CTEs used twice, correlated arguments
+        "SELECT * FROM ranked ORDER BY id",
+        "SELECT * FROM copied ORDER BY id",
+        "WITH r AS (SELECT id, ntile(3) OVER (ORDER BY id) AS b FROM t) SELECT a.id, b.b FROM r AS a"
+            + " JOIN r AS b ON a.id = b.id + 1 ORDER BY a.id",
+        "SELECT id, (SELECT group_concat(u.id + t.id) OVER (ORDER BY u.id) FROM t AS u WHERE u.id"
+            + " <= 3 ORDER BY u.id DESC LIMIT 1) FROM t ORDER BY id",
+        // WINDOW clause corner cases
+        "SELECT sum(x) OVER (w) FROM t WINDOW w AS (ROWS 1 PRECEDING) ORDER BY 1",
+        "SELECT sum(x) OVER v FROM t WINDOW v AS (w), w AS (ORDER BY id) ORDER BY 1",
+        "SELECT id, sum(x) OVER w FROM t WINDOW w AS (ORDER BY x), w AS (ORDER BY id) ORDER BY id",
+        "SELECT id, sum(x) OVER (ORDER BY id RANGE UNBOUNDED PRECEDING) FROM t ORDER BY id",
         // frame offsets from expressions and parameters-free constants
         "SELECT id, sum(x) OVER (ORDER BY id ROWS BETWEEN 1 + 1 PRECEDING AND '1' FOLLOWING) FROM t"
             + " ORDER BY id",
@@ -249,7 +294,15 @@ class WindowDifferentialTest {
         "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT row_number() OVER () + n FROM c"
             + " WHERE n < 3) SELECT * FROM c",
         "SELECT n, sum(n) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"
-            + " FROM big ORDER BY rowid");
+            + " FROM big ORDER BY rowid",
+        "SELECT count(*) OVER () FROM t WHERE sum(x) OVER () > 0",
+        "SELECT row_number() OVER (ORDER BY row_number() OVER ()) FROM t",
+        "SELECT row_number() OVER (PARTITION BY sum(x) OVER ()) FROM t",
+        "SELECT 1 FROM t ORDER BY row_number() OVER (), abs(1) OVER ()",
+        "SELECT abs(x) FILTER (WHERE 1) FROM t",
+        "SELECT first_value(x) FILTER (WHERE x > 1) OVER () FROM t",
+        "SELECT lag() OVER () FROM t",
+        "SELECT sum(x) OVER (ORDER BY y GROUPS BETWEEN 'a' PRECEDING AND CURRENT ROW) FROM t");
   }
 
   @ParameterizedTest
@@ -270,6 +323,160 @@ class WindowDifferentialTest {
     String expected = d.sqliteResult(sql);
     org.junit.jupiter.api.Assertions.assertTrue(expected.startsWith("error: "), expected);
     assertEquals(expected, d.pagodaResult(sql), sql);
+  }
+
+  /** A sort that spills still gives every window its rows in order. */
+  @org.junit.jupiter.api.Test
+  void windowsOverSpilledSort() throws SQLException {
+    try (Differential spill = new Differential(
+        "CREATE TABLE s(i INTEGER PRIMARY KEY, k INTEGER, v TEXT)",
+        "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 3000)"
+            + " INSERT INTO s SELECT n, n % 7, printf('%05d', (n * 7919) % 3001) FROM c")) {
+      long runs = dev.pagoda.executor.MemoryBudget.runsWritten();
+      dev.pagoda.executor.MemoryBudget.setBytes(16 << 10);
+      try {
+        spill.check("SELECT i, row_number() OVER (PARTITION BY k ORDER BY v), sum(i) OVER"
+            + " (PARTITION BY k ORDER BY v ROWS 3 PRECEDING), first_value(v) OVER (ORDER BY v DESC)"
+            + " FROM s ORDER BY i");
+      } finally {
+        dev.pagoda.executor.MemoryBudget.setBytes(dev.pagoda.executor.MemoryBudget.DEFAULT_BYTES);
+      }
+      org.junit.jupiter.api.Assertions.assertTrue(
+          dev.pagoda.executor.MemoryBudget.runsWritten() > runs, "the sort spilled");
+    }
+  }
+
+  /**
+   * A plug-in window aggregate (inverse and value) runs as SQLite runs the same function made
+   * with sqlite-jdbc's Function.Window; a plug-in aggregate without them, which SQLite refuses
+   * as a window function, Pagoda recomputes frame by frame (it must match the built-in sum).
+   */
+  @org.junit.jupiter.api.Test
+  void pluginWindowFunctions() throws SQLException {
+    dev.pagoda.spi.WindowFunction sumInt = new dev.pagoda.spi.WindowFunction() {
+      @Override
+      public String name() {
+        return "sumint";
+      }
+
+      @Override
+      public dev.pagoda.spi.Arity arity() {
+        return dev.pagoda.spi.Arity.exactly(1);
+      }
+
+      @Override
+      public WindowAccumulator newAccumulator(dev.pagoda.spi.FunctionContext ctx) {
+        return new WindowAccumulator() {
+          private long s;
+
+          @Override
+          public void step(dev.pagoda.spi.Arguments a) {
+            s += a.getLong(0);
+          }
+
+          @Override
+          public void inverse(dev.pagoda.spi.Arguments a) {
+            s -= a.getLong(0);
+          }
+
+          @Override
+          public dev.pagoda.spi.Value value() {
+            return dev.pagoda.spi.Value.of(s);
+          }
+
+          @Override
+          public dev.pagoda.spi.Value finish() {
+            return dev.pagoda.spi.Value.of(s);
+          }
+        };
+      }
+    };
+    dev.pagoda.spi.AggregateFunction plainSum = new dev.pagoda.spi.AggregateFunction() {
+      @Override
+      public String name() {
+        return "plainsum";
+      }
+
+      @Override
+      public dev.pagoda.spi.Arity arity() {
+        return dev.pagoda.spi.Arity.exactly(1);
+      }
+
+      @Override
+      public Accumulator newAccumulator(dev.pagoda.spi.FunctionContext ctx) {
+        return new Accumulator() {
+          private long s;
+          private boolean any;
+
+          @Override
+          public void step(dev.pagoda.spi.Arguments a) {
+            if (!a.isNull(0)) {
+              s += a.getLong(0);
+              any = true;
+            }
+          }
+
+          @Override
+          public dev.pagoda.spi.Value finish() {
+            return any ? dev.pagoda.spi.Value.of(s) : dev.pagoda.spi.Value.NULL;
+          }
+        };
+      }
+    };
+    d.pagoda().createFunction(sumInt);
+    d.pagoda().createFunction(plainSum);
+    try (java.sql.Connection sqlite = java.sql.DriverManager.getConnection("jdbc:sqlite::memory:");
+        java.sql.Statement st = sqlite.createStatement()) {
+      st.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, g TEXT, x INTEGER)");
+      st.execute("INSERT INTO t VALUES (1, 'a', 1), (2, 'a', 2), (3, 'a', 2), (4, 'b', NULL),"
+          + " (5, 'b', 3), (6, NULL, 5), (7, 'B', 5), (8, NULL, NULL), (9, 'a', 7), (10, 'b', 3)");
+      org.sqlite.Function.create(sqlite, "sumint", new org.sqlite.Function.Window() {
+        private long s;
+
+        @Override
+        protected void xStep() throws SQLException {
+          s += value_long(0);
+        }
+
+        @Override
+        protected void xInverse() throws SQLException {
+          s -= value_long(0);
+        }
+
+        @Override
+        protected void xValue() throws SQLException {
+          result(s);
+        }
+
+        @Override
+        protected void xFinal() throws SQLException {
+          result(s);
+        }
+      });
+      String[] frames = {"ORDER BY id", "ORDER BY id ROWS BETWEEN 2 PRECEDING AND 1 FOLLOWING",
+          "PARTITION BY g ORDER BY x GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW",
+          "ORDER BY x RANGE BETWEEN 1 PRECEDING AND 2 FOLLOWING EXCLUDE TIES"};
+      for (String frame : frames) {
+        String sql = "SELECT id, sumint(x) OVER (" + frame + ") FROM t ORDER BY id";
+        assertEquals(rows(sqlite, sql), d.pagodaResult(sql), sql);
+        String plain = "SELECT id, plainsum(x) OVER (" + frame + ") FROM t ORDER BY id";
+        assertEquals(rows(sqlite, plain.replace("plainsum", "sum")), d.pagodaResult(plain), plain);
+      }
+    }
+  }
+
+  private static String rows(java.sql.Connection c, String sql) throws SQLException {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          sb.append(SqlOracle.render(SqlOracle.value(rs.getObject(i)))).append('|');
+        }
+        out.add(sb.toString());
+      }
+    }
+    return String.join("\n", out);
   }
 
   private static String sorted(String rows) {

@@ -58,13 +58,13 @@ final class Aggregators {
 
   /**
    * A min or max accumulator for a window frame that does not start at the partition's first
-   * row. SQLite keeps such a frame's values in an index ordered by value then arrival, and reads
-   * its first entry (min) or last (max): among equal values min gives the earliest row, max the
-   * latest, where the plain aggregate keeps the first for both.
+   * row. SQLite keeps such a frame's values in an index and reads its first entry (min) or last
+   * (max): among equal values (1 and 1.0, or 'Y' and 'y' under NOCASE) both give the latest
+   * row's, where the plain aggregate keeps the first.
    */
   static AggregateFunction.Accumulator slidingMinMax(AggregateFunction f, Collation collation) {
     MinMax m = new MinMax(((MinMaxFunction) f).sign, collation);
-    m.latestTie = m.sign > 0;
+    m.latestTie = true;
     return m;
   }
 
