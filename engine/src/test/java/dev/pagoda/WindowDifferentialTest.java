@@ -238,6 +238,11 @@ class WindowDifferentialTest {
         "SELECT sum(x) OVER v FROM t WINDOW v AS (w), w AS (ORDER BY id) ORDER BY 1",
         "SELECT id, sum(x) OVER w FROM t WINDOW w AS (ORDER BY x), w AS (ORDER BY id) ORDER BY id",
         "SELECT id, sum(x) OVER (ORDER BY id RANGE UNBOUNDED PRECEDING) FROM t ORDER BY id",
+        // without an outer ORDER BY the rows come in the first window's order
+        "SELECT id, row_number() OVER (ORDER BY x, id) FROM t",
+        "SELECT id, row_number() OVER (ORDER BY s DESC, id), row_number() OVER (ORDER BY x, id),"
+            + " count(*) OVER (ORDER BY s DESC, id) FROM t",
+        "SELECT id, sum(x) OVER (PARTITION BY g ORDER BY id), rank() OVER (ORDER BY y, id) FROM t",
         // frame offsets from expressions and parameters-free constants
         "SELECT id, sum(x) OVER (ORDER BY id ROWS BETWEEN 1 + 1 PRECEDING AND '1' FOLLOWING) FROM t"
             + " ORDER BY id",

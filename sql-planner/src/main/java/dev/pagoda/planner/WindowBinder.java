@@ -197,18 +197,21 @@ final class WindowBinder {
   }
 
   /**
-   * The Window nodes over {@code input}, one per distinct partition and order in the order of
-   * their first call; afterwards {@link #remap} places the calls' columns.
+   * The Window nodes over {@code input}, one per distinct partition and order; afterwards
+   * {@link #remap} places the calls' columns. The window of the first call is the outermost, so
+   * that without an ORDER BY the rows come in its order, as in SQLite.
    */
   PlanNode plan(PlanNode input) {
     Map<Key, List<Integer>> byKey = new LinkedHashMap<>();
     for (int i = 0; i < calls.size(); i++) {
       byKey.computeIfAbsent(calls.get(i).key(), k -> new ArrayList<>()).add(i);
     }
+    List<Map.Entry<Key, List<Integer>>> innermostFirst = new ArrayList<>(byKey.entrySet());
+    java.util.Collections.reverse(innermostFirst);
     placed = new int[calls.size()];
     int next = input.width();
     PlanNode node = input;
-    for (Map.Entry<Key, List<Integer>> e : byKey.entrySet()) {
+    for (Map.Entry<Key, List<Integer>> e : innermostFirst) {
       List<PlanNode.WindowCall> group = new ArrayList<>();
       for (int i : e.getValue()) {
         group.add(calls.get(i).call());
