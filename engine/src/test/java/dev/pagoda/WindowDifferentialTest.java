@@ -260,6 +260,47 @@ class WindowDifferentialTest {
         "SELECT id, min(y) OVER (PARTITION BY g), max(x) OVER (PARTITION BY s) FROM t");
   }
 
+  /**
+   * Every valid frame: ROWS, RANGE and GROUPS, each pair of bounds that may start and end a
+   * frame, each EXCLUDE, over two orders with NULLs and ties, with aggregates and the value
+   * functions.
+   */
+  static Stream<String> frameGrid() {
+    String[] bounds = {"UNBOUNDED PRECEDING", "2 PRECEDING", "0 PRECEDING", "CURRENT ROW",
+        "1 FOLLOWING", "UNBOUNDED FOLLOWING"};
+    int[] rank = {0, 1, 1, 2, 3, 4};
+    String[] excludes = {"", " EXCLUDE CURRENT ROW", " EXCLUDE GROUP", " EXCLUDE TIES"};
+    String[] orders = {"PARTITION BY g ORDER BY x", "ORDER BY y DESC NULLS FIRST"};
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (String unit : new String[] {"ROWS", "RANGE", "GROUPS"}) {
+      for (int a = 0; a < bounds.length - 1; a++) {
+        for (int b = 1; b < bounds.length; b++) {
+          // SQLite's rule: the start's kind may not come after the end's in this order
+          if (rank[a] > rank[b]) {
+            continue;
+          }
+          for (String exclude : excludes) {
+            for (String order : orders) {
+              String w = "(" + order + " " + unit + " BETWEEN " + bounds[a] + " AND " + bounds[b]
+                  + exclude + ")";
+              out.add("SELECT id, sum(x) OVER w, count(*) OVER w, group_concat(id, '.') OVER w,"
+                  + " min(s) OVER w, max(y) OVER w, avg(y) OVER w, first_value(id) OVER w,"
+                  + " last_value(id) OVER w, nth_value(s, 2) OVER w FROM t WINDOW w AS " + w
+                  + " ORDER BY id");
+            }
+          }
+        }
+      }
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("frameGrid")
+  void everyFrame(String sql) {
+    d.check(sql);
+  }
+
   /** Statements SQLite refuses, with its messages. */
   static Stream<String> errors() {
     return Stream.of(
