@@ -62,6 +62,7 @@ class WindowDifferentialTest {
         "SELECT id, ntile(3) OVER (ORDER BY id), ntile(4) OVER (PARTITION BY g ORDER BY id),"
             + " ntile(20) OVER (ORDER BY id) FROM t ORDER BY id",
         "SELECT id, ntile(x) OVER (ORDER BY id DESC) FROM t ORDER BY id",
+        "SELECT id, row_number(ORDER BY x) OVER (ORDER BY id) FROM t ORDER BY id",
         "SELECT id, ntile(2.7) OVER (ORDER BY id), ntile('3') OVER (ORDER BY id) FROM t ORDER BY id",
         // navigation
         "SELECT id, lag(x) OVER (ORDER BY id), lead(x) OVER (ORDER BY id) FROM t ORDER BY id",
@@ -348,6 +349,8 @@ class WindowDifferentialTest {
         "SELECT abs(x) FILTER (WHERE 1) FROM t",
         "SELECT first_value(x) FILTER (WHERE x > 1) OVER () FROM t",
         "SELECT lag() OVER () FROM t",
+        "SELECT group_concat(s ORDER BY x DESC) OVER () FROM t",
+        "SELECT abs(x ORDER BY x) OVER () FROM t",
         "SELECT sum(x) OVER (ORDER BY y GROUPS BETWEEN 'a' PRECEDING AND CURRENT ROW) FROM t");
   }
 

@@ -56,16 +56,9 @@ final class Aggregators {
     return distinct ? new Distinct(a, collation) : a;
   }
 
-  /**
-   * A min or max accumulator for a window frame that does not start at the partition's first
-   * row. SQLite keeps such a frame's values in an index and reads its first entry (min) or last
-   * (max): among equal values (1 and 1.0, or 'Y' and 'y' under NOCASE) both give the latest
-   * row's, where the plain aggregate keeps the first.
-   */
-  static AggregateFunction.Accumulator slidingMinMax(AggregateFunction f, Collation collation) {
-    MinMax m = new MinMax(((MinMaxFunction) f).sign, collation);
-    m.latestTie = true;
-    return m;
+  /** -1 for the built-in min, 1 for max; see {@link #picksRow}. */
+  static int minMaxSign(AggregateFunction f) {
+    return ((MinMaxFunction) f).sign;
   }
 
   /** True when {@code f} is the built-in min or max, whose row the bare columns follow. */
@@ -318,8 +311,6 @@ final class Aggregators {
     private final Collation collation;
     private Value best = Value.NULL;
     private boolean picked;
-    /** Whether a value equal to the best replaces it. */
-    private boolean latestTie;
 
     MinMax(int sign, Collation collation) {
       this.sign = sign;
@@ -333,8 +324,7 @@ final class Aggregators {
         picked = false;
         return;
       }
-      int c = best.isNull() ? 1 : sign * RowOrder.compare(v, best, collation);
-      if (c > 0 || (c == 0 && latestTie)) {
+      if (best.isNull() || sign * RowOrder.compare(v, best, collation) > 0) {
         best = v;
         picked = true;
         return;

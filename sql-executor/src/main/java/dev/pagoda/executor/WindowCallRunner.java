@@ -11,7 +11,8 @@ import dev.pagoda.spi.Value;
  * AggregateFunction#isWindowCapable()}) slides over frames without EXCLUDE: each row is stepped
  * as the frame's end passes it and taken back out with {@code inverse} as its start does, and
  * {@code value()} is read for every row, as SQLite runs a window aggregate. Built-in min and max
- * (which have a value but no inverse) grow frames that start at the partition's first row. Any
+ * (which have a value but no inverse) grow frames that start at the partition's first row, and
+ * keep a queue of candidates over frames whose start moves. Any
  * other case recomputes the frame with a fresh accumulator, unless the frame is the same rows as
  * the row before's (a peer's, or the whole partition), whose value it reuses.
  */
@@ -47,8 +48,9 @@ final class WindowCallRunner {
         }
         out[i][column] = pf.value(p, i, frame, args);
       }
-    } else if (noExclude
-        && (f.isWindowCapable() || (Aggregators.picksRow(f) && bounds.startsAtFirstRow()))) {
+    } else if (noExclude && Aggregators.picksRow(f) && !bounds.startsAtFirstRow()) {
+      slideMinMax(p, args, include, out, column, Aggregators.minMaxSign(f));
+    } else if (noExclude && (f.isWindowCapable() || Aggregators.picksRow(f))) {
       slide(p, args, include, out, column);
     } else {
       recompute(p, args, include, out, column);
@@ -61,12 +63,6 @@ final class WindowCallRunner {
   }
 
   private AggregateFunction.Accumulator fresh() {
-    // SQLite's index of a sliding frame's values (see slidingMinMax); a frame with EXCLUDE is
-    // scanned afresh with the plain aggregate.
-    if (Aggregators.picksRow(call.function()) && !bounds.startsAtFirstRow()
-        && bounds.exclude() == WindowFrame.Exclude.NO_OTHERS) {
-      return Aggregators.slidingMinMax(call.function(), call.collation());
-    }
     return Aggregators.create(call.function(), call.context(), false, call.collation());
   }
 
@@ -93,6 +89,40 @@ final class WindowCallRunner {
         feed(acc, args, include, from++, true);
       }
       out[i][column] = acc.value();
+    }
+  }
+
+  /**
+   * Built-in min ({@code sign} -1) or max (1) over frames whose start moves: a queue of the
+   * frame's rows that may still be the result, from the best value to the worst, each strictly
+   * better than the next. SQLite keeps such a frame's values in an index and reads its first
+   * (min) or last (max) entry, so that of equal values (1 and 1.0, or 'Y' and 'y' under NOCASE)
+   * the latest row's is the result; a new value therefore drops the equal ones before it.
+   */
+  private void slideMinMax(WindowPartition p, Value[][] args, boolean[] include, Value[][] out,
+      int column, int sign) {
+    int[] queue = new int[p.size()];
+    int head = 0;
+    int tail = 0;
+    int to = 0;
+    for (int i = 0; i < p.size(); i++) {
+      int start = bounds.start(p, i);
+      int end = bounds.end(p, i, start);
+      for (; to < end; to++) {
+        Value v = args[to][0];
+        if (v.isNull() || (include != null && !include[to])) {
+          continue;
+        }
+        while (tail > head
+            && sign * RowOrder.compare(args[queue[tail - 1]][0], v, call.collation()) <= 0) {
+          tail--;
+        }
+        queue[tail++] = to;
+      }
+      while (head < tail && queue[head] < start) {
+        head++;
+      }
+      out[i][column] = head < tail ? args[queue[head]][0] : Value.NULL;
     }
   }
 

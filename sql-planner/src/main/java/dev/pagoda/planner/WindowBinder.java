@@ -66,10 +66,15 @@ final class WindowBinder {
 
   /**
    * Checks that {@code f} may be called with OVER: the function exists with this many arguments
-   * and is an aggregate or a window function.
+   * and is an aggregate or a window function, with no ORDER BY among its arguments unless it is
+   * a window function.
    */
   static AggregateFunction check(FunctionCall f, FunctionCatalog functions) {
     SqlFunction fn = functions.resolve(f.name(), f.args().size());
+    if (!f.orderBy().isEmpty() && !(fn instanceof WindowOnlyFunction)) {
+      // SQLite's words, even for an aggregate; a window function ignores the ORDER BY.
+      throw SqlException.error("ORDER BY may not be used with non-aggregate " + f.name() + "()");
+    }
     if (fn instanceof ScalarFunction) {
       throw SqlException.error(f.name() + "() may not be used as a window function");
     }
