@@ -188,6 +188,8 @@ class WindowDifferentialTest {
             + " ON b.g = a.g WHERE a.id < 4 ORDER BY a.id, b.id",
         "SELECT id, row_number() OVER (ORDER BY id) FROM t UNION ALL SELECT id, -row_number()"
             + " OVER (ORDER BY id DESC) FROM t ORDER BY 1, 2",
+        "SELECT *, rank() OVER (ORDER BY x) FROM t ORDER BY id",
+        "SELECT t.*, lead(t.id) OVER (PARTITION BY t.g ORDER BY t.id) AS nxt FROM t ORDER BY nxt, id",
         // empty input and expressions around calls
         "SELECT row_number() OVER (), sum(k) OVER () FROM e",
         "SELECT id, 10 * row_number() OVER (ORDER BY id) + lag(id, 1, 0) OVER (ORDER BY id),"

@@ -12,9 +12,10 @@ import dev.pagoda.spi.Value;
  * as the frame's end passes it and taken back out with {@code inverse} as its start does, and
  * {@code value()} is read for every row, as SQLite runs a window aggregate. Built-in min and max
  * (which have a value but no inverse) grow frames that start at the partition's first row, and
- * keep a queue of candidates over frames whose start moves. Any
- * other case recomputes the frame with a fresh accumulator, unless the frame is the same rows as
- * the row before's (a peer's, or the whole partition), whose value it reuses.
+ * keep a queue of candidates over frames whose start moves. Any other case (EXCLUDE, or a
+ * plug-in aggregate without inverse) recomputes the frame with a fresh accumulator, unless the
+ * frame is the same rows as the row before's (a peer's, or the whole partition), whose value it
+ * reuses: correct, but slower over large frames.
  */
 final class WindowCallRunner {
   /** A compiled window call, shared by every run of the statement. */
