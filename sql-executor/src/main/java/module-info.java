@@ -8,6 +8,7 @@ module dev.pagoda.executor {
 
   provides dev.pagoda.spi.FunctionProvider with
       dev.pagoda.executor.BuiltinFunctions,
+      dev.pagoda.executor.WindowFunctions,
       dev.pagoda.executor.datetime.DateTimeFunctions,
       dev.pagoda.executor.json.JsonFunctions,
       dev.pagoda.executor.math.MathFunctions,

@@ -56,6 +56,11 @@ final class Aggregators {
     return distinct ? new Distinct(a, collation) : a;
   }
 
+  /** -1 for the built-in min, 1 for max; see {@link #picksRow}. */
+  static int minMaxSign(AggregateFunction f) {
+    return ((MinMaxFunction) f).sign;
+  }
+
   /** True when {@code f} is the built-in min or max, whose row the bare columns follow. */
   static boolean picksRow(AggregateFunction f) {
     return f instanceof MinMaxFunction;
@@ -82,6 +87,12 @@ final class Aggregators {
       @Override
       public Accumulator newAccumulator(FunctionContext ctx) {
         return make.get();
+      }
+
+      /** Every built-in made here takes rows back out: see each accumulator's inverse. */
+      @Override
+      public boolean isWindowCapable() {
+        return true;
       }
 
       @Override
@@ -121,6 +132,18 @@ final class Aggregators {
     }
 
     @Override
+    public void inverse(Arguments args) {
+      if (args.size() == 0 || !args.isNull(0)) {
+        n--;
+      }
+    }
+
+    @Override
+    public Value value() {
+      return Value.of(n);
+    }
+
+    @Override
     public Value finish() {
       return Value.of(n);
     }
@@ -145,6 +168,81 @@ final class Aggregators {
       this.kind = kind;
     }
 
+    /**
+     * As sqlite3_value_numeric_type: only a text that is an integer is an INTEGER; any other
+     * text or a blob adds as a REAL ('abc', '2.0' and X'3132' do, sum('12') is 12).
+     */
+    private static Value numeric(Value v) {
+      if (v instanceof Value.Text t) {
+        Value parsed = Conversions.parseNumber(t.value());
+        return parsed instanceof Value.Int ? parsed : Value.of(Values.toDouble(v));
+      } else if (v instanceof Value.Blob) {
+        return Value.of(Values.toDouble(v));
+      }
+      return v;
+    }
+
+    /**
+     * Takes a row's value back out, as SQLite's sumInverse: an exact integer sum subtracts
+     * (an overflow makes it inexact, reported as such by sum), an inexact one adds the negation.
+     */
+    @Override
+    public void inverse(Arguments args) {
+      Value v = args.get(0);
+      if (v.isNull()) {
+        return;
+      }
+      count--;
+      Value n = numeric(v);
+      if (!real) {
+        long x = Values.toLong(n);
+        long r = integer - x;
+        if (((integer ^ x) & (integer ^ r)) < 0) {
+          overflow = true;
+          real = true;
+        } else {
+          integer = r;
+        }
+      } else if (n instanceof Value.Int i) {
+        if (i.value() != Long.MIN_VALUE) {
+          addInt(-i.value());
+        } else {
+          addInt(Long.MAX_VALUE);
+          addInt(1);
+        }
+      } else {
+        add(-Values.toDouble(n));
+      }
+    }
+
+    /** Turns the exact sum inexact, as SQLite's kahanBabuskaNeumaierInit: a large one in parts. */
+    private void initReal() {
+      if (integer <= -4503599627370496L || integer >= 4503599627370496L) {
+        long small = integer % 16384;
+        sum = (double) (integer - small);
+        compensation = (double) small;
+      } else {
+        sum = (double) integer;
+        compensation = 0;
+      }
+    }
+
+    /** Adds an integer as SQLite's kahanBabuskaNeumaierStepInt64: a large one in two parts. */
+    private void addInt(long x) {
+      if (x <= -4503599627370496L || x >= 4503599627370496L) {
+        long small = x % 16384;
+        add((double) (x - small));
+        add((double) small);
+      } else {
+        add((double) x);
+      }
+    }
+
+    @Override
+    public Value value() {
+      return finish();
+    }
+
     @Override
     public void step(Arguments args) {
       Value v = args.get(0);
@@ -152,33 +250,29 @@ final class Aggregators {
         return;
       }
       count++;
-      // As sqlite3_value_numeric_type: only a text that is an integer is an INTEGER; any other
-      // text or a blob adds as a REAL ('abc', '2.0' and X'3132' do, sum('12') is 12).
-      Value n = v;
-      if (v instanceof Value.Text t) {
-        Value parsed = Conversions.parseNumber(t.value());
-        n = parsed instanceof Value.Int ? parsed : Value.of(Values.toDouble(v));
-      } else if (v instanceof Value.Blob) {
-        n = Value.of(Values.toDouble(v));
-      }
+      Value n = numeric(v);
       if (n instanceof Value.Int i && !real) {
         long r = integer + i.value();
         if (((integer ^ r) & (i.value() ^ r)) < 0) {
           overflow = true;
           real = true;
-          sum = (double) integer;
-          add((double) i.value());
+          initReal();
+          addInt(i.value());
         } else {
           integer = r;
         }
       } else {
         if (!real) {
           real = true;
-          sum = (double) integer;
+          initReal();
         } else if (!(n instanceof Value.Int)) {
           overflow = false; // SQLite's sumStep: a REAL after an overflow makes the sum a REAL
         }
-        add(Values.toDouble(n));
+        if (n instanceof Value.Int i) {
+          addInt(i.value());
+        } else {
+          add(Values.toDouble(n));
+        }
       }
     }
 
@@ -250,15 +344,32 @@ final class Aggregators {
       return best;
     }
 
+    /** The extreme so far: min and max grow frames but have no inverse. */
+    @Override
+    public Value value() {
+      return best;
+    }
+
     @Override
     public boolean pickedLast() {
       return picked;
     }
   }
 
-  /** group_concat(x [, sep]) and string_agg(x, sep). */
+  /**
+   * group_concat(x [, sep]) and string_agg(x, sep). As a window aggregate it follows SQLite's
+   * groupConcatInverse: taking the first value out removes its text and the separator after it;
+   * once the text is empty the next value starts afresh (no separator); and its value while
+   * values remain but the text is empty is the one-character string of a NUL, as SQLite's
+   * groupConcatValue gives it.
+   */
   static final class GroupConcat implements AggregateFunction.Accumulator {
     private StringBuilder text;
+    private boolean started;
+    private long accumulated;
+    private int firstSeparator;
+    /** The length of the separator written before each value after the first. */
+    private final java.util.ArrayDeque<Integer> separators = new java.util.ArrayDeque<>();
 
     @Override
     public void step(Arguments args) {
@@ -268,13 +379,48 @@ final class Aggregators {
       }
       if (text == null) {
         text = new StringBuilder();
-      } else {
-        Value sep = args.size() > 1 ? args.get(1) : Value.of(",");
-        if (!sep.isNull()) {
-          text.append(Values.toText(sep));
-        }
       }
+      Value sep = args.size() > 1 ? args.get(1) : Value.of(",");
+      String sepText = sep.isNull() ? "" : Values.toText(sep);
+      if (started) {
+        text.append(sepText);
+        separators.addLast(sepText.length());
+      } else {
+        firstSeparator = sepText.length();
+      }
+      started = true;
+      accumulated++;
       text.append(Values.toText(v));
+    }
+
+    @Override
+    public void inverse(Arguments args) {
+      Value v = args.get(0);
+      if (v.isNull() || text == null) {
+        return;
+      }
+      int n = Values.toText(v).length();
+      accumulated--;
+      if (!separators.isEmpty()) {
+        if (accumulated > 0) {
+          n += separators.removeFirst();
+        }
+      } else {
+        n += firstSeparator;
+      }
+      text.delete(0, Math.min(n, text.length()));
+      if (text.length() == 0) {
+        started = false;
+        separators.clear();
+      }
+    }
+
+    @Override
+    public Value value() {
+      if (accumulated > 0 && (text == null || text.length() == 0)) {
+        return Value.of("\0");
+      }
+      return text == null || text.length() == 0 ? Value.NULL : Value.of(text.toString());
     }
 
     @Override

@@ -73,6 +73,8 @@ final class PlanCompiler {
       return FunctionScanOp.factory(f, compiler);
     } else if (node instanceof PlanNode.RecursiveCte r) {
       return recursiveCte(r);
+    } else if (node instanceof PlanNode.Window w) {
+      return WindowOp.compile(w, compile(w.input()), compiler);
     } else if (node instanceof PlanNode.RecursiveRef r) {
       RecursiveCteOp.CurrentRow current = recursiveRows.get(r.id());
       if (current == null) {

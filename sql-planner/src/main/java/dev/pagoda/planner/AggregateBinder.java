@@ -19,6 +19,8 @@ final class AggregateBinder extends ExprBinder {
   private final int inputWidth;
   private final QueryBinder queries;
   private final List<PlanNode.AggregateCall> calls = new ArrayList<>();
+  /** The window calls of the SELECT, or null where window calls are not allowed. */
+  private WindowBinder windows;
 
   AggregateBinder(Scope scope, QueryBinder queries) {
     super(scope, queries);
@@ -29,6 +31,25 @@ final class AggregateBinder extends ExprBinder {
   /** The aggregate calls bound so far, in output order. */
   List<PlanNode.AggregateCall> calls() {
     return calls;
+  }
+
+  /** Allows window calls, bound by {@code w}, from now on; null forbids them again. */
+  void windows(WindowBinder w) {
+    this.windows = w;
+  }
+
+  @Override
+  BoundExpr bindWindow(FunctionCall f) {
+    WindowBinder w = windows;
+    if (w == null) {
+      return super.bindWindow(f);
+    }
+    windows = null; // no window call inside a window call
+    try {
+      return w.bind(f, this);
+    } finally {
+      windows = w;
+    }
   }
 
   @Override

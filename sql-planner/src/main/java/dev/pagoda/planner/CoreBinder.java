@@ -34,9 +34,6 @@ final class CoreBinder {
   }
 
   QueryBinder.Bound bind() {
-    if (!s.windows().isEmpty()) {
-      throw SqlException.error("not supported yet: WINDOW");
-    }
     FromBinder from = s.from() == null ? null : new FromBinder(queries, outer).bind(s.from());
     Scope scope = from == null ? new Scope(List.of(), outer) : from.scope();
     ExprBinder plain = new ExprBinder(scope, queries).withAliases(this::aliasExpr);
@@ -45,6 +42,8 @@ final class CoreBinder {
       QueryBinder.addBoundConjuncts(plain.bind(term), where);
     }
     AggregateBinder agg = new AggregateBinder(scope, queries);
+    WindowBinder windows = new WindowBinder(s.windows(), queries);
+    agg.windows(windows);
     for (ResultColumn column : s.columns()) {
       expand(column, scope, agg);
     }
@@ -55,7 +54,9 @@ final class CoreBinder {
           outputs.size());
     }
     List<BoundExpr> groupKeys = groupKeys(plain);
+    agg.windows(null);
     BoundExpr having = s.having() == null ? null : agg.bind(s.having());
+    agg.windows(windows);
     List<PlanNode.SortKey> sortKeys = sortKeys(agg);
     boolean aggregate = !agg.calls().isEmpty() || !s.groupBy().isEmpty();
     if (having != null && s.groupBy().isEmpty()) {
@@ -74,6 +75,12 @@ final class CoreBinder {
       if (having != null) {
         node = new PlanNode.Filter(node, having);
       }
+    }
+    if (windows.any()) {
+      // Window functions see the rows after grouping and HAVING, as in SQLite.
+      node = windows.plan(node);
+      outputs.replaceAll(windows::remap);
+      hidden.replaceAll(windows::remap);
     }
     List<BoundExpr> projected = new ArrayList<>(outputs);
     projected.addAll(hidden);

@@ -72,6 +72,9 @@ class ExprBinder {
       return bind(ast);
     } catch (SqlException e) {
       String prefix = "misuse of aggregate function ";
+      if (e.getMessage() != null && e.getMessage().startsWith("misuse of window function ")) {
+        throw SqlException.error("misuse of aliased window function " + name);
+      }
       if (e.getMessage() != null && e.getMessage().startsWith(prefix)) {
         throw SqlException.error(
             "misuse of aggregate: " + e.getMessage().substring(prefix.length()));
@@ -298,7 +301,10 @@ class ExprBinder {
   private BoundExpr functionCall(FunctionCall f) {
     String name = f.name().toLowerCase(Locale.ROOT);
     if (f.isWindowCall()) {
-      throw SqlException.error("not supported yet: window functions");
+      return bindWindow(f);
+    }
+    if (functions().find(name, f.args().size()) instanceof WindowOnlyFunction) {
+      throw SqlException.error("misuse of window function " + f.name() + "()");
     }
     // DISTINCT on a scalar function is ignored, as SQLite does: abs(DISTINCT 1) is 1.
     if (functions().isAggregate(name, f.args().size()) || f.filter() != null || f.star()) {
@@ -319,6 +325,15 @@ class ExprBinder {
   private BoundExpr call(String name, List<BoundExpr> args) {
     functions().scalar(name, args.size());
     return new BoundExpr.Function(name, args);
+  }
+
+  /**
+   * Binds a call with an OVER clause. Here, outside the result columns and ORDER BY of a SELECT,
+   * it is a misuse; the aggregate binder of those overrides this.
+   */
+  BoundExpr bindWindow(FunctionCall f) {
+    WindowBinder.check(f, functions());
+    throw SqlException.error("misuse of window function " + f.name() + "()");
   }
 
   /**

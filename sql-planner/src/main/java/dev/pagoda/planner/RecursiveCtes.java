@@ -86,7 +86,10 @@ final class RecursiveCtes {
             + s.compounds().get(i - 1).op().sql()
             + " do not have the same number of result columns");
       }
-      if (aggregates(part.root())) {
+      if (contains(part.root(), PlanNode.Window.class)) {
+        throw SqlException.error("cannot use window functions in recursive queries");
+      }
+      if (contains(part.root(), PlanNode.Aggregate.class)) {
         throw SqlException.error("recursive aggregate queries not supported");
       }
       correlated |= part.correlated();
@@ -123,16 +126,16 @@ final class RecursiveCtes {
     return false;
   }
 
-  /** Whether the plan aggregates, outside the subqueries it materializes. */
-  private static boolean aggregates(PlanNode node) {
-    if (node instanceof PlanNode.Aggregate) {
+  /** Whether the plan has a node of {@code kind}, outside the subqueries it materializes. */
+  private static boolean contains(PlanNode node, Class<? extends PlanNode> kind) {
+    if (kind.isInstance(node)) {
       return true;
     }
     if (node instanceof PlanNode.Materialize) {
       return false;
     }
     for (PlanNode input : PlanNodes.inputs(node)) {
-      if (aggregates(input)) {
+      if (contains(input, kind)) {
         return true;
       }
     }

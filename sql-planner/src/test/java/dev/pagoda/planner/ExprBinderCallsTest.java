@@ -49,7 +49,8 @@ class ExprBinderCallsTest {
     };
     assertEquals(new BoundExpr.Constant(Value.of("count")),
         aggregates.bind(Parser.parseExpression("count(*)")));
-    assertEquals("not supported yet: window functions", error("abs(c) OVER ()"));
+    assertEquals("abs() may not be used as a window function", error("abs(c) OVER ()"));
+    assertEquals("misuse of window function sum()", error("sum(c) OVER ()"));
     assertEquals("ORDER BY may not be used with non-aggregate abs()", error("abs(c ORDER BY c)"));
   }
 

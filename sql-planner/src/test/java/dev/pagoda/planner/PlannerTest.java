@@ -63,6 +63,47 @@ class PlannerTest {
     return SchemaBuilder.fromCreateTable((CreateTable) Parser.parseFirst(sql).statement(), sql, 2);
   }
 
+  /**
+   * Window calls: one Window node per distinct PARTITION BY and ORDER BY, over the aggregate's
+   * output, each call a column after the row it extends; the projection reads those columns.
+   */
+  @Test
+  void windowCalls_planWindowNodesOverTheGroupedRows() {
+    TestCatalog catalog = new TestCatalog().with("CREATE TABLE t(a, b)");
+    Plan.Query q = (Plan.Query) plan("SELECT a, sum(b) OVER w, count(*) OVER (w ROWS 1 PRECEDING),"
+        + " max(sum(b)) OVER (ORDER BY a) FROM t GROUP BY a WINDOW w AS (PARTITION BY a)", catalog);
+    PlanNode.Project project = assertInstanceOf(PlanNode.Project.class, q.root());
+    // The first call's window is the outermost: its order is the rows' order, as in SQLite.
+    PlanNode.Window outer = assertInstanceOf(PlanNode.Window.class, project.input());
+    PlanNode.Window inner = assertInstanceOf(PlanNode.Window.class, outer.input());
+    PlanNode.Aggregate agg = assertInstanceOf(PlanNode.Aggregate.class, inner.input());
+    int base = agg.width();
+    assertEquals(List.of("sum", "count"), outer.calls().stream().map(c -> c.name()).toList());
+    assertEquals(1, outer.partitionBy().size());
+    assertEquals(dev.pagoda.parser.ast.WindowFrame.Unit.ROWS, outer.calls().get(1).frame().unit());
+    assertEquals(1, inner.orderBy().size());
+    assertEquals(List.of(base + 1, base + 2, base), project.expressions().subList(1, 4).stream()
+        .map(e -> ((BoundExpr.Column) e).index()).toList());
+  }
+
+  @Test
+  void windowCalls_whereNotAllowedOrMalformed_failAsSqlite() {
+    TestCatalog catalog = new TestCatalog().with("CREATE TABLE t(a, b)");
+    for (String[] c : new String[][] {
+        {"SELECT a FROM t WHERE sum(a) OVER () > 1", "misuse of window function sum()"},
+        {"SELECT sum(a) FROM t GROUP BY a HAVING sum(a) OVER () > 1",
+            "misuse of window function sum()"},
+        {"SELECT sum(a) OVER w FROM t", "no such window: w"},
+        {"SELECT sum(a) OVER (w ORDER BY b) FROM t WINDOW w AS (ORDER BY a)",
+            "cannot override ORDER BY clause of window: w"},
+        {"SELECT abs(a) OVER () FROM t", "abs() may not be used as a window function"},
+        {"SELECT sum(a) OVER (RANGE 1 PRECEDING) FROM t",
+            "RANGE with offset PRECEDING/FOLLOWING requires one ORDER BY expression"}}) {
+      SqlException e = assertThrows(SqlException.class, () -> plan(c[0], catalog), c[0]);
+      assertEquals(c[1], e.getMessage(), c[0]);
+    }
+  }
+
   @Test
   void schema_integerPrimaryKey_aliasesRowid() {
     assertEquals(0, schema("CREATE TABLE t(id INTEGER PRIMARY KEY, v)").rowidAlias());
@@ -227,8 +268,6 @@ class PlannerTest {
     for (String[] c : new String[][] {
         {"INSERT INTO t VALUES (1, 2) RETURNING a", "not supported yet: RETURNING"},
         {"INSERT INTO t VALUES (1, 2) ON CONFLICT DO NOTHING", "not supported yet: ON CONFLICT (upsert)"},
-        {"SELECT a FROM t WINDOW w AS (ORDER BY b)", "not supported yet: WINDOW"},
-        {"SELECT sum(a) OVER (ORDER BY b) FROM t", "not supported yet: window functions"},
         {"UPDATE t SET a = 1 RETURNING a", "not supported yet: RETURNING"},
         {"UPDATE t SET a = 1 FROM t AS u", "not supported yet: UPDATE FROM"},
         {"DELETE FROM t RETURNING a", "not supported yet: RETURNING"}}) {

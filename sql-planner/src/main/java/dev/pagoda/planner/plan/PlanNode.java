@@ -407,4 +407,63 @@ public sealed interface PlanNode {
       return width;
     }
   }
+
+  /**
+   * The rows of {@code input}, in the order of {@code partitionBy} then {@code orderBy} (a stable
+   * sort), each followed by one column per window call: its value over the row's partition (the
+   * rows equal in every partition key, under {@code partitionCollations}) and frame. Rows equal
+   * in every order key are peers.
+   */
+  record Window(PlanNode input, List<BoundExpr> partitionBy, List<String> partitionCollations,
+      List<WindowOrder> orderBy, List<WindowCall> calls) implements PlanNode {
+    public Window {
+      requireNonNull(input, "input");
+      partitionBy = List.copyOf(partitionBy);
+      partitionCollations =
+          java.util.Collections.unmodifiableList(new java.util.ArrayList<>(partitionCollations));
+      orderBy = List.copyOf(orderBy);
+      calls = List.copyOf(calls);
+    }
+
+    @Override
+    public int width() {
+      return input.width() + calls.size();
+    }
+  }
+
+  /** One ORDER BY term of a window: NULLs first unless {@code nullsLast}. */
+  record WindowOrder(BoundExpr expr, boolean descending, boolean nullsLast, String collation) {
+    public WindowOrder {
+      requireNonNull(expr, "expr");
+    }
+  }
+
+  /**
+   * A window function call: {@code name} (lower case), its arguments and FILTER (null: none)
+   * over the input row, the collation its comparisons use, and its frame.
+   */
+  record WindowCall(String name, List<BoundExpr> args, BoundExpr filter, String collation,
+      WindowFrameSpec frame) {
+    public WindowCall {
+      requireNonNull(name, "name");
+      requireNonNull(frame, "frame");
+      args = List.copyOf(args);
+    }
+  }
+
+  /**
+   * A window frame: {@code unit BETWEEN start AND end EXCLUDE exclude}; an offset (the {@code n}
+   * of {@code n PRECEDING} or {@code n FOLLOWING}, else null) is evaluated once per run.
+   */
+  record WindowFrameSpec(dev.pagoda.parser.ast.WindowFrame.Unit unit,
+      dev.pagoda.parser.ast.WindowFrame.BoundKind start, BoundExpr startOffset,
+      dev.pagoda.parser.ast.WindowFrame.BoundKind end, BoundExpr endOffset,
+      dev.pagoda.parser.ast.WindowFrame.Exclude exclude) {
+    public WindowFrameSpec {
+      requireNonNull(unit, "unit");
+      requireNonNull(start, "start");
+      requireNonNull(end, "end");
+      requireNonNull(exclude, "exclude");
+    }
+  }
 }

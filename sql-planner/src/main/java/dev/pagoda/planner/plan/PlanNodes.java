@@ -27,6 +27,8 @@ public final class PlanNodes {
       return List.of(c.left(), c.right());
     } else if (node instanceof PlanNode.Materialize m) {
       return List.of(m.input());
+    } else if (node instanceof PlanNode.Window w) {
+      return List.of(w.input());
     } else if (node instanceof PlanNode.RecursiveCte r) {
       List<PlanNode> all = new ArrayList<>();
       all.add(r.initial());
@@ -99,6 +101,12 @@ public final class PlanNodes {
       return outputCollations(inputs(node).get(0), explicitOnly);
     } else if (node instanceof PlanNode.Compound c) {
       return outputCollations(c.left(), explicitOnly);
+    } else if (node instanceof PlanNode.Window w) {
+      out.addAll(outputCollations(w.input(), explicitOnly));
+      for (int i = 0; i < w.calls().size(); i++) {
+        out.add(null);
+      }
+      return out;
     }
     for (int i = 0; i < node.width(); i++) {
       out.add(null);
