@@ -65,6 +65,13 @@ final class ExprOracle implements AutoCloseable {
     return "SELECT " + expr + ", typeof(" + expr + ")";
   }
 
+  /** Fails listing every case of {@code exprs} whose outcome differs from SQLite's. */
+  void assertSameAsSqlite(List<String> exprs) {
+    List<String> diffs = differences(exprs);
+    org.junit.jupiter.api.Assertions.assertTrue(diffs.isEmpty(),
+        diffs.size() + " of " + exprs.size() + " differ:\n" + String.join("\n", diffs));
+  }
+
   /** The cases, of {@code exprs}, whose outcomes differ, as "expr: pagoda != sqlite" lines. */
   List<String> differences(List<String> exprs) {
     List<String> out = new ArrayList<>();
