@@ -1,5 +1,6 @@
 package dev.pagoda.executor.datetime;
 
+import dev.pagoda.executor.SqliteValues;
 import dev.pagoda.spi.Arguments;
 import dev.pagoda.spi.FunctionContext;
 import dev.pagoda.spi.ScalarFunction;
@@ -9,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +64,7 @@ final class SqliteOracle implements AutoCloseable {
   Value sqlite(String name, Value... args) throws SQLException {
     PreparedStatement ps = statements.computeIfAbsent(name + "/" + args.length, k -> prepare(name, args.length));
     for (int i = 0; i < args.length; i++) {
-      bind(ps, i + 1, args[i]);
+      SqliteValues.bind(ps, i + 1, args[i]);
     }
     try (ResultSet rs = ps.executeQuery()) {
       rs.next();
@@ -85,20 +85,6 @@ final class SqliteOracle implements AutoCloseable {
       return sqlite.prepareStatement(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void bind(PreparedStatement ps, int i, Value v) throws SQLException {
-    if (v instanceof Value.Int n) {
-      ps.setLong(i, n.value());
-    } else if (v instanceof Value.Real r) {
-      ps.setDouble(i, r.value());
-    } else if (v instanceof Value.Text t) {
-      ps.setString(i, t.value());
-    } else if (v instanceof Value.Blob b) {
-      ps.setBytes(i, b.bytes());
-    } else {
-      ps.setNull(i, Types.NULL);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.pagoda.executor.json;
 
+import dev.pagoda.executor.SqliteValues;
 import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.Value;
 import java.sql.Connection;
@@ -7,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -29,7 +29,7 @@ final class SqliteOracle implements AutoCloseable {
   Outcome query(String sql, Value... args) {
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
-        bind(ps, i + 1, args[i]);
+        SqliteValues.bind(ps, i + 1, args[i]);
       }
       List<List<Value>> rows = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
@@ -37,7 +37,7 @@ final class SqliteOracle implements AutoCloseable {
         while (rs.next()) {
           List<Value> row = new ArrayList<>();
           for (int c = 1; c <= n; c++) {
-            row.add(read(rs, c));
+            row.add(SqliteValues.value(rs.getObject(c)));
           }
           rows.add(row);
         }
@@ -58,36 +58,6 @@ final class SqliteOracle implements AutoCloseable {
     try (var st = conn.createStatement()) {
       st.execute(sql);
     }
-  }
-
-  static void bind(PreparedStatement ps, int i, Value v) throws SQLException {
-    if (v instanceof Value.Int x) {
-      ps.setLong(i, x.value());
-    } else if (v instanceof Value.Real x) {
-      ps.setDouble(i, x.value());
-    } else if (v instanceof Value.Text x) {
-      ps.setString(i, x.value());
-    } else if (v instanceof Value.Blob x) {
-      ps.setBytes(i, x.bytes());
-    } else {
-      ps.setNull(i, Types.NULL);
-    }
-  }
-
-  private static Value read(ResultSet rs, int c) throws SQLException {
-    Object o = rs.getObject(c);
-    if (o == null) {
-      return Value.NULL;
-    } else if (o instanceof Integer x) {
-      return Value.of((long) x);
-    } else if (o instanceof Long x) {
-      return Value.of(x);
-    } else if (o instanceof Double x) {
-      return Value.of(x);
-    } else if (o instanceof byte[] x) {
-      return Value.of(x);
-    }
-    return Value.of(o.toString());
   }
 
   /** The SQLite message inside sqlite-jdbc's decoration. */

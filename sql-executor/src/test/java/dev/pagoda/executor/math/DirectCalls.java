@@ -1,5 +1,6 @@
 package dev.pagoda.executor.math;
 
+import dev.pagoda.executor.SqliteValues;
 import dev.pagoda.spi.Arguments;
 import dev.pagoda.spi.FunctionContext;
 import dev.pagoda.spi.FunctionProvider;
@@ -60,11 +61,11 @@ final class DirectCalls implements AutoCloseable {
         + ")";
     try (PreparedStatement ps = sqlite.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
-        bind(ps, i + 1, args[i]);
+        SqliteValues.bind(ps, i + 1, args[i]);
       }
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        return render(value(rs.getObject(1)));
+        return render(SqliteValues.value(rs.getObject(1)));
       }
     } catch (SQLException e) {
       String m = e.getMessage();
@@ -123,33 +124,6 @@ final class DirectCalls implements AutoCloseable {
       parts.add(render(v));
     }
     return "(" + String.join(", ", parts) + ")";
-  }
-
-  private static void bind(PreparedStatement ps, int i, Value v) throws SQLException {
-    if (v instanceof Value.Int n) {
-      ps.setLong(i, n.value());
-    } else if (v instanceof Value.Real r) {
-      ps.setDouble(i, r.value());
-    } else if (v instanceof Value.Text t) {
-      ps.setString(i, t.value());
-    } else if (v instanceof Value.Blob b) {
-      ps.setBytes(i, b.bytes());
-    } else {
-      ps.setNull(i, java.sql.Types.NULL);
-    }
-  }
-
-  private static Value value(Object o) {
-    if (o == null) {
-      return Value.NULL;
-    } else if (o instanceof Integer || o instanceof Long) {
-      return Value.of(((Number) o).longValue());
-    } else if (o instanceof Double || o instanceof Float) {
-      return Value.of(((Number) o).doubleValue());
-    } else if (o instanceof byte[] bytes) {
-      return Value.of(bytes);
-    }
-    return Value.of(o.toString());
   }
 
   static String render(Value v) {
