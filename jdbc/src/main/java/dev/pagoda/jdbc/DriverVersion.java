@@ -13,8 +13,8 @@ final class DriverVersion {
   /** The full version, e.g. {@code 0.1.0-SNAPSHOT}; {@code 0.0.0} when the resource is missing. */
   static final String VERSION = load();
 
-  static final int MAJOR = part(0);
-  static final int MINOR = part(1);
+  static final int MAJOR = number(VERSION, 0);
+  static final int MINOR = number(VERSION, 1);
 
   /** The JDBC version this driver implements. */
   static final int JDBC_MAJOR = 4;
@@ -37,9 +37,9 @@ final class DriverVersion {
     }
   }
 
-  /** The {@code index}th dot-separated number of {@link #VERSION}, or 0. */
-  private static int part(int index) {
-    String[] parts = VERSION.split("[.-]", -1);
+  /** The {@code index}th number of {@code version} ({@code 3.46.1}: 3, 46, 1), or 0. */
+  static int number(String version, int index) {
+    String[] parts = version.split("[.-]", -1);
     if (index >= parts.length) {
       return 0;
     }

@@ -18,7 +18,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Struct;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Properties;
@@ -41,13 +41,24 @@ public final class PagodaConnection implements java.sql.Connection {
   private final dev.pagoda.Connection engine;
   private final Set<AbstractStatement> statements = new LinkedHashSet<>();
   private final Properties clientInfo = new Properties();
+  private final String begin;
+  private Map<String, Class<?>> typeMap = Map.of();
   private boolean autoCommit = true;
+  private int isolation = TRANSACTION_SERIALIZABLE;
+  private int networkTimeout;
   private int savepointCounter;
-  private boolean closed;
+  private String sqliteVersion;
+  private volatile boolean closed;
 
-  PagodaConnection(JdbcUrl url, Properties info, Database database, dev.pagoda.Connection engine) {
+  PagodaConnection(
+      JdbcUrl url,
+      Properties info,
+      ConnectionProperties settings,
+      Database database,
+      dev.pagoda.Connection engine) {
     this.url = url;
     this.user = info.getProperty("user");
+    this.begin = "BEGIN " + settings.transactionMode();
     this.database = database;
     this.engine = engine;
   }
@@ -180,7 +191,7 @@ public final class PagodaConnection implements java.sql.Connection {
     if (autoCommit == this.autoCommit) {
       return;
     }
-    run(autoCommit ? "COMMIT" : "BEGIN");
+    run(autoCommit ? "COMMIT" : begin);
     this.autoCommit = autoCommit;
   }
 
@@ -197,7 +208,7 @@ public final class PagodaConnection implements java.sql.Connection {
       throw Errors.misuse("database in auto-commit mode: there is no transaction to commit");
     }
     run("COMMIT");
-    run("BEGIN");
+    run(begin);
   }
 
   @Override
@@ -207,7 +218,7 @@ public final class PagodaConnection implements java.sql.Connection {
       throw Errors.misuse("database in auto-commit mode: there is no transaction to roll back");
     }
     run("ROLLBACK");
-    run("BEGIN");
+    run(begin);
   }
 
   @Override
@@ -278,19 +289,34 @@ public final class PagodaConnection implements java.sql.Connection {
     }
   }
 
-  /** SQLite transactions are serializable; only that level is accepted. */
+  /**
+   * Accepts the four JDBC levels, as sqlite-jdbc does: READ_UNCOMMITTED sets {@code PRAGMA
+   * read_uncommitted = true}, the others set it false, and {@link #getTransactionIsolation} returns
+   * the level set. SQLite reads uncommitted data only between connections sharing a cache, which
+   * Pagoda (like SQLite without shared cache) does not have: every connection reads its own
+   * snapshot, so transactions are serializable whatever the level. TRANSACTION_NONE is refused.
+   */
   @Override
   public void setTransactionIsolation(int level) throws SQLException {
     checkOpen();
-    if (level != TRANSACTION_SERIALIZABLE) {
-      throw Errors.unsupported("Transaction isolation level " + level + " (only SERIALIZABLE)");
+    switch (level) {
+      case TRANSACTION_SERIALIZABLE, TRANSACTION_REPEATABLE_READ, TRANSACTION_READ_COMMITTED ->
+          run("PRAGMA read_uncommitted = false");
+      case TRANSACTION_READ_UNCOMMITTED -> run("PRAGMA read_uncommitted = true");
+      default ->
+          throw Errors.unsupported(
+              "Transaction isolation level "
+                  + level
+                  + " (valid: TRANSACTION_READ_UNCOMMITTED, TRANSACTION_READ_COMMITTED,"
+                  + " TRANSACTION_REPEATABLE_READ, TRANSACTION_SERIALIZABLE)");
     }
+    isolation = level;
   }
 
   @Override
   public int getTransactionIsolation() throws SQLException {
     checkOpen();
-    return TRANSACTION_SERIALIZABLE;
+    return isolation;
   }
 
   @Override
@@ -311,7 +337,7 @@ public final class PagodaConnection implements java.sql.Connection {
 
   /**
    * Closes this connection's statements (and their result sets), the engine connection and the
-   * database.
+   * database; a second call does nothing.
    */
   @Override
   public void close() throws SQLException {
@@ -319,6 +345,10 @@ public final class PagodaConnection implements java.sql.Connection {
       return;
     }
     closed = true;
+    release();
+  }
+
+  private void release() throws SQLException {
     SQLException failure = null;
     for (AbstractStatement statement : new ArrayList<>(statements)) {
       try {
@@ -357,32 +387,63 @@ public final class PagodaConnection implements java.sql.Connection {
     return closed;
   }
 
+  /** Runs {@code SELECT 1}, as sqlite-jdbc does; false when closed or when that fails. */
   @Override
   public boolean isValid(int timeout) throws SQLException {
     if (timeout < 0) {
       throw Errors.invalidArgument("timeout must not be negative: " + timeout);
     }
-    return !closed && !engine.isClosed();
+    if (closed || engine.isClosed()) {
+      return false;
+    }
+    try (dev.pagoda.PreparedStatement ps = engine.prepare("SELECT 1");
+        dev.pagoda.Rows rows = ps.query()) {
+      return rows.next() && rows.getLong(0) == 1;
+    } catch (PagodaException e) {
+      return false;
+    }
   }
 
+  /**
+   * Marks this connection closed at once and releases it on {@code executor}; does nothing when it
+   * is closed already.
+   */
   @Override
   public void abort(Executor executor) throws SQLException {
     if (executor == null) {
       throw Errors.invalidArgument("executor must not be null");
     }
-    close();
+    if (closed) {
+      return;
+    }
+    closed = true;
+    executor.execute(
+        () -> {
+          try {
+            release();
+          } catch (SQLException e) {
+            // abort has no caller left to tell; the connection is gone either way
+          }
+        });
   }
 
+  /**
+   * An embedded database has no network: the timeout is remembered (and returned by {@link
+   * #getNetworkTimeout}) but waits are bounded by {@code busy_timeout} instead.
+   */
   @Override
   public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
     checkOpen();
-    // An embedded database has no network; the timeout is accepted and has no effect.
+    if (milliseconds < 0) {
+      throw Errors.invalidArgument("network timeout must not be negative: " + milliseconds);
+    }
+    networkTimeout = milliseconds;
   }
 
   @Override
   public int getNetworkTimeout() throws SQLException {
     checkOpen();
-    return 0;
+    return networkTimeout;
   }
 
   // ---- metadata and settings ----
@@ -393,19 +454,67 @@ public final class PagodaConnection implements java.sql.Connection {
     return new PagodaDatabaseMetaData(this);
   }
 
-  /** A hint only: whether the database is read-only is chosen when it is opened. */
+  /**
+   * The SQLite version whose behaviour Pagoda follows, as {@code sqlite_version()} reports it.
+   */
+  String sqliteVersion() throws SQLException {
+    checkOpen();
+    if (sqliteVersion == null) {
+      try (dev.pagoda.PreparedStatement ps = engine.prepare("SELECT sqlite_version()");
+          dev.pagoda.Rows rows = ps.query()) {
+        rows.next();
+        sqliteVersion = rows.getString(0);
+      } catch (PagodaException e) {
+        throw Errors.toSql(e);
+      }
+    }
+    return sqliteVersion;
+  }
+
+  /**
+   * Read-only is chosen when the connection opens ({@code mode=ro}, {@code open_mode=1}, {@code
+   * readOnly=true}). Asking for what the connection already is does nothing; asking for read-only
+   * on a read-write connection sets {@code PRAGMA query_only} where the engine has it, and
+   * otherwise fails as sqlite-jdbc fails; a read-only-opened connection cannot become writable.
+   */
   @Override
   public void setReadOnly(boolean readOnly) throws SQLException {
     checkOpen();
+    if (readOnly == isReadOnly()) {
+      return;
+    }
+    if (!database.isReadOnly()) {
+      run("PRAGMA query_only = " + (readOnly ? 1 : 0));
+      if (queryOnly() == readOnly) {
+        return;
+      }
+    }
+    throw Errors.misuse(
+        "Cannot change read-only flag after establishing a connection: open it read-only instead"
+            + " (mode=ro in the URL, or the open_mode or readOnly connection property)");
   }
 
   @Override
   public boolean isReadOnly() throws SQLException {
     checkOpen();
-    return database.isReadOnly();
+    return database.isReadOnly() || queryOnly();
   }
 
-  /** SQLite has no catalogs; ignored. */
+  /** {@code PRAGMA query_only}; false where the engine does not have that pragma. */
+  private boolean queryOnly() throws SQLException {
+    try (dev.pagoda.PreparedStatement ps = engine.prepare("PRAGMA query_only")) {
+      if (!ps.isQuery()) {
+        return false; // an engine without the pragma: it returns no column
+      }
+      try (dev.pagoda.Rows rows = ps.query()) {
+        return rows.next() && rows.getLong(0) != 0;
+      }
+    } catch (PagodaException e) {
+      throw Errors.toSql(e);
+    }
+  }
+
+  /** SQLite has no catalogs: ignored, and {@link #getCatalog} is null, as in sqlite-jdbc. */
   @Override
   public void setCatalog(String catalog) throws SQLException {
     checkOpen();
@@ -417,7 +526,10 @@ public final class PagodaConnection implements java.sql.Connection {
     return null;
   }
 
-  /** Attached schemas come later; ignored. */
+  /**
+   * Ignored, and {@link #getSchema} is null, as in sqlite-jdbc: unqualified names resolve through
+   * SQLite's own search order (temp, main, attached), which JDBC cannot change.
+   */
   @Override
   public void setSchema(String schema) throws SQLException {
     checkOpen();
@@ -440,15 +552,23 @@ public final class PagodaConnection implements java.sql.Connection {
     checkOpen();
   }
 
+  /**
+   * The map last given to {@link #setTypeMap}, empty at first. SQLite has no user-defined SQL types,
+   * so the driver never consults it; it is kept as sqlite-jdbc keeps it.
+   */
   @Override
   public Map<String, Class<?>> getTypeMap() throws SQLException {
     checkOpen();
-    return Collections.emptyMap();
+    return new HashMap<>(typeMap);
   }
 
   @Override
   public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
-    throw Errors.unsupported("Type maps");
+    checkOpen();
+    if (map == null) {
+      throw Errors.invalidArgument("type map must not be null");
+    }
+    typeMap = Map.copyOf(map);
   }
 
   @Override

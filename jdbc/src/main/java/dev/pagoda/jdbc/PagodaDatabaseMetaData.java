@@ -29,22 +29,23 @@ final class PagodaDatabaseMetaData extends SqliteDialectMetaData {
   }
 
   /**
-   * Pagoda's version, not a SQLite release number: Pagoda grows towards SQLite 3 step by step, so
-   * tools that gate SQL features on the version stay conservative.
+   * The SQLite release whose behaviour Pagoda follows, as {@code sqlite_version()} reports it (e.g.
+   * {@code 3.46.1}): tools that gate SQL on the SQLite version (Flyway, Hibernate, jOOQ) see the
+   * dialect they get. The driver's own version is {@link #getDriverVersion}.
    */
   @Override
-  public String getDatabaseProductVersion() {
-    return DriverVersion.VERSION;
+  public String getDatabaseProductVersion() throws SQLException {
+    return connection.sqliteVersion();
   }
 
   @Override
-  public int getDatabaseMajorVersion() {
-    return DriverVersion.MAJOR;
+  public int getDatabaseMajorVersion() throws SQLException {
+    return DriverVersion.number(connection.sqliteVersion(), 0);
   }
 
   @Override
-  public int getDatabaseMinorVersion() {
-    return DriverVersion.MINOR;
+  public int getDatabaseMinorVersion() throws SQLException {
+    return DriverVersion.number(connection.sqliteVersion(), 1);
   }
 
   @Override

@@ -3,6 +3,8 @@ package dev.pagoda.jdbc;
 import dev.pagoda.Connection;
 import dev.pagoda.Database;
 import dev.pagoda.PagodaException;
+import dev.pagoda.spi.ResultCode;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Driver;
@@ -15,15 +17,26 @@ import java.util.logging.Logger;
 
 /**
  * The Pagoda JDBC driver: {@code jdbc:pagoda:<path>} opens (creating when missing) a SQLite 3
- * database file, {@code jdbc:pagoda::memory:} or {@code jdbc:pagoda:} a private in-memory database.
- * Loading this class registers it with {@link DriverManager}; {@link java.util.ServiceLoader} finds
- * it too.
+ * database file, {@code jdbc:pagoda::memory:} or {@code jdbc:pagoda:} a private in-memory database,
+ * {@code jdbc:pagoda:file:<path>?mode=ro|rw|rwc|memory&...} a SQLite URI filename ({@link
+ * JdbcUrl}). Loading this class registers it with {@link DriverManager}; {@link
+ * java.util.ServiceLoader} finds it too.
  *
- * <p>Connection properties: {@code readOnly=true} opens the file read-only.
+ * <p>With the system property {@code -Dpagoda.jdbc.sqliteUrls=true} it also accepts sqlite-jdbc's
+ * {@code jdbc:sqlite:} URLs, so an application moves over without changing its configuration
+ * (leave sqlite-jdbc off the class path then, or {@link DriverManager} may pick it first).
+ *
+ * <p>Connection properties, from the {@link Properties} and the URL's query, have sqlite-jdbc's
+ * names ({@code journal_mode}, {@code synchronous}, {@code busy_timeout}, {@code foreign_keys},
+ * {@code transaction_mode}, {@code open_mode}, and {@code readOnly}); {@link #getPropertyInfo}
+ * lists them and {@link ConnectionProperties} says what each does.
  */
 public final class PagodaDriver implements Driver {
   /** Connection property: {@code true} opens the database file read-only. */
-  public static final String READ_ONLY = "readOnly";
+  public static final String READ_ONLY = ConnectionProperties.READ_ONLY;
+
+  /** The system property that, set to {@code true}, lets this driver take {@code jdbc:sqlite:}. */
+  public static final String SQLITE_URLS = JdbcUrl.SQLITE_URLS_PROPERTY;
 
   static {
     try {
@@ -47,23 +60,52 @@ public final class PagodaDriver implements Driver {
     }
     JdbcUrl parsed = JdbcUrl.parse(url);
     Properties props = info == null ? new Properties() : info;
-    Database database = open(parsed, Boolean.parseBoolean(props.getProperty(READ_ONLY)));
+    ConnectionProperties settings = ConnectionProperties.of(parsed, props);
+    Database database = open(parsed, settings);
+    Connection connection = null;
     try {
-      Connection connection = database.connect();
-      return new PagodaConnection(parsed, props, database, connection);
+      connection = database.connect();
+      ConnectionSetup.apply(connection, database, settings);
+      return new PagodaConnection(parsed, props, settings, database, connection);
     } catch (PagodaException e) {
-      database.close();
+      closeQuietly(connection, database);
       throw Errors.toSql(e);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(connection, database);
+      throw e;
     }
   }
 
-  private static Database open(JdbcUrl url, boolean readOnly) throws SQLException {
+  private static void closeQuietly(Connection connection, Database database) {
+    try {
+      if (connection != null) {
+        connection.close();
+      }
+    } catch (PagodaException e) {
+      // the open already failed; that failure is the one to report
+    } finally {
+      database.close();
+    }
+  }
+
+  private static Database open(JdbcUrl url, ConnectionProperties settings) throws SQLException {
     try {
       if (url.isMemory()) {
         return Database.openInMemory();
       }
       Path path = Path.of(url.name());
-      return readOnly ? Database.openReadOnly(path) : Database.open(path);
+      if (settings.mustExist() && !Files.exists(path)) {
+        throw new SQLException("unable to open database file", "08001", ResultCode.CANTOPEN.code());
+      }
+      if (settings.readOnly()) {
+        return Database.openReadOnly(path);
+      }
+      Database.Options options = Database.Options.defaults();
+      String mode = settings.journalMode();
+      if (mode != null && ConnectionSetup.isFileJournalMode(mode)) {
+        options = options.withJournalMode(mode); // a new file starts in it: no switch needed
+      }
+      return Database.open(path, options);
     } catch (PagodaException e) {
       throw Errors.toSql(e);
     } catch (InvalidPathException e) {
@@ -76,14 +118,10 @@ public final class PagodaDriver implements Driver {
     return JdbcUrl.accepts(url);
   }
 
+  /** The connection properties this driver reads, with descriptions, values and choices. */
   @Override
   public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
-    String readOnly = info == null ? null : info.getProperty(READ_ONLY);
-    DriverPropertyInfo property =
-        new DriverPropertyInfo(READ_ONLY, readOnly == null ? "false" : readOnly);
-    property.description = "Open the database file read-only";
-    property.choices = new String[] {"true", "false"};
-    return new DriverPropertyInfo[] {property};
+    return ConnectionProperties.info(info);
   }
 
   @Override

@@ -50,7 +50,7 @@ class DriverTest {
   }
 
   @Test
-  void jdbcUrl_parse_namesMemoryAndFiles() {
+  void jdbcUrl_parse_namesMemoryAndFiles() throws SQLException {
     assertTrue(JdbcUrl.parse("jdbc:pagoda:").isMemory());
     assertTrue(JdbcUrl.parse("jdbc:pagoda::memory:").isMemory());
     JdbcUrl file = JdbcUrl.parse("jdbc:pagoda:/tmp/x.db");
@@ -94,11 +94,23 @@ class DriverTest {
   }
 
   @Test
-  void getPropertyInfo_describesReadOnly() {
-    DriverPropertyInfo[] info = new PagodaDriver().getPropertyInfo("jdbc:pagoda:x.db", null);
-    assertEquals(1, info.length);
-    assertEquals(PagodaDriver.READ_ONLY, info[0].name);
-    assertEquals("false", info[0].value);
+  void getPropertyInfo_listsSqliteJdbcNamesWithDescriptionsAndChoices() {
+    Properties given = new Properties();
+    given.setProperty("journal_mode", "wal");
+    DriverPropertyInfo[] info = new PagodaDriver().getPropertyInfo("jdbc:pagoda:x.db", given);
+    List<String> names = new ArrayList<>();
+    for (DriverPropertyInfo p : info) {
+      names.add(p.name);
+      assertFalse(p.description == null || p.description.isBlank(), p.name);
+    }
+    assertEquals(
+        List.of("journal_mode", "synchronous", "busy_timeout", "foreign_keys", "transaction_mode",
+            "open_mode", PagodaDriver.READ_ONLY),
+        names);
+    assertEquals("wal", info[0].value);
+    assertEquals(List.of("delete", "truncate", "persist", "memory", "wal", "off"),
+        List.of(info[0].choices));
+    assertNull(info[1].value);
   }
 
   @Test
