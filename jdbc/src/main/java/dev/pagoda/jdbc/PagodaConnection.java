@@ -191,7 +191,11 @@ public final class PagodaConnection implements java.sql.Connection {
     if (autoCommit == this.autoCommit) {
       return;
     }
-    run(autoCommit ? "COMMIT" : begin);
+    if (autoCommit) {
+      endTransaction("COMMIT");
+    } else {
+      run(begin);
+    }
     this.autoCommit = autoCommit;
   }
 
@@ -207,7 +211,7 @@ public final class PagodaConnection implements java.sql.Connection {
     if (autoCommit) {
       throw Errors.misuse("database in auto-commit mode: there is no transaction to commit");
     }
-    run("COMMIT");
+    endTransaction("COMMIT");
     run(begin);
   }
 
@@ -217,18 +221,31 @@ public final class PagodaConnection implements java.sql.Connection {
     if (autoCommit) {
       throw Errors.misuse("database in auto-commit mode: there is no transaction to roll back");
     }
-    run("ROLLBACK");
+    endTransaction("ROLLBACK");
     run(begin);
   }
 
+  /**
+   * Ends the engine's transaction with {@code sql} if one is open: releasing the savepoint that
+   * opened a transaction ends it, as in SQLite.
+   */
+  private void endTransaction(String sql) throws SQLException {
+    if (!engine.isAutoCommit()) {
+      run(sql);
+    }
+  }
+
+  /** Sets an unnamed savepoint; in auto-commit mode this leaves it, as sqlite-jdbc does. */
   @Override
   public Savepoint setSavepoint() throws SQLException {
     checkOpen();
     int id = ++savepointCounter;
     run("SAVEPOINT \"SP_" + id + "\"");
+    autoCommit = false;
     return new JdbcSavepoint(id, null);
   }
 
+  /** Sets a named savepoint; in auto-commit mode this leaves it, as sqlite-jdbc does. */
   @Override
   public Savepoint setSavepoint(String name) throws SQLException {
     checkOpen();
@@ -236,19 +253,28 @@ public final class PagodaConnection implements java.sql.Connection {
       throw Errors.misuse("savepoint name is null");
     }
     run("SAVEPOINT " + quote(name));
+    autoCommit = false;
     return new JdbcSavepoint(0, name);
   }
 
   @Override
   public void rollback(Savepoint savepoint) throws SQLException {
     checkOpen();
+    checkManualCommit();
     run("ROLLBACK TO SAVEPOINT " + quote(nameOf(savepoint)));
   }
 
   @Override
   public void releaseSavepoint(Savepoint savepoint) throws SQLException {
     checkOpen();
+    checkManualCommit();
     run("RELEASE SAVEPOINT " + quote(nameOf(savepoint)));
+  }
+
+  private void checkManualCommit() throws SQLException {
+    if (autoCommit) {
+      throw Errors.misuse("database in auto-commit mode: there is no savepoint");
+    }
   }
 
   private static String nameOf(Savepoint savepoint) throws SQLException {
@@ -304,8 +330,8 @@ public final class PagodaConnection implements java.sql.Connection {
           run("PRAGMA read_uncommitted = false");
       case TRANSACTION_READ_UNCOMMITTED -> run("PRAGMA read_uncommitted = true");
       default ->
-          throw Errors.unsupported(
-              "Transaction isolation level "
+          throw Errors.invalidArgument(
+              "Unsupported transaction isolation level "
                   + level
                   + " (valid: TRANSACTION_READ_UNCOMMITTED, TRANSACTION_READ_COMMITTED,"
                   + " TRANSACTION_REPEATABLE_READ, TRANSACTION_SERIALIZABLE)");
@@ -323,7 +349,9 @@ public final class PagodaConnection implements java.sql.Connection {
   public void setHoldability(int holdability) throws SQLException {
     checkOpen();
     if (holdability != ResultSet.CLOSE_CURSORS_AT_COMMIT) {
-      throw Errors.unsupported("ResultSet holdability " + holdability);
+      // a plain SQLException, as sqlite-jdbc's: pools take SQLSTATE 0A000 for a broken connection
+      throw Errors.invalidArgument(
+          "SQLite only supports CLOSE_CURSORS_AT_COMMIT, not holdability " + holdability);
     }
   }
 
