@@ -17,11 +17,29 @@ import java.sql.SQLTransientException;
  * PagodaException}) keep their message and get an SQLSTATE, a vendor code ({@link
  * ResultCode#code()}, extended where the engine reports an extended code) and the JDBC 4 subclass
  * that the SQLSTATE's class calls for; the driver's own errors (closed objects, missing features,
- * bad arguments) are made here too, so their wording stays consistent.
+ * bad arguments) are made here too, so their wording stays consistent, with the result code SQLite
+ * gives the same mistake as vendor code: {@code SQLITE_MISUSE} (21) for a closed object or a call
+ * out of order, {@code SQLITE_RANGE} (25) for an index out of range, {@code SQLITE_MISMATCH} (20)
+ * for a conversion, {@code SQLITE_ERROR} (1) for a bad argument. A JDBC feature the driver lacks
+ * has no SQLite code: vendor code 0, SQLSTATE 0A000.
+ *
+ * <p>Compared with sqlite-jdbc, whose {@code SQLiteException} has no SQLSTATE and the primary
+ * result code as vendor code (the extended one in {@code getResultCode()}): here the vendor code is
+ * the extended code ({@code code & 0xff} is the primary one), the message is SQLite's own without
+ * sqlite-jdbc's "[SQLITE_CONSTRAINT_UNIQUE] A UNIQUE constraint failed (...)" wrapping, and the
+ * class follows the SQLSTATE: CONSTRAINT is {@link SQLIntegrityConstraintViolationException}, BUSY
+ * and LOCKED {@link SQLTransactionRollbackException} (a {@link SQLTransientException}: retrying may
+ * succeed), syntax and missing objects {@link SQLSyntaxErrorException}, CANTOPEN and NOTADB {@link
+ * SQLNonTransientConnectionException}, MISMATCH {@link SQLDataException}.
  */
 final class Errors {
   /** SQLSTATE for failures with no better class: "general error". */
   static final String GENERAL = "HY000";
+
+  private static final int SQLITE_ERROR = ResultCode.ERROR.code();
+  private static final int SQLITE_MISMATCH = ResultCode.MISMATCH.code();
+  private static final int SQLITE_MISUSE = ResultCode.MISUSE.code();
+  private static final int SQLITE_RANGE = ResultCode.RANGE.code();
 
   private Errors() {}
 
@@ -92,6 +110,11 @@ final class Errors {
     };
   }
 
+  /** A database that cannot be opened (SQLITE_CANTOPEN), e.g. a missing file with mode=rw. */
+  static SQLNonTransientConnectionException cantOpen(String message) {
+    return new SQLNonTransientConnectionException(message, "08001", ResultCode.CANTOPEN.code());
+  }
+
   /** A feature this driver does not have (yet); {@code what} says which and, if known, when. */
   static SQLFeatureNotSupportedException unsupported(String what) {
     return new SQLFeatureNotSupportedException(what + " is not supported by Pagoda JDBC", "0A000");
@@ -104,27 +127,29 @@ final class Errors {
 
   /** A use of an object after its {@code close()}, e.g. {@code closed("ResultSet")}. */
   static SQLException closed(String what) {
-    return new SQLException(what + " is closed", what.equals("Connection") ? "08003" : "HY010");
+    return new SQLException(
+        what + " is closed", what.equals("Connection") ? "08003" : "HY010", SQLITE_MISUSE);
   }
 
   /** A call that the object's state or the JDBC contract rules out, e.g. reading before next(). */
   static SQLException misuse(String message) {
-    return new SQLException(message, "HY010");
+    return new SQLException(message, "HY010", SQLITE_MISUSE);
   }
 
   /** A bad argument: an index out of range, an unknown column label, a negative limit. */
   static SQLException invalidArgument(String message) {
-    return new SQLException(message, "HY024");
+    return new SQLException(message, "HY024", SQLITE_ERROR);
   }
 
   /** An index (column or parameter) outside {@code 1..count}. */
   static SQLException indexOutOfRange(String what, int index, int count) {
     String range = count == 0 ? "there are none" : "valid: 1.." + count;
-    return new SQLException(what + " index " + index + " out of range (" + range + ")", "07009");
+    return new SQLException(
+        what + " index " + index + " out of range (" + range + ")", "07009", SQLITE_RANGE);
   }
 
   /** A value that cannot be converted to the Java type asked for. */
   static SQLDataException conversion(String message) {
-    return new SQLDataException(message, "22018");
+    return new SQLDataException(message, "22018", SQLITE_MISMATCH);
   }
 }

@@ -106,8 +106,7 @@ record JdbcUrl(String url, String name, String mode, Map<String, String> paramet
       int slash = path.indexOf('/', 2);
       String authority = slash < 0 ? path.substring(2) : path.substring(2, slash);
       if (!authority.isEmpty() && !authority.equalsIgnoreCase("localhost")) {
-        throw new SQLException(
-            "invalid uri authority: " + authority, "08001", 14); // SQLITE_CANTOPEN, as SQLite
+        throw Errors.cantOpen("invalid uri authority: " + authority); // as SQLite
       }
       path = slash < 0 ? "" : path.substring(slash);
     }

@@ -602,7 +602,7 @@ public final class PagodaConnection implements java.sql.Connection {
   @Override
   public void setClientInfo(String name, String value) throws SQLClientInfoException {
     if (closed) {
-      throw new SQLClientInfoException("Connection is closed", "08003", 0, Map.of());
+      throw new SQLClientInfoException("Connection is closed", "08003", 21, Map.of());
     }
     if (value == null) {
       clientInfo.remove(name);
@@ -614,7 +614,7 @@ public final class PagodaConnection implements java.sql.Connection {
   @Override
   public void setClientInfo(Properties properties) throws SQLClientInfoException {
     if (closed) {
-      throw new SQLClientInfoException("Connection is closed", "08003", 0, Map.of());
+      throw new SQLClientInfoException("Connection is closed", "08003", 21, Map.of());
     }
     clientInfo.clear();
     clientInfo.putAll(properties);

@@ -3,7 +3,6 @@ package dev.pagoda.jdbc;
 import dev.pagoda.Connection;
 import dev.pagoda.Database;
 import dev.pagoda.PagodaException;
-import dev.pagoda.spi.ResultCode;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -95,7 +94,7 @@ public final class PagodaDriver implements Driver {
       }
       Path path = Path.of(url.name());
       if (settings.mustExist() && !Files.exists(path)) {
-        throw new SQLException("unable to open database file", "08001", ResultCode.CANTOPEN.code());
+        throw Errors.cantOpen("unable to open database file");
       }
       if (settings.readOnly()) {
         return Database.openReadOnly(path);
@@ -109,7 +108,9 @@ public final class PagodaDriver implements Driver {
     } catch (PagodaException e) {
       throw Errors.toSql(e);
     } catch (InvalidPathException e) {
-      throw new SQLException("invalid database path: " + url.name(), "08001", e);
+      SQLException failure = Errors.cantOpen("invalid database path: " + url.name());
+      failure.initCause(e);
+      throw failure;
     }
   }
 
