@@ -1,4 +1,8 @@
-/** The JDBC driver for Pagoda: {@code jdbc:pagoda:<path>} and {@code jdbc:pagoda::memory:}. */
+/**
+ * The JDBC driver for Pagoda: {@code jdbc:pagoda:<path>}, {@code jdbc:pagoda::memory:} and SQLite
+ * URI filenames ({@code jdbc:pagoda:file:...?mode=ro}); {@code jdbc:sqlite:} too with {@code
+ * -Dpagoda.jdbc.sqliteUrls=true}.
+ */
 module dev.pagoda.jdbc {
   requires transitive java.sql;
   requires dev.pagoda.engine;

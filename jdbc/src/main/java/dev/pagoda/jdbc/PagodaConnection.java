@@ -27,11 +27,13 @@ import java.util.concurrent.Executor;
 
 /**
  * A JDBC connection: one {@link Database} and one engine {@link dev.pagoda.Connection} to it, both
- * owned by this object and closed with it. {@code setAutoCommit(false)} opens a transaction that
- * {@code commit()} and {@code rollback()} end and reopen, as sqlite-jdbc does; savepoints map to
- * SQLite's SAVEPOINT, ROLLBACK TO and RELEASE.
+ * owned by this object and closed with it. {@code setAutoCommit(false)} opens a transaction ({@code
+ * BEGIN} with the {@code transaction_mode} property's mode) that {@code commit()} and {@code
+ * rollback()} end and reopen, as sqlite-jdbc does; savepoints map to SQLite's SAVEPOINT, ROLLBACK
+ * TO and RELEASE, and setting one in auto-commit mode leaves auto-commit, as in sqlite-jdbc.
  *
- * <p>Not thread-safe: like the engine connection it wraps, use it from one thread at a time.
+ * <p>Not thread-safe: like the engine connection it wraps, use it from one thread at a time;
+ * {@link #abort} may come from another thread.
  */
 public final class PagodaConnection implements java.sql.Connection {
 
@@ -599,6 +601,10 @@ public final class PagodaConnection implements java.sql.Connection {
     typeMap = Map.copyOf(map);
   }
 
+  /**
+   * Keeps {@code name=value} on this connection for {@link #getClientInfo}; a null value removes
+   * it. The database never sees it. (sqlite-jdbc accepts and drops client info.)
+   */
   @Override
   public void setClientInfo(String name, String value) throws SQLClientInfoException {
     if (closed) {
