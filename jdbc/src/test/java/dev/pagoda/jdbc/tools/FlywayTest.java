@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.pagoda.jdbc.PagodaDriver;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -91,6 +92,31 @@ class FlywayTest {
     }
     assertEquals(3, pagodaHistory.size());
     assertEquals(sqliteHistory, pagodaHistory);
+  }
+
+  /**
+   * Flyway configured by URL: it knows databases by URL prefix, so a Pagoda database is named with
+   * sqlite-jdbc's {@code jdbc:sqlite:} (accepted with {@code pagoda.jdbc.sqliteUrls}) and Flyway is
+   * told the driver class, as for any driver it does not ship a default for.
+   */
+  @Test
+  void migrate_byJdbcSqliteUrlWithPagodaDriver() throws SQLException {
+    System.setProperty(PagodaDriver.SQLITE_URLS, "true");
+    try {
+      String url = "jdbc:sqlite:" + dir.resolve("by-url.db");
+      Flyway flyway =
+          Flyway.configure()
+              .driver(PagodaDriver.class.getName())
+              .dataSource(url, null, null)
+              .locations(LOCATION)
+              .load();
+      assertEquals(3, flyway.migrate().migrationsExecuted);
+      try (Connection c = new PagodaDriver().connect(url, new java.util.Properties())) {
+        assertEquals(List.of(List.of("4")), rows(c, "SELECT count(*) FROM book"));
+      }
+    } finally {
+      System.clearProperty(PagodaDriver.SQLITE_URLS);
+    }
   }
 
   /** Every row of {@code sql} as strings, null as "NULL". */
