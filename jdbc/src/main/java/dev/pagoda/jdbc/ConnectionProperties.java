@@ -184,7 +184,13 @@ record ConnectionProperties(
 
   private static DriverPropertyInfo property(
       Properties given, String name, String description, List<String> choices) {
-    DriverPropertyInfo info = new DriverPropertyInfo(name, given.getProperty(name));
+    String value = null;
+    for (String key : given.stringPropertyNames()) {
+      if (key.equalsIgnoreCase(name)) {
+        value = given.getProperty(key);
+      }
+    }
+    DriverPropertyInfo info = new DriverPropertyInfo(name, value);
     info.description = description;
     info.choices = choices.isEmpty() ? null : choices.toArray(new String[0]);
     return info;

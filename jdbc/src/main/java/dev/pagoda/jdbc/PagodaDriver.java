@@ -121,8 +121,15 @@ public final class PagodaDriver implements Driver {
 
   /** The connection properties this driver reads, with descriptions, values and choices. */
   @Override
-  public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
-    return ConnectionProperties.info(info);
+  public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
+    Properties given = new Properties();
+    if (info != null) {
+      given.putAll(info);
+    }
+    if (acceptsURL(url)) {
+      given.putAll(JdbcUrl.parse(url).parameters()); // the URL's values win, as in connect
+    }
+    return ConnectionProperties.info(given);
   }
 
   @Override

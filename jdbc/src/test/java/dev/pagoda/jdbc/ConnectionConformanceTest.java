@@ -119,6 +119,24 @@ class ConnectionConformanceTest {
   }
 
   @Test
+  void readUncommitted_betweenTwoConnections_sameRowsSeen() throws SQLException {
+    List<Long> seen = new ArrayList<>();
+    for (Connection writer : both()) {
+      try (Connection reader = DriverManager.getConnection(writer.getMetaData().getURL())) {
+        reader.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
+        writer.setAutoCommit(false);
+        exec(writer, "INSERT INTO t VALUES (1, 'one', 1)");
+        seen.addAll(column(reader, "SELECT count(*) FROM t"));
+        writer.commit();
+        seen.addAll(column(reader, "SELECT count(*) FROM t"));
+        writer.setAutoCommit(true);
+      }
+    }
+    assertEquals(seen.subList(0, 2), seen.subList(2, 4));
+    assertEquals(List.of(0L, 1L), seen.subList(2, 4));
+  }
+
+  @Test
   void autoCommitTransitions_sameEffects() {
     assertBoth("default", Connection::getAutoCommit);
     assertBoth("commit in auto-commit", c -> {

@@ -94,7 +94,7 @@ class DriverTest {
   }
 
   @Test
-  void getPropertyInfo_listsSqliteJdbcNamesWithDescriptionsAndChoices() {
+  void getPropertyInfo_listsSqliteJdbcNamesWithDescriptionsAndChoices() throws SQLException {
     Properties given = new Properties();
     given.setProperty("journal_mode", "wal");
     DriverPropertyInfo[] info = new PagodaDriver().getPropertyInfo("jdbc:pagoda:x.db", given);
@@ -111,6 +111,18 @@ class DriverTest {
     assertEquals(List.of("delete", "truncate", "persist", "memory", "wal", "off"),
         List.of(info[0].choices));
     assertNull(info[1].value);
+  }
+
+  @Test
+  void getPropertyInfo_urlValuesWin() throws SQLException {
+    Properties given = new Properties();
+    given.setProperty("busy_timeout", "10");
+    DriverPropertyInfo[] info =
+        new PagodaDriver().getPropertyInfo("jdbc:pagoda:x.db?busy_timeout=20&readOnly=true", given);
+    assertEquals("busy_timeout", info[2].name);
+    assertEquals("20", info[2].value);
+    assertEquals(PagodaDriver.READ_ONLY, info[6].name);
+    assertEquals("true", info[6].value);
   }
 
   @Test

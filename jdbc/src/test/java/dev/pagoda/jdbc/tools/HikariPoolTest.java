@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.pagoda.jdbc.PagodaConnection;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +13,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 class HikariPoolTest {
   private static final int THREADS = 8;
   private static final int OPS_PER_THREAD = 60;
+
+  /** The Pagoda connections behind the pool's proxies: more than four means one was evicted. */
+  private final Set<Connection> physical = ConcurrentHashMap.newKeySet();
 
   @TempDir Path dir;
 
@@ -63,14 +69,16 @@ class HikariPoolTest {
         assertEquals(expected, logRows(c));
       }
       assertEquals(4, pool.getHikariPoolMXBean().getTotalConnections());
+      assertEquals(4, physical.size(), "no connection was evicted and replaced");
     }
   }
 
   /** One thread's operations; returns how many write transactions it committed. */
-  private static int work(HikariDataSource pool, int thread) throws SQLException {
+  private int work(HikariDataSource pool, int thread) throws SQLException {
     int committed = 0;
     for (int op = 0; op < OPS_PER_THREAD; op++) {
       try (Connection c = pool.getConnection()) {
+        physical.add(c.unwrap(PagodaConnection.class));
         c.setAutoCommit(false);
         if (op % 3 == 0) {
           // a reader's snapshot: the counter and the log always agree
