@@ -195,8 +195,8 @@ public final class PagodaConnection implements java.sql.Connection {
     }
     if (autoCommit) {
       endTransaction("COMMIT");
-    } else {
-      run(begin);
+    } else if (engine.isAutoCommit()) {
+      run(begin); // unless the application ran BEGIN itself: that transaction is the one
     }
     this.autoCommit = autoCommit;
   }

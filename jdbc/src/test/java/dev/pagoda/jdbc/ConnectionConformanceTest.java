@@ -164,6 +164,29 @@ class ConnectionConformanceTest {
         });
   }
 
+  /**
+   * A deliberate difference: after the application's own BEGIN, sqlite-jdbc's setAutoCommit(false)
+   * begins again at the next statement and fails with SQLite's "cannot start a transaction within a
+   * transaction"; Pagoda takes the open transaction as the JDBC one.
+   */
+  @Test
+  void autoCommitOff_afterAnExplicitBegin_joinsThatTransaction() throws SQLException {
+    SQLException e = assertThrows(SQLException.class, () -> beginThenManual(sqlite));
+    assertTrue(e.getMessage().contains("within a transaction"), e.getMessage());
+    assertEquals(List.of(2L), beginThenManual(pagoda));
+  }
+
+  private static List<Long> beginThenManual(Connection c) throws SQLException {
+    exec(c, "BEGIN");
+    c.setAutoCommit(false);
+    exec(c, "INSERT INTO t VALUES (1, 'one', 1)");
+    c.rollback();
+    exec(c, "INSERT INTO t VALUES (2, 'two', 1)");
+    c.commit();
+    c.setAutoCommit(true);
+    return column(c, "SELECT a FROM t");
+  }
+
   @Test
   void autoCommitOn_commitsWhatAnotherConnectionThenSees() throws SQLException {
     List<Object> seen = new ArrayList<>();
