@@ -28,7 +28,10 @@ import java.util.Properties;
  *   <tr><td>{@code foreign_keys}</td><td>true, false (on, off, yes, no, 1, 0)</td>
  *       <td>{@code PRAGMA foreign_keys} on connect</td></tr>
  *   <tr><td>{@code transaction_mode}</td><td>deferred, immediate, exclusive</td>
- *       <td>how {@code setAutoCommit(false)}, {@code commit} and {@code rollback} begin</td></tr>
+ *       <td>how {@code setAutoCommit(false)}, {@code commit} and {@code rollback} begin the next
+       transaction; the driver begins it at once (sqlite-jdbc at its first statement), so with
+       immediate or exclusive a connection in manual-commit mode holds the write lock until it
+       commits into auto-commit or closes</td></tr>
  *   <tr><td>{@code open_mode}</td><td>SQLite's open flags as an integer</td>
  *       <td>1 (READONLY) opens read-only; 2 (READWRITE) without 4 (CREATE): the file must
  *       exist</td></tr>
