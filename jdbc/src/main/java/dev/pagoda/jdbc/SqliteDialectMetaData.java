@@ -1,6 +1,7 @@
 package dev.pagoda.jdbc;
 
 import java.sql.DatabaseMetaData;
+import java.util.List;
 
 /**
  * The half of {@link DatabaseMetaData} that describes the SQL dialect: SQLite's, which Pagoda
@@ -16,13 +17,25 @@ abstract class SqliteDialectMetaData implements DatabaseMetaData {
     return "\"";
   }
 
-  /** SQLite's keywords that are not SQL:2003 keywords. */
+  /**
+   * SQLite's keywords (its 147, as {@code sqlite3_keyword_name} lists them) that are neither
+   * reserved nor non-reserved words of SQL:2003 (ISO/IEC 9075-2:2003, 5.2). sqlite-jdbc's list
+   * also has some that SQL:2003 does have (ACTION, CASCADE, KEY, VIEW, ...) and lacks some it does
+   * not (DO, GROUPS, MATERIALIZED, NOTHING, RETURNING); the javadoc decides.
+   */
   @Override
   public final String getSQLKeywords() {
-    return "ABORT,ACTION,AFTER,ANALYZE,ATTACH,AUTOINCREMENT,CONFLICT,DATABASE,DETACH,EXCLUSIVE,"
-        + "EXPLAIN,FAIL,GLOB,IF,IGNORE,INDEXED,INSTEAD,ISNULL,KEY,NOTNULL,OFFSET,PLAN,PRAGMA,"
-        + "QUERY,RAISE,REGEXP,REINDEX,RENAME,REPLACE,TEMP,VACUUM,VIRTUAL";
+    return String.join(",", SQLITE_ONLY_KEYWORDS);
   }
+
+  /** The keywords {@link #getSQLKeywords} lists, in alphabetical order. */
+  static final List<String> SQLITE_ONLY_KEYWORDS =
+      List.of(
+          "ABORT", "ANALYZE", "ATTACH", "AUTOINCREMENT", "CONFLICT", "DATABASE", "DETACH", "DO",
+          "EXCLUSIVE", "EXPLAIN", "FAIL", "GLOB", "GROUPS", "IF", "IGNORE", "INDEX", "INDEXED",
+          "INSTEAD", "ISNULL", "LIMIT", "MATERIALIZED", "NOTHING", "NOTNULL", "OFFSET", "PLAN",
+          "PRAGMA", "QUERY", "RAISE", "REGEXP", "REINDEX", "RENAME", "REPLACE", "RETURNING",
+          "TEMP", "VACUUM", "VIRTUAL");
 
   @Override
   public final String getNumericFunctions() {
