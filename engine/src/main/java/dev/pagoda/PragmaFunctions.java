@@ -5,6 +5,7 @@ import dev.pagoda.spi.Arguments;
 import dev.pagoda.spi.Arity;
 import dev.pagoda.spi.Conversions;
 import dev.pagoda.spi.FunctionContext;
+import dev.pagoda.spi.ResultCode;
 import dev.pagoda.spi.TableFunction;
 import dev.pagoda.spi.Value;
 import java.util.List;
@@ -65,6 +66,10 @@ final class PragmaFunctions {
     public Cursor open(FunctionContext ctx, Arguments args) {
       String arg = text(args, 0);
       String schema = text(args, 1);
+      if (schema != null && !schema.equalsIgnoreCase("main") && !schema.equalsIgnoreCase("temp")) {
+        // the statement form says: unknown database nope
+        throw new PagodaException(ResultCode.ERROR, "unknown database '" + schema + "'");
+      }
       List<List<Value>> rows = pragma.rows(conn, schema, arg);
       return new Cursor() {
         private int row = -1;

@@ -173,6 +173,41 @@ class IntrospectionPragmaDifferentialTest {
         "PRAGMA table_list(sqlite_temp_master)", "PRAGMA table_list(sqlite_temp_schema)");
   }
 
+  @ParameterizedTest
+  @MethodSource("tableValuedForms")
+  void tableValuedForms_sameAsSqlite(String sql) {
+    check(sql);
+  }
+
+  static List<String> tableValuedForms() {
+    return List.of("SELECT * FROM pragma_table_info('t')",
+        "SELECT * FROM pragma_table_info('T') WHERE pk > 0",
+        "SELECT name, arg, schema FROM pragma_table_info('w', 'main')",
+        "SELECT * FROM pragma_table_info('t', 'nope')",
+        "SELECT * FROM main.pragma_table_info('v3')",
+        "SELECT count(*) FROM pragma_table_info('nope')",
+        "SELECT count(*) FROM pragma_table_info()",
+        "SELECT count(*) FROM pragma_table_info(NULL)",
+        "SELECT * FROM pragma_table_xinfo('g')",
+        "SELECT * FROM pragma_index_list('r')",
+        "SELECT * FROM pragma_index_info('ix_u')",
+        "SELECT * FROM pragma_index_xinfo('iw2')",
+        "SELECT *, arg FROM pragma_index_xinfo('stw')",
+        "SELECT s.name, p.* FROM sqlite_schema s, pragma_table_info(s.name) p"
+            + " ORDER BY s.name, p.cid",
+        "SELECT s.name, p.name, p.\"unique\", p.origin, p.partial FROM sqlite_schema s"
+            + " JOIN pragma_index_list(s.name) p WHERE s.type = 'table' ORDER BY 1, p.seq",
+        "SELECT i.name, x.* FROM sqlite_schema i, pragma_index_xinfo(i.name) x"
+            + " WHERE i.type = 'index' ORDER BY i.name, x.seqno",
+        "SELECT t.name, c.name FROM pragma_table_list t, pragma_table_xinfo(t.name) c"
+            + " WHERE t.schema = 'main' ORDER BY t.name, c.cid",
+        "SELECT name, type, ncol, wr, strict FROM pragma_table_list('w1')",
+        "SELECT * FROM pragma_table_list WHERE name = 'stw'",
+        "SELECT count(*) > 0 FROM pragma_compile_options",
+        "SELECT (SELECT count(*) FROM pragma_index_list(s.name)) FROM sqlite_schema s"
+            + " WHERE type = 'table' ORDER BY name");
+  }
+
   @Test
   void tempView_inTableListTableInfoAndDatabaseList_sameAsSqlite() throws SQLException {
     String sql = "CREATE TEMP VIEW tv AS SELECT a, k FROM t";
