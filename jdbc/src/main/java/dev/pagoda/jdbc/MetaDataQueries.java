@@ -442,13 +442,20 @@ final class MetaDataQueries {
     return new ResultTable(columns).query(connection, null, null);
   }
 
-  /** {@code PRAGMA name('argument')} as a result set (closed with its statement). */
+  /**
+   * {@code PRAGMA name('argument')} as a result set (closed with its statement). A pragma the
+   * engine does not know gives no rows, as SQLite ignores unknown pragmas: the metadata then knows
+   * nothing of what it would tell.
+   */
   ResultSet pragma(String name, String argument) throws SQLException {
     Statement statement = connection.createStatement();
     try {
-      ResultSet result =
-          statement.executeQuery(
-              "PRAGMA " + name + "(" + ResultTable.quoteString(argument) + ")");
+      String sql = "PRAGMA " + name + "(" + ResultTable.quoteString(argument) + ")";
+      if (!statement.execute(sql)) {
+        statement.close();
+        return empty(List.of(name));
+      }
+      ResultSet result = statement.getResultSet();
       statement.closeOnCompletion();
       return result;
     } catch (SQLException | RuntimeException e) {

@@ -23,7 +23,12 @@
  * text, scripts) and {@link dev.pagoda.jdbc.PagodaPreparedStatement} (parameters, batches) share;
  * {@code Parameters} maps Java values to storage classes; {@link dev.pagoda.jdbc.PagodaResultSet}
  * reads rows, with the update and scrolling methods it refuses in {@code
- * AbstractReadOnlyResultSet}; {@code Errors} makes every {@link java.sql.SQLException}.
+ * AbstractReadOnlyResultSet}; {@code Errors} makes every {@link java.sql.SQLException}. {@code
+ * PagodaDatabaseMetaData} answers the dialect questions ({@code SqliteDialectMetaData}) and runs
+ * the catalog methods ({@code CatalogMethods}) as SQL on its own connection: over {@code
+ * sqlite_schema}, and as {@code VALUES} queries ({@code ResultTable}) of rows computed from the
+ * schema pragmas and CREATE statements ({@code MetaDataQueries}, {@code ForeignKeyQueries}, {@code
+ * CreateTableSql}, {@code DeclaredType}), so a metadata result is an ordinary result set.
  *
  * <p>Invariants:
  *
@@ -52,7 +57,6 @@
  * <p>Not yet: each JDBC connection to a file opens its own {@code Database}; sharing one {@code
  * Database} per path across JDBC connections (so they see one another's changes through one page
  * cache and lock) comes in a later step. Also later: transactions, generated keys, date and time
- * values, catalog metadata ({@code getTables} and friends, as SQL over {@code sqlite_schema}),
- * declared column types in result set metadata, URL options, query timeouts and cancel.
+ * values, declared column types in result set metadata, URL options, query timeouts and cancel.
  */
 package dev.pagoda.jdbc;

@@ -14,7 +14,7 @@ import java.util.List;
  * cannot create yet. So the pragma-reading code is checked against sqlite-jdbc for them too, and
  * {@link DatabaseMetaDataConformanceTest} checks that Pagoda's engine answers the same SQL alike.
  */
-class CatalogMethodsOnSqliteTest extends MetaDataConformanceBase {
+class CatalogMethodsOnSqliteTest extends ForeignKeyConformanceBase {
   private Connection ours;
 
   @Override

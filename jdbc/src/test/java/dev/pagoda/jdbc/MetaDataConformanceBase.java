@@ -101,7 +101,7 @@ abstract class MetaDataConformanceBase {
     }
   }
 
-  private void check(String kinds, ResultSet ours, MetaSnapshot want, String what)
+  void check(String kinds, ResultSet ours, MetaSnapshot want, String what)
       throws SQLException {
     MetaSnapshot got = MetaSnapshot.of(ours);
     assertSame(want, got, what);
@@ -185,49 +185,6 @@ abstract class MetaDataConformanceBase {
                 unique);
         ResultSet ours = actual.getIndexInfo(null, null, table, unique, false);
         check(INDEX_INFO, ours, want, "getIndexInfo(" + table + ", " + unique + ")");
-      }
-    }
-  }
-
-  @Test
-  void getImportedKeys_everyTable_matchesSqliteJdbc() throws SQLException {
-    for (String table : tableNames()) {
-      MetaSnapshot want =
-          MetaOracle.keys(
-              MetaSnapshot.of(expected.getImportedKeys(null, null, table)),
-              sqlite,
-              "PKTABLE_NAME",
-              "KEY_SEQ");
-      check(KEYS, actual.getImportedKeys(null, null, table), want, "imported " + table);
-    }
-  }
-
-  @Test
-  void getExportedKeys_everyTable_matchesSqliteJdbc() throws SQLException {
-    for (String table : tableNames()) {
-      MetaSnapshot want =
-          MetaOracle.keys(
-              MetaSnapshot.of(expected.getExportedKeys(null, null, table)),
-              sqlite,
-              "FKTABLE_NAME",
-              "KEY_SEQ");
-      check(KEYS, actual.getExportedKeys(null, null, table), want, "exported " + table);
-    }
-  }
-
-  @Test
-  void getCrossReference_everyPair_isTheImportedKeysBetweenThem() throws SQLException {
-    for (String child : tableNames()) {
-      MetaSnapshot imported =
-          MetaOracle.keys(
-              MetaSnapshot.of(expected.getImportedKeys(null, null, child)),
-              sqlite,
-              "PKTABLE_NAME",
-              "KEY_SEQ");
-      for (String parent : tableNames()) {
-        MetaSnapshot want = MetaOracle.crossReference(imported, parent);
-        ResultSet ours = actual.getCrossReference(null, null, parent, null, null, child);
-        check(KEYS, ours, want, "getCrossReference(" + parent + ", " + child + ")");
       }
     }
   }
