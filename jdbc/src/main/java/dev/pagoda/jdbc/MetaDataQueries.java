@@ -36,6 +36,11 @@ final class MetaDataQueries {
           + " FROM sqlite_schema WHERE type IN ('table', 'view')"
           + " UNION ALL SELECT 'sqlite_schema', 'SYSTEM TABLE', NULL";
 
+  /** The TEMP schema's tables and views, once it exists: GLOBAL TEMPORARY, as in sqlite-jdbc. */
+  private static final String TEMP_TABLES =
+      " UNION ALL SELECT name, 'GLOBAL TEMPORARY', sql FROM sqlite_temp_schema"
+          + " WHERE type IN ('table', 'view')";
+
   static final List<String> TABLE_COLUMNS =
       List.of(
           "TABLE_CAT",
@@ -137,7 +142,7 @@ final class MetaDataQueries {
 
   /**
    * getTables: tables and views by name; {@code sqlite_schema} and the {@code sqlite_} tables
-   * (sqlite_sequence, sqlite_stat1) as SYSTEM TABLE. Unlike sqlite-jdbc, which lists the {@code
+   * (sqlite_sequence, sqlite_stat1) as SYSTEM TABLE; TEMP tables and views as GLOBAL TEMPORARY. Unlike sqlite-jdbc, which lists the {@code
    * sqlite_autoindex_} indexes as system tables too, indexes are not tables and are not listed.
    */
   ResultSet tables(String schemaPattern, String tableNamePattern, String[] types)
@@ -147,7 +152,7 @@ final class MetaDataQueries {
             "SELECT NULL AS TABLE_CAT, NULL AS TABLE_SCHEM, n AS TABLE_NAME, t AS TABLE_TYPE,"
                 + " NULL AS REMARKS, NULL AS TYPE_CAT, NULL AS TYPE_SCHEM, NULL AS TYPE_NAME,"
                 + " NULL AS SELF_REFERENCING_COL_NAME, NULL AS REF_GENERATION FROM (")
-            .append(TABLES)
+            .append(tablesSql())
             .append(") WHERE n")
             .append(LIKE);
     List<String> parameters = new ArrayList<>();
@@ -175,13 +180,26 @@ final class MetaDataQueries {
     return table.query(connection, null, "TABLE_TYPE");
   }
 
+  /** The query of every table's name, type and CREATE statement, TEMP ones included. */
+  private String tablesSql() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet databases = statement.executeQuery("PRAGMA database_list")) {
+      while (databases.next()) {
+        if ("temp".equalsIgnoreCase(databases.getString("name"))) {
+          return TABLES + TEMP_TABLES;
+        }
+      }
+    }
+    return TABLES;
+  }
+
   /** A table or view of sqlite_schema (or sqlite_schema itself) and its CREATE statement. */
   record SchemaTable(String name, String sql) {}
 
   /** The tables and views whose names match {@code pattern} (null: all), views included. */
   List<SchemaTable> schemaTables(String pattern) throws SQLException {
     List<SchemaTable> tables = new ArrayList<>();
-    String sql = "SELECT n, s FROM (" + TABLES + ") WHERE n" + LIKE + " ORDER BY n";
+    String sql = "SELECT n, s FROM (" + tablesSql() + ") WHERE n" + LIKE + " ORDER BY n";
     try (ResultSet rows = ResultTable.run(connection, sql, orAll(pattern))) {
       while (rows.next()) {
         tables.add(new SchemaTable(rows.getString(1), rows.getString(2)));

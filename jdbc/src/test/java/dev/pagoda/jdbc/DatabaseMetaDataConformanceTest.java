@@ -104,8 +104,7 @@ class DatabaseMetaDataConformanceTest extends MetaDataConformanceBase {
 
   /**
    * The javadoc asks for SQLite's keywords that SQL:2003 does not have; sqlite-jdbc's list has some
-   * it does have (KEY, VIEW, ...). Every listed word is a keyword to the engine: it cannot name a
-   * table unquoted.
+   * it does have (KEY, VIEW, ...).
    */
   @Test
   void getSQLKeywords_areSqliteKeywordsOutsideSql2003() throws SQLException {

@@ -189,6 +189,26 @@ abstract class MetaDataConformanceBase {
     }
   }
 
+  /** A null table (which the javadoc does not allow) means every table, for tools that pass it. */
+  @Test
+  void nullTable_describesEveryTable() throws SQLException {
+    List<List<String>> keys = new ArrayList<>();
+    List<String> indexes = new ArrayList<>();
+    for (String table : tableNames()) {
+      keys.addAll(MetaSnapshot.of(actual.getPrimaryKeys(null, null, table)).rows());
+      MetaSnapshot.of(actual.getIndexInfo(null, null, table, false, true)).rows().stream()
+          .map(List::toString)
+          .forEach(indexes::add);
+    }
+    assertEquals(keys, MetaSnapshot.of(actual.getPrimaryKeys(null, null, null)).rows());
+    List<String> all =
+        MetaSnapshot.of(actual.getIndexInfo(null, null, null, false, true)).rows().stream()
+            .map(List::toString)
+            .toList();
+    assertEquals(indexes.stream().sorted().toList(), all.stream().sorted().toList());
+    assertTrue(keys.size() > 3 && indexes.size() > 5, "the schema has keys and indexes");
+  }
+
   @Test
   void getTypeInfo_matchesSqliteJdbc() throws SQLException {
     check(TYPE_INFO, actual.getTypeInfo(), MetaSnapshot.of(expected.getTypeInfo()), "types");

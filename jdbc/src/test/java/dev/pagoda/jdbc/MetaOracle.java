@@ -57,10 +57,12 @@ final class MetaOracle {
 
   /**
    * What only real SQLite creates (Pagoda has no AUTOINCREMENT, WITHOUT ROWID or generated columns
-   * yet): these check the metadata code, run on sqlite-jdbc, for them.
+   * yet, nor TEMP tables): these check the metadata code, run on sqlite-jdbc, for them.
    */
   static final List<String> SQLITE_ONLY =
       List.of(
+          "CREATE TEMP TABLE scratch (id INTEGER PRIMARY KEY, v TEXT DEFAULT 'x')",
+          "CREATE TEMP VIEW scratch_v AS SELECT v FROM scratch",
           "CREATE TABLE counter (id INTEGER PRIMARY KEY AUTOINCREMENT, label TEXT)",
           "CREATE TABLE wr (k TEXT NOT NULL, n INT, v, PRIMARY KEY (k, n)) WITHOUT ROWID",
           "CREATE TABLE gen (x INTEGER, y INTEGER GENERATED ALWAYS AS (x * 2) VIRTUAL,"
