@@ -16,15 +16,20 @@ import java.util.Set;
  * functions are listed (with {@code builtin} 0).
  *
  * <ul>
- *   <li>type: {@code s} scalar, {@code a} aggregate, {@code w} an aggregate that also runs as a
- *       window function (and the window-only functions).
+ *   <li>type: {@code s} scalar, {@code w} aggregate or window function. SQLite's {@code a} (an
+ *       aggregate that cannot run with OVER) never appears: every Pagoda aggregate can, by
+ *       recomputing its frame when it has no inverse.
  *   <li>enc: always {@code utf8}: Pagoda's strings are Java strings, stored as the file's encoding.
  *   <li>narg: a function taking a range of argument counts gets one row per count, as SQLite
- *       registers one function per count; a variadic one a single row with -1.
+ *       registers one function per count; a variadic one a single row with -1 (newer SQLite
+ *       versions list a few variadic built-ins with a minimum, such as {@code concat}, as -3 or
+ *       -4; Pagoda keeps the documented -1).
  *   <li>flags: SQLite's bits {@code SQLITE_DETERMINISTIC} (0x800), {@code SQLITE_DIRECTONLY}
  *       (0x80000) and {@code SQLITE_INNOCUOUS} (0x200000) from the function's {@link
  *       FunctionFlag}s. A built-in also shows INNOCUOUS, as SQLite shows it for each built-in not
- *       marked unsafe (Pagoda has no unsafe built-ins). Pagoda has no subtype flags.
+ *       marked unsafe (Pagoda has no unsafe built-ins); a built-in aggregate or window function
+ *       shows no DETERMINISTIC, as SQLite's do (the flag is about scalar calls). Pagoda's SPI has
+ *       no subtype flags, so {@code SQLITE_SUBTYPE} and {@code SQLITE_RESULT_SUBTYPE} never show.
  * </ul>
  */
 final class FunctionListPragma {
@@ -40,7 +45,7 @@ final class FunctionListPragma {
       boolean builtin = catalog.isBuiltin(f);
       Value name = Value.of(f.name());
       Value type = Value.of(type(f));
-      Value flags = Value.of(flags(f.flags(), builtin));
+      Value flags = Value.of(flags(f, builtin));
       Arity arity = f.arity();
       if (arity.isVariadic()) {
         rows.add(row(name, builtin, type, -1, flags));
@@ -58,15 +63,14 @@ final class FunctionListPragma {
   }
 
   private static String type(SqlFunction f) {
-    if (f instanceof AggregateFunction a) {
-      return a.isWindowCapable() ? "w" : "a";
-    }
-    return "s";
+    return f instanceof AggregateFunction ? "w" : "s";
   }
 
-  static int flags(Set<FunctionFlag> flags, boolean builtin) {
+  static int flags(SqlFunction f, boolean builtin) {
+    Set<FunctionFlag> flags = f.flags();
     int bits = 0;
-    if (flags.contains(FunctionFlag.DETERMINISTIC)) {
+    boolean builtinAggregate = builtin && f instanceof AggregateFunction;
+    if (flags.contains(FunctionFlag.DETERMINISTIC) && !builtinAggregate) {
       bits |= DETERMINISTIC;
     }
     if (flags.contains(FunctionFlag.DIRECT_ONLY)) {
