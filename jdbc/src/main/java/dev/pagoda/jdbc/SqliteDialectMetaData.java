@@ -9,6 +9,12 @@ import java.util.List;
  * SQL). Identifiers are case-insensitive and stored as written, quoted with {@code "}; NULLs sort
  * first in ascending order; limits are SQLite's compiled-in defaults. What depends on the driver's
  * own behaviour (transactions, result set kinds, catalogs) is in {@link PagodaDatabaseMetaData}.
+ *
+ * <p>The identifier answers (quote, search string escape, extra name characters, stored case) are
+ * sqlite-jdbc's. Where sqlite-jdbc's contradict SQLite, these follow SQLite: identifiers are
+ * case-insensitive, quoted or not, and stored as written; NULLs sort low; correlated subqueries,
+ * LIKE ... ESCAPE, and GROUP BY or ORDER BY on columns outside the select list are supported
+ * ({@code DatabaseMetaDataConformanceTest} checks each against the engine).
  */
 abstract class SqliteDialectMetaData implements DatabaseMetaData {
 
