@@ -86,6 +86,7 @@ public final class Connection implements AutoCloseable {
     this.pager = pager;
     pager.setBusyTimeout(Database.DEFAULT_BUSY_TIMEOUT_MILLIS);
     this.catalog = new SchemaCatalog(pager);
+    catalog.functions(PragmaFunctions.register(this, catalog.functions()));
     this.transaction = new Transaction(this);
   }
 

@@ -18,10 +18,19 @@ import java.util.Locale;
 import java.util.function.IntConsumer;
 
 /**
- * The PRAGMAs Pagoda answers so far, with SQLite's result columns. As in SQLite, an unknown pragma
- * is not an error: it does nothing and returns no rows.
+ * The PRAGMAs Pagoda answers so far, with SQLite's result columns: a dispatcher over the settings
+ * below and the introspection pragmas of {@link IntrospectionPragma}. As in SQLite, an unknown
+ * pragma is not an error: it does nothing and returns no rows.
  *
  * <ul>
+ *   <li>{@code [schema.]table_info(T)}, {@code table_xinfo(T)}, {@code table_list[(T)]}: columns
+ *       of a table or view, the tables and views ({@link SchemaPragmas}).
+ *   <li>{@code index_list(T)}, {@code index_info(I)}, {@code index_xinfo(I)} ({@link
+ *       IndexPragmas}).
+ *   <li>{@code database_list}, {@code function_list} ({@link FunctionListPragma}), {@code
+ *       compile_options} ({@link CompileOptions}).
+ *   <li>each of those also as a table-valued function {@code pragma_NAME} ({@link
+ *       PragmaFunctions}).
  *   <li>{@code integrity_check[(N)]}, {@code quick_check[(N)]}: Pagoda's structural checker over
  *       every table and index ({@code ok}, or up to N messages; default 100). SQLite also checks
  *       that each index entry matches its row; Pagoda does not yet.
@@ -44,6 +53,10 @@ final class Pragmas {
   /** The result column of pragma {@code p}, or none when it returns no rows. */
   static List<String> columns(Pragma p) {
     String name = name(p);
+    IntrospectionPragma introspection = IntrospectionPragma.named(name);
+    if (introspection != null) {
+      return introspection.columns();
+    }
     boolean setting = p.value() != null;
     return switch (name) {
       case "integrity_check", "quick_check", "journal_mode", "wal_autocheckpoint" -> List.of(name);
@@ -64,6 +77,10 @@ final class Pragmas {
   static List<List<Value>> run(Connection conn, Pragma p) {
     String name = name(p);
     String value = p.value();
+    IntrospectionPragma introspection = IntrospectionPragma.named(name);
+    if (introspection != null) {
+      return conn.withRead(() -> introspection.rows(conn, p.name().schema(), value));
+    }
     switch (name) {
       case "journal_mode":
         if (value != null) {

@@ -290,6 +290,26 @@ final class SchemaCatalog implements Catalog {
     return temp != null ? temp : views.get(TableSchema.key(name));
   }
 
+  /** The view {@code name} of the database file (not a TEMP one), or null. */
+  ViewSchema fileView(String name) {
+    return views.get(TableSchema.key(name));
+  }
+
+  /** The views of the database file, in no particular order. */
+  Collection<ViewSchema> fileViews() {
+    return List.copyOf(views.values());
+  }
+
+  /** The connection's TEMP views, in no particular order. */
+  Collection<ViewSchema> tempViews() {
+    return List.copyOf(tempViews.values());
+  }
+
+  /** Whether the connection's temp schema holds anything (SQLite has opened its temp database). */
+  boolean hasTempObjects() {
+    return !tempViews.isEmpty() || !tempTriggers.isEmpty();
+  }
+
   /** The names of the user's tables (not {@code sqlite_*} ones), sorted. */
   List<String> userTableNames() {
     List<String> names = new ArrayList<>();

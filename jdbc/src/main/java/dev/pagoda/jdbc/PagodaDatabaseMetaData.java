@@ -4,20 +4,25 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.RowIdLifetime;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 
 /**
  * What {@link PagodaConnection#getMetaData()} returns: the product ("SQLite", so tools choose the
  * SQLite dialect) and driver identity, the SQLite dialect (from {@link SqliteDialectMetaData}), and
  * what the driver does today: autocommit only, forward-only read-only result sets, batches, no
- * generated keys. The catalog queries ({@code getTables}, {@code getColumns}, ...) come in a later
- * step, as SQL over {@code sqlite_schema} and the schema pragmas.
+ * generated keys. The catalog queries ({@code getTables}, {@code getColumns}, ...) are SQL run on
+ * the connection itself, over {@code sqlite_schema} and the schema pragmas ({@link
+ * MetaDataQueries}, {@link ForeignKeyQueries}), so their result sets are ordinary {@link
+ * PagodaResultSet}s; what SQLite does not have (procedures, types, privileges) is an empty result
+ * with the javadoc's columns ({@link EmptyResults}).
  */
 final class PagodaDatabaseMetaData extends SqliteDialectMetaData {
   private final PagodaConnection connection;
 
+  private final CatalogMethods catalogMethods;
+
   PagodaDatabaseMetaData(PagodaConnection connection) {
     this.connection = connection;
+    this.catalogMethods = new CatalogMethods(connection);
   }
 
   // ---- identity ----
@@ -289,47 +294,54 @@ final class PagodaDatabaseMetaData extends SqliteDialectMetaData {
     return false;
   }
 
-  // ---- catalog queries: a later step ----
+  // ---- catalog queries: each is CatalogMethods' on this (open) connection ----
 
-  private static SQLFeatureNotSupportedException catalogLater(String method) {
-    return Errors.notYet("DatabaseMetaData." + method + " comes in a later step");
+  private CatalogMethods catalog() throws SQLException {
+    connection.checkOpen();
+    return catalogMethods;
   }
 
   @Override
-  public ResultSet getAttributes(
-      String catalog, String schemaPattern, String typeNamePattern, String attributeNamePattern)
+  public ResultSet getTables(
+      String catalog, String schemaPattern, String tableNamePattern, String[] types)
       throws SQLException {
-    throw catalogLater("getAttributes");
+    return catalog().getTables(catalog, schemaPattern, tableNamePattern, types);
   }
 
   @Override
-  public ResultSet getBestRowIdentifier(
-      String catalog, String schema, String table, int scope, boolean nullable)
-      throws SQLException {
-    throw catalogLater("getBestRowIdentifier");
-  }
-
-  @Override
-  public ResultSet getCatalogs() throws SQLException {
-    throw catalogLater("getCatalogs");
-  }
-
-  @Override
-  public ResultSet getClientInfoProperties() throws SQLException {
-    throw catalogLater("getClientInfoProperties");
-  }
-
-  @Override
-  public ResultSet getColumnPrivileges(
-      String catalog, String schema, String table, String columnNamePattern) throws SQLException {
-    throw catalogLater("getColumnPrivileges");
+  public ResultSet getTableTypes() throws SQLException {
+    return catalog().getTableTypes();
   }
 
   @Override
   public ResultSet getColumns(
       String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
       throws SQLException {
-    throw catalogLater("getColumns");
+    return catalog().getColumns(catalog, schemaPattern, tableNamePattern, columnNamePattern);
+  }
+
+  @Override
+  public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
+    return catalog().getPrimaryKeys(catalog, schema, table);
+  }
+
+  @Override
+  public ResultSet getIndexInfo(
+      String catalog, String schema, String table, boolean unique, boolean approximate)
+      throws SQLException {
+    return catalog().getIndexInfo(catalog, schema, table, unique, approximate);
+  }
+
+  @Override
+  public ResultSet getImportedKeys(String catalog, String schema, String table)
+      throws SQLException {
+    return catalog().getImportedKeys(catalog, schema, table);
+  }
+
+  @Override
+  public ResultSet getExportedKeys(String catalog, String schema, String table)
+      throws SQLException {
+    return catalog().getExportedKeys(catalog, schema, table);
   }
 
   @Override
@@ -341,122 +353,118 @@ final class PagodaDatabaseMetaData extends SqliteDialectMetaData {
       String foreignSchema,
       String foreignTable)
       throws SQLException {
-    throw catalogLater("getCrossReference");
+    return catalog()
+        .getCrossReference(
+            parentCatalog, parentSchema, parentTable, foreignCatalog, foreignSchema, foreignTable);
   }
 
   @Override
-  public ResultSet getExportedKeys(String catalog, String schema, String table)
+  public ResultSet getTypeInfo() throws SQLException {
+    return catalog().getTypeInfo();
+  }
+
+  @Override
+  public ResultSet getSchemas() throws SQLException {
+    return catalog().getSchemas();
+  }
+
+  @Override
+  public ResultSet getSchemas(String catalog, String schemaPattern) throws SQLException {
+    return catalog().getSchemas(catalog, schemaPattern);
+  }
+
+  @Override
+  public ResultSet getCatalogs() throws SQLException {
+    return catalog().getCatalogs();
+  }
+
+  @Override
+  public ResultSet getClientInfoProperties() throws SQLException {
+    return catalog().getClientInfoProperties();
+  }
+
+  @Override
+  public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern)
       throws SQLException {
-    throw catalogLater("getExportedKeys");
+    return catalog().getFunctions(catalog, schemaPattern, functionNamePattern);
   }
 
   @Override
   public ResultSet getFunctionColumns(
       String catalog, String schemaPattern, String functionNamePattern, String columnNamePattern)
       throws SQLException {
-    throw catalogLater("getFunctionColumns");
+    return catalog().getFunctionColumns(catalog, schemaPattern, functionNamePattern, columnNamePattern);
   }
 
   @Override
-  public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern)
+  public ResultSet getProcedures(String catalog, String schemaPattern, String procedureNamePattern)
       throws SQLException {
-    throw catalogLater("getFunctions");
-  }
-
-  @Override
-  public ResultSet getImportedKeys(String catalog, String schema, String table)
-      throws SQLException {
-    throw catalogLater("getImportedKeys");
-  }
-
-  @Override
-  public ResultSet getIndexInfo(
-      String catalog, String schema, String table, boolean unique, boolean approximate)
-      throws SQLException {
-    throw catalogLater("getIndexInfo");
-  }
-
-  @Override
-  public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
-    throw catalogLater("getPrimaryKeys");
+    return catalog().getProcedures(catalog, schemaPattern, procedureNamePattern);
   }
 
   @Override
   public ResultSet getProcedureColumns(
       String catalog, String schemaPattern, String procedureNamePattern, String columnNamePattern)
       throws SQLException {
-    throw catalogLater("getProcedureColumns");
-  }
-
-  @Override
-  public ResultSet getProcedures(String catalog, String schemaPattern, String procedureNamePattern)
-      throws SQLException {
-    throw catalogLater("getProcedures");
-  }
-
-  @Override
-  public ResultSet getPseudoColumns(
-      String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
-      throws SQLException {
-    throw catalogLater("getPseudoColumns");
-  }
-
-  @Override
-  public ResultSet getSchemas() throws SQLException {
-    throw catalogLater("getSchemas");
-  }
-
-  @Override
-  public ResultSet getSchemas(String catalog, String schemaPattern) throws SQLException {
-    throw catalogLater("getSchemas");
-  }
-
-  @Override
-  public ResultSet getSuperTables(String catalog, String schemaPattern, String tableNamePattern)
-      throws SQLException {
-    throw catalogLater("getSuperTables");
-  }
-
-  @Override
-  public ResultSet getSuperTypes(String catalog, String schemaPattern, String typeNamePattern)
-      throws SQLException {
-    throw catalogLater("getSuperTypes");
-  }
-
-  @Override
-  public ResultSet getTablePrivileges(String catalog, String schemaPattern, String tableNamePattern)
-      throws SQLException {
-    throw catalogLater("getTablePrivileges");
-  }
-
-  @Override
-  public ResultSet getTableTypes() throws SQLException {
-    throw catalogLater("getTableTypes");
-  }
-
-  @Override
-  public ResultSet getTables(
-      String catalog, String schemaPattern, String tableNamePattern, String[] types)
-      throws SQLException {
-    throw catalogLater("getTables");
-  }
-
-  @Override
-  public ResultSet getTypeInfo() throws SQLException {
-    throw catalogLater("getTypeInfo");
+    return catalog().getProcedureColumns(catalog, schemaPattern, procedureNamePattern, columnNamePattern);
   }
 
   @Override
   public ResultSet getUDTs(
       String catalog, String schemaPattern, String typeNamePattern, int[] types)
       throws SQLException {
-    throw catalogLater("getUDTs");
+    return catalog().getUDTs(catalog, schemaPattern, typeNamePattern, types);
+  }
+
+  @Override
+  public ResultSet getSuperTypes(String catalog, String schemaPattern, String typeNamePattern)
+      throws SQLException {
+    return catalog().getSuperTypes(catalog, schemaPattern, typeNamePattern);
+  }
+
+  @Override
+  public ResultSet getAttributes(
+      String catalog, String schemaPattern, String typeNamePattern, String attributeNamePattern)
+      throws SQLException {
+    return catalog().getAttributes(catalog, schemaPattern, typeNamePattern, attributeNamePattern);
+  }
+
+  @Override
+  public ResultSet getSuperTables(String catalog, String schemaPattern, String tableNamePattern)
+      throws SQLException {
+    return catalog().getSuperTables(catalog, schemaPattern, tableNamePattern);
+  }
+
+  @Override
+  public ResultSet getPseudoColumns(
+      String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
+      throws SQLException {
+    return catalog().getPseudoColumns(catalog, schemaPattern, tableNamePattern, columnNamePattern);
+  }
+
+  @Override
+  public ResultSet getColumnPrivileges(
+      String catalog, String schema, String table, String columnNamePattern) throws SQLException {
+    return catalog().getColumnPrivileges(catalog, schema, table, columnNamePattern);
+  }
+
+  @Override
+  public ResultSet getTablePrivileges(String catalog, String schemaPattern, String tableNamePattern)
+      throws SQLException {
+    return catalog().getTablePrivileges(catalog, schemaPattern, tableNamePattern);
   }
 
   @Override
   public ResultSet getVersionColumns(String catalog, String schema, String table)
       throws SQLException {
-    throw catalogLater("getVersionColumns");
+    return catalog().getVersionColumns(catalog, schema, table);
+  }
+
+  @Override
+  public ResultSet getBestRowIdentifier(
+      String catalog, String schema, String table, int scope, boolean nullable)
+      throws SQLException {
+    return catalog().getBestRowIdentifier(catalog, schema, table, scope, nullable);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.pagoda.jdbc;
 
 import java.sql.DatabaseMetaData;
+import java.util.List;
 
 /**
  * The half of {@link DatabaseMetaData} that describes the SQL dialect: SQLite's, which Pagoda
@@ -8,6 +9,12 @@ import java.sql.DatabaseMetaData;
  * SQL). Identifiers are case-insensitive and stored as written, quoted with {@code "}; NULLs sort
  * first in ascending order; limits are SQLite's compiled-in defaults. What depends on the driver's
  * own behaviour (transactions, result set kinds, catalogs) is in {@link PagodaDatabaseMetaData}.
+ *
+ * <p>The identifier answers (quote, search string escape, extra name characters, stored case) are
+ * sqlite-jdbc's. Where sqlite-jdbc's contradict SQLite, these follow SQLite: identifiers are
+ * case-insensitive, quoted or not, and stored as written; NULLs sort low; correlated subqueries,
+ * LIKE ... ESCAPE, and GROUP BY or ORDER BY on columns outside the select list are supported
+ * ({@code DatabaseMetaDataConformanceTest} checks each against the engine).
  */
 abstract class SqliteDialectMetaData implements DatabaseMetaData {
 
@@ -16,13 +23,25 @@ abstract class SqliteDialectMetaData implements DatabaseMetaData {
     return "\"";
   }
 
-  /** SQLite's keywords that are not SQL:2003 keywords. */
+  /**
+   * SQLite's keywords (its 147, as {@code sqlite3_keyword_name} lists them) that are neither
+   * reserved nor non-reserved words of SQL:2003 (ISO/IEC 9075-2:2003, 5.2). sqlite-jdbc's list
+   * also has some that SQL:2003 does have (ACTION, CASCADE, KEY, VIEW, ...) and lacks some it does
+   * not (DO, GROUPS, MATERIALIZED, NOTHING, RETURNING); the javadoc decides.
+   */
   @Override
   public final String getSQLKeywords() {
-    return "ABORT,ACTION,AFTER,ANALYZE,ATTACH,AUTOINCREMENT,CONFLICT,DATABASE,DETACH,EXCLUSIVE,"
-        + "EXPLAIN,FAIL,GLOB,IF,IGNORE,INDEXED,INSTEAD,ISNULL,KEY,NOTNULL,OFFSET,PLAN,PRAGMA,"
-        + "QUERY,RAISE,REGEXP,REINDEX,RENAME,REPLACE,TEMP,VACUUM,VIRTUAL";
+    return String.join(",", SQLITE_ONLY_KEYWORDS);
   }
+
+  /** The keywords {@link #getSQLKeywords} lists, in alphabetical order. */
+  static final List<String> SQLITE_ONLY_KEYWORDS =
+      List.of(
+          "ABORT", "ANALYZE", "ATTACH", "AUTOINCREMENT", "CONFLICT", "DATABASE", "DETACH", "DO",
+          "EXCLUSIVE", "EXPLAIN", "FAIL", "GLOB", "GROUPS", "IF", "IGNORE", "INDEX", "INDEXED",
+          "INSTEAD", "ISNULL", "LIMIT", "MATERIALIZED", "NOTHING", "NOTNULL", "OFFSET", "PLAN",
+          "PRAGMA", "QUERY", "RAISE", "REGEXP", "REINDEX", "RENAME", "REPLACE", "RETURNING",
+          "TEMP", "VACUUM", "VIRTUAL");
 
   @Override
   public final String getNumericFunctions() {

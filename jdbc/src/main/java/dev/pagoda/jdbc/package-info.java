@@ -58,7 +58,12 @@
  * {@link dev.pagoda.jdbc.PagodaPreparedStatement} (parameters, batches) share; {@code Parameters}
  * maps Java values to storage classes; {@link dev.pagoda.jdbc.PagodaResultSet} reads rows, with
  * the update and scrolling methods it refuses in {@code AbstractReadOnlyResultSet}; {@code Errors}
- * makes every {@link java.sql.SQLException}.
+ * makes every {@link java.sql.SQLException}. {@code PagodaDatabaseMetaData} answers the dialect
+ * questions ({@code SqliteDialectMetaData}) and runs the catalog methods ({@code CatalogMethods}) as
+ * SQL on its own connection: over {@code sqlite_schema}, and as {@code VALUES} queries ({@code
+ * ResultTable}) of rows computed from the schema pragmas and CREATE statements ({@code
+ * MetaDataQueries}, {@code ForeignKeyQueries}, {@code CreateTableSql}, {@code DeclaredType}), so a
+ * metadata result is an ordinary result set.
  *
  * <h2>Connection states</h2>
  *
@@ -105,8 +110,8 @@
  *       statements from one thread at a time ({@code abort} excepted).
  * </ol>
  *
- * <p>Not yet: generated keys, date and time values, catalog metadata ({@code getTables} and
- * friends), query timeouts and cancel; named in-memory databases shared between connections
+ * <p>Not yet: generated keys, date and time values,
+ * query timeouts and cancel; named in-memory databases shared between connections
  * ({@code cache=shared}) are private.
  */
 package dev.pagoda.jdbc;

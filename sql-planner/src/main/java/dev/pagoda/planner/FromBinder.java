@@ -221,6 +221,10 @@ final class FromBinder {
         return;
       }
     }
+    if (isEponymousFunction(ref)) {
+      addTableFunction(new TableFunctionRef(ref.name(), List.of(), ref.alias()), offset);
+      return;
+    }
     TableSchema table = Planner.lookupTable(queries.catalog(), ref.name());
     if (ref.indexedBy() != null
         && queries.catalog().indexes(table.name()).stream()
@@ -230,6 +234,17 @@ final class FromBinder {
     String alias = ref.alias() != null ? ref.alias() : table.name();
     sources.add(Scope.tableSource(table, alias, offset, Set.of()));
     nodes.add(new PlanNode.TableScan(table));
+  }
+
+  /**
+   * Whether {@code ref} names no table but a table-valued function, which SQLite reads as an
+   * eponymous virtual table called without arguments ({@code FROM pragma_table_list}).
+   */
+  private boolean isEponymousFunction(TableRef ref) {
+    Catalog catalog = queries.catalog();
+    return ref.indexedBy() == null && !ref.notIndexed()
+        && catalog.table(ref.name().name()) == null
+        && catalog.functions().tableFunction(ref.name().name()) != null;
   }
 
   private void addSubquery(Select select, String alias, List<String> columns, int offset) {

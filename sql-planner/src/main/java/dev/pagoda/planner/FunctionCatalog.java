@@ -8,11 +8,14 @@ import dev.pagoda.spi.SqlException;
 import dev.pagoda.spi.SqlFunction;
 import dev.pagoda.spi.TableFunction;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.ServiceLoader;
 
 /**
@@ -27,19 +30,23 @@ import java.util.ServiceLoader;
  */
 public final class FunctionCatalog {
   private static volatile FunctionCatalog standard;
+  private static final String BUILTIN_PACKAGE = "dev.pagoda.executor.";
 
   private final Map<String, List<SqlFunction>> functions;
   private final Map<String, Collation> collations;
   private final Map<String, TableFunction> tables;
   private final Map<SqlFunction, String> providers;
+  /** The functions of Pagoda's own providers (those in {@code dev.pagoda.executor}), by identity. */
+  private final Set<SqlFunction> builtins;
 
   private FunctionCatalog(Map<String, List<SqlFunction>> functions,
       Map<String, Collation> collations, Map<String, TableFunction> tables,
-      Map<SqlFunction, String> providers) {
+      Map<SqlFunction, String> providers, Set<SqlFunction> builtins) {
     this.functions = functions;
     this.collations = collations;
     this.tables = tables;
     this.providers = providers;
+    this.builtins = builtins;
   }
 
   /**
@@ -74,7 +81,9 @@ public final class FunctionCatalog {
     Map<String, Collation> collations = new HashMap<>();
     Map<String, TableFunction> tables = new HashMap<>();
     Map<SqlFunction, String> providers = new LinkedHashMap<>();
+    Set<SqlFunction> builtins = Collections.newSetFromMap(new IdentityHashMap<>());
     for (FunctionProvider p : list) {
+      boolean builtin = p.getClass().getName().startsWith(BUILTIN_PACKAGE);
       List<SqlFunction> all = new ArrayList<>(listOf(p, p.scalarFunctions()));
       all.addAll(listOf(p, p.aggregateFunctions()));
       for (SqlFunction f : all) {
@@ -89,6 +98,9 @@ public final class FunctionCatalog {
         }
         same.add(f);
         providers.put(f, p.providerName());
+        if (builtin) {
+          builtins.add(f);
+        }
       }
       for (Collation c : listOf(p, p.collations())) {
         checkDeclaration(p, c == null ? null : c.name(), false);
@@ -106,8 +118,8 @@ public final class FunctionCatalog {
         }
       }
     }
-    return new FunctionCatalog(
-        freeze(functions), Map.copyOf(collations), Map.copyOf(tables), providers);
+    return new FunctionCatalog(freeze(functions), Map.copyOf(collations), Map.copyOf(tables),
+        providers, Collections.unmodifiableSet(builtins));
   }
 
   /**
@@ -122,14 +134,21 @@ public final class FunctionCatalog {
     copy.put(key(f.name()), same);
     Map<SqlFunction, String> p = new LinkedHashMap<>(providers);
     p.put(f, "connection");
-    return new FunctionCatalog(freeze(copy), collations, tables, p);
+    return new FunctionCatalog(freeze(copy), collations, tables, p, builtins);
+  }
+
+  /** This catalog with table-valued function {@code t}, replacing one of the same name. */
+  public FunctionCatalog with(TableFunction t) {
+    Map<String, TableFunction> copy = new HashMap<>(tables);
+    copy.put(key(t.name()), t);
+    return new FunctionCatalog(functions, collations, Map.copyOf(copy), providers, builtins);
   }
 
   /** This catalog with collation {@code c}, replacing one of the same name. */
   public FunctionCatalog with(Collation c) {
     Map<String, Collation> copy = new HashMap<>(collations);
     copy.put(key(c.name()), c);
-    return new FunctionCatalog(functions, Map.copyOf(copy), tables, providers);
+    return new FunctionCatalog(functions, Map.copyOf(copy), tables, providers, builtins);
   }
 
   /**
@@ -209,6 +228,15 @@ public final class FunctionCatalog {
   /** The provider that contributed {@code f} ("connection" for a connection's own). */
   public String providerOf(SqlFunction f) {
     return providers.get(f);
+  }
+
+  /**
+   * Whether {@code f} is one of Pagoda's built-in functions (from a provider of its own {@code
+   * dev.pagoda.executor} packages), not a plug-in's or a connection's ({@code PRAGMA
+   * function_list}'s {@code builtin} column).
+   */
+  public boolean isBuiltin(SqlFunction f) {
+    return builtins.contains(f);
   }
 
   /** A table function with columns, and a hidden column for every argument it may take. */
