@@ -48,6 +48,7 @@ final class Pragmas {
     return switch (name) {
       case "integrity_check", "quick_check", "journal_mode", "wal_autocheckpoint" -> List.of(name);
       case "busy_timeout" -> List.of("timeout");
+      case "foreign_keys", "defer_foreign_keys" -> ForeignKeyPragmas.columns(name, setting);
       case "wal_checkpoint" -> List.of("busy", "log", "checkpointed");
       case "user_version", "application_id", "schema_version", "page_size", "page_count",
           "freelist_count", "cache_size", "synchronous", "recursive_triggers" ->
@@ -72,6 +73,8 @@ final class Pragmas {
         break;
       case "wal_checkpoint":
         return checkpoint(conn, value);
+      case "foreign_keys", "defer_foreign_keys":
+        return ForeignKeyPragmas.run(conn, name, value);
       case "busy_timeout":
         if (value != null) {
           conn.setBusyTimeout(Math.max(0, integer(value)));
