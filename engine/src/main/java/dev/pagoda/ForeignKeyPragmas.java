@@ -1,11 +1,14 @@
 package dev.pagoda;
 
+import dev.pagoda.executor.ForeignKeyCheck;
 import dev.pagoda.spi.Value;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code PRAGMA foreign_keys} and {@code PRAGMA defer_foreign_keys}: read (0 or 1) and set
+ * {@code PRAGMA foreign_key_check[(table)]} ({@link ForeignKeyCheck}), and {@code PRAGMA
+ * foreign_keys} and {@code PRAGMA defer_foreign_keys}: read (0 or 1) and set
  * (ON/OFF, YES/NO, TRUE/FALSE or a number), per connection. Setting {@code foreign_keys} inside a
  * transaction does nothing, as in SQLite; {@code defer_foreign_keys} switches off again when a
  * transaction ends (so outside one, setting it has no lasting effect).
@@ -13,18 +16,19 @@ import java.util.Locale;
 final class ForeignKeyPragmas {
   private ForeignKeyPragmas() {}
 
-  /** Whether {@code name} is one of these pragmas. */
-  static boolean handles(String name) {
-    return name.equals("foreign_keys") || name.equals("defer_foreign_keys");
-  }
-
-  /** The result column: the pragma's name when read, none when set. */
+  /** The result columns: the pragma's name when read, none when set; check's four. */
   static List<String> columns(String name, boolean setting) {
+    if (name.equals("foreign_key_check")) {
+      return List.of("table", "rowid", "parent", "fkid");
+    }
     return setting ? List.of() : List.of(name);
   }
 
   /** Reads or sets the pragma {@code name} on {@code conn}. Connection lock held. */
   static List<List<Value>> run(Connection conn, String name, String value) {
+    if (name.equals("foreign_key_check")) {
+      return conn.withRead(() -> check(conn, value == null ? null : unquote(value)));
+    }
     boolean defer = name.equals("defer_foreign_keys");
     if (value == null) {
       boolean on = defer ? conn.foreignKeyState().deferAll() : conn.foreignKeys();
@@ -40,14 +44,30 @@ final class ForeignKeyPragmas {
     return List.of();
   }
 
-  /** SQLite's {@code sqlite3GetBoolean}: a name, else an integer prefix; anything else is off. */
-  static boolean bool(String value) {
+  /** {@code PRAGMA foreign_key_check[(table)]}: table, rowid, parent, fkid per violation. */
+  private static List<List<Value>> check(Connection conn, String table) {
+    SchemaCatalog catalog = conn.catalog();
+    List<List<Value>> rows = new ArrayList<>();
+    for (ForeignKeyCheck.Violation v
+        : ForeignKeyCheck.check(conn.pager(), catalog, catalog.functions(), table)) {
+      rows.add(List.of(Value.of(v.table()), Value.of(v.rowid()), Value.of(v.parent()),
+          Value.of(v.fkid())));
+    }
+    return rows;
+  }
+
+  private static String unquote(String value) {
     String v = value.strip();
     if (v.length() >= 2 && (v.charAt(0) == '\'' || v.charAt(0) == '"')
         && v.charAt(v.length() - 1) == v.charAt(0)) {
-      v = v.substring(1, v.length() - 1);
+      return v.substring(1, v.length() - 1);
     }
-    v = v.toLowerCase(Locale.ROOT);
+    return v;
+  }
+
+  /** SQLite's {@code sqlite3GetBoolean}: a name, else an integer prefix; anything else is off. */
+  static boolean bool(String value) {
+    String v = unquote(value).toLowerCase(Locale.ROOT);
     switch (v) {
       case "on", "yes", "true":
         return true;

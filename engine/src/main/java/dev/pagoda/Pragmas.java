@@ -48,7 +48,8 @@ final class Pragmas {
     return switch (name) {
       case "integrity_check", "quick_check", "journal_mode", "wal_autocheckpoint" -> List.of(name);
       case "busy_timeout" -> List.of("timeout");
-      case "foreign_keys", "defer_foreign_keys" -> ForeignKeyPragmas.columns(name, setting);
+      case "foreign_keys", "defer_foreign_keys", "foreign_key_check" ->
+          ForeignKeyPragmas.columns(name, setting);
       case "wal_checkpoint" -> List.of("busy", "log", "checkpointed");
       case "user_version", "application_id", "schema_version", "page_size", "page_count",
           "freelist_count", "cache_size", "synchronous", "recursive_triggers" ->
@@ -73,7 +74,7 @@ final class Pragmas {
         break;
       case "wal_checkpoint":
         return checkpoint(conn, value);
-      case "foreign_keys", "defer_foreign_keys":
+      case "foreign_keys", "defer_foreign_keys", "foreign_key_check":
         return ForeignKeyPragmas.run(conn, name, value);
       case "busy_timeout":
         if (value != null) {

@@ -269,6 +269,37 @@ class ForeignKeyDifferentialTest {
         PC + "CREATE TABLE c(id INTEGER PRIMARY KEY REFERENCES p ON UPDATE CASCADE, v)\n"
             + "INSERT INTO c VALUES (1, 'one'), (2, 'two')\nINSERT INTO c VALUES (8, 'x')\n"
             + "UPDATE p SET id = 7 WHERE id = 2\nSELECT rowid, * FROM c",
+        // PRAGMA foreign_key_check, per table
+        "CREATE TABLE p(id INTEGER PRIMARY KEY, k UNIQUE)\n"
+            + "CREATE TABLE c(a REFERENCES p, b REFERENCES p(k), c REFERENCES q)\n"
+            + "INSERT INTO c VALUES (1, 'x', 5), (NULL, NULL, NULL), ('z', 3, NULL)\n"
+            + "INSERT INTO p VALUES (3, 'y')\nPRAGMA foreign_key_check(c)\nPRAGMA foreign_key_check('c')\n"
+            + "PRAGMA foreign_key_check(p)\nPRAGMA foreign_key_check(nosuch)\n"
+            + "INSERT INTO p VALUES (1, 'x')\nPRAGMA foreign_key_check(c)",
+        "CREATE TABLE p(a, b)\nCREATE TABLE c(x REFERENCES p(a))\nINSERT INTO c VALUES (1)\n"
+            + "PRAGMA foreign_key_check(c)\nPRAGMA foreign_key_check",
+        "CREATE TABLE p(a, b, PRIMARY KEY (a, b))\nCREATE TABLE c(x, y, FOREIGN KEY (y, x) REFERENCES p)\n"
+            + "INSERT INTO p VALUES (1, 2)\nINSERT INTO c VALUES (1, 2), (2, 1), (NULL, 1)\n"
+            + "PRAGMA foreign_key_check\nPRAGMA foreign_key_check(c)",
+        // child rows found through an index on the child key
+        PC + "CREATE TABLE c(x INTEGER REFERENCES p ON DELETE CASCADE, v)\nCREATE INDEX cx ON c(x)\n"
+            + "INSERT INTO c VALUES (1, 'a'), ('1', 'b'), (2, 'c'), (1.0, 'd')\n"
+            + "DELETE FROM p WHERE id = 1\nSELECT * FROM c",
+        PC + "CREATE TABLE c(n TEXT REFERENCES p(name) ON UPDATE CASCADE, v)\nCREATE INDEX cn ON c(n, v)\n"
+            + "INSERT INTO c VALUES ('a', 1), ('b', 2), ('a', 3)\nUPDATE p SET name = 'A' WHERE id = 1\n"
+            + "SELECT * FROM c\nDELETE FROM p WHERE id = 2",
+        ON + "CREATE TABLE p(k TEXT COLLATE NOCASE PRIMARY KEY)\nCREATE TABLE c(k REFERENCES p)\n"
+            + "CREATE INDEX ck ON c(k)\nCREATE INDEX ck2 ON c(k COLLATE NOCASE)\n"
+            + "INSERT INTO p VALUES ('abc')\nINSERT INTO c VALUES ('ABC'), ('abc'), ('Abc')\n"
+            + "DELETE FROM p\nUPDATE p SET k = 'zzz'\nSELECT * FROM c",
+        ON + "CREATE TABLE p(k INTEGER PRIMARY KEY)\nCREATE TABLE c(k TEXT REFERENCES p ON DELETE CASCADE)\n"
+            + "CREATE INDEX ck ON c(k)\nINSERT INTO p VALUES (5)\nINSERT INTO c VALUES ('5'), (5)\n"
+            + "DELETE FROM p\nSELECT * FROM c",
+        ON + "CREATE TABLE p(a, b, UNIQUE (a, b))\n"
+            + "CREATE TABLE c(x, y, z, FOREIGN KEY (x, y) REFERENCES p(a, b) ON DELETE SET NULL)\n"
+            + "CREATE INDEX cyx ON c(y, x, z)\nINSERT INTO p VALUES (1, 2), (2, 1)\n"
+            + "INSERT INTO c VALUES (1, 2, 0), (2, 1, 0), (1, 2, 1)\nDELETE FROM p WHERE a = 1\n"
+            + "SELECT * FROM c",
         // two keys from one child to the same parent
         PC + "CREATE TABLE e(src REFERENCES p ON DELETE CASCADE, dst REFERENCES p ON DELETE SET NULL)\n"
             + "INSERT INTO e VALUES (1, 2), (2, 1), (3, 3), (2, 2)\nDELETE FROM p WHERE id = 2\n"

@@ -6,6 +6,7 @@ import dev.pagoda.btree.TableCursor;
 import dev.pagoda.pager.Pager;
 import dev.pagoda.planner.Affinity;
 import dev.pagoda.planner.ForeignKey;
+import dev.pagoda.planner.IndexSchema;
 import dev.pagoda.planner.ParentKey;
 import dev.pagoda.planner.TableSchema;
 import dev.pagoda.spi.Value;
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
  * recurse through any number of levels and self-references.
  *
  * <p>Parent rows are found through the parent key's UNIQUE index or the rowid; child rows through
- * a scan of the child table.
+ * an index of the child table on the key's columns when there is a fitting one, else a scan.
  */
 final class ForeignKeyChecker {
   private final ForeignKeyState state;
@@ -36,7 +37,8 @@ final class ForeignKeyChecker {
   private final RecordReader record = new RecordReader();
   final ForeignKeyActions actions;
 
-  private ForeignKeyChecker(ForeignKeyState state, ForeignKeyLinks links, Pager pager) {
+  /** A checker over {@code links}; {@code state} null only for {@link ForeignKeyCheck}. */
+  ForeignKeyChecker(ForeignKeyState state, ForeignKeyLinks links, Pager pager) {
     this.state = state;
     this.links = links;
     this.pager = pager;
@@ -237,6 +239,16 @@ final class ForeignKeyChecker {
     }
   }
 
+  /** Whether the child row {@code row} satisfies the key: a NULL in it, or its parent row. */
+  boolean hasParent(ForeignKeyLinks.Link link, Value[] row) {
+    for (int c : link.fk().childColumns()) {
+      if (row[c].isNull()) {
+        return true;
+      }
+    }
+    return link.parent() != null && parentExists(link, row, false);
+  }
+
   private boolean parentExists(ForeignKeyLinks.Link link, Value[] row, boolean inserting) {
     ParentKey key = link.parent();
     boolean self = inserting && key.parent().name().equalsIgnoreCase(link.child().name());
@@ -312,7 +324,9 @@ final class ForeignKeyChecker {
 
   /**
    * The rowids of the child rows whose key equals {@code key} (the parent's values, compared
-   * with the parent column's affinity and collation), other than {@code exclude}.
+   * with the parent column's affinity and collation), other than {@code exclude}: through an
+   * index of the child table that starts with the key's columns when one gives the same answer
+   * (see {@link #childIndex}), else by a scan.
    */
   List<Long> children(ForeignKeyLinks.Link link, Value[] key, long exclude) {
     List<Long> rowids = new ArrayList<>();
@@ -321,30 +335,98 @@ final class ForeignKeyChecker {
         return rowids;
       }
     }
-    TableSchema child = link.child();
-    List<Integer> columns = link.parent().childColumns();
-    try (TableCursor cursor = BTree.openTable(pager, child.rootPage())) {
-      for (boolean ok = cursor.first(); ok; ok = cursor.next()) {
-        long rowid = cursor.rowid();
-        if (rowid == exclude) {
-          continue;
+    IndexSchema index = childIndex(link);
+    if (index == null) {
+      scan(link, key, exclude, rowids);
+      return rowids;
+    }
+    int n = key.length;
+    Value[] probe = new Value[n];
+    for (int j = 0; j < n; j++) {
+      int i = link.parent().childColumns().indexOf(index.columns().get(j).column());
+      probe[j] = Comparison.convert(key[i], link.affinities()[i]);
+    }
+    RecordComparator comparator = RecordComparator.forIndex(index);
+    byte[] prefix = RecordCodec.encode(probe);
+    try (IndexCursor cursor = BTree.openIndex(pager, index.rootPage(), comparator);
+        TableCursor table = BTree.openTable(pager, link.child().rootPage())) {
+      for (boolean ok = cursor.seekAtOrAfter(prefix); ok; ok = cursor.next()) {
+        byte[] entry = cursor.entry();
+        if (comparator.compare(prefix, entry, 0, entry.length) != 0) {
+          break;
         }
-        record.reset(cursor.payload());
-        boolean match = true;
-        for (int i = 0; i < key.length && match; i++) {
-          int c = columns.get(i);
-          Value v = c == child.rowidAlias() ? Value.of(rowid) : record.column(c);
-          if (child.columns().get(c).affinity() == Affinity.REAL && v instanceof Value.Int n) {
-            v = Value.of((double) n.value());
-          }
-          match = !v.isNull()
-              && Comparison.compare(key[i], v, link.affinities()[i], link.collations()[i]) == 0;
-        }
-        if (match) {
+        RecordReader reader = new RecordReader().reset(entry);
+        long rowid = Values.toLong(reader.column(index.columns().size()));
+        if (rowid != exclude && table.seek(rowid) && matches(link, key, table, rowid)) {
           rowids.add(rowid);
         }
       }
     }
     return rowids;
+  }
+
+  /**
+   * An index of the child table whose first columns are the key's child columns (in any order),
+   * each with the parent column's collation, full (not partial) and on plain columns; and only
+   * where its order agrees with the key comparison: no affinity applies, or the child column's
+   * affinity is numeric (so that values the comparison finds equal are stored alike). Null when
+   * none fits.
+   */
+  private IndexSchema childIndex(ForeignKeyLinks.Link link) {
+    List<Integer> columns = link.parent().childColumns();
+    int n = columns.size();
+    for (int i = 0; i < n; i++) {
+      if (link.affinities()[i] != null
+          && !link.child().columns().get(columns.get(i)).affinity().isNumeric()) {
+        return null;
+      }
+    }
+    for (IndexSchema index : links.indexes(link.child())) {
+      if (index.where() != null || index.hasExpressions() || index.columns().size() < n) {
+        continue;
+      }
+      boolean fits = true;
+      for (int j = 0; j < n && fits; j++) {
+        IndexSchema.IndexColumn c = index.columns().get(j);
+        int i = columns.indexOf(c.column());
+        fits = i >= 0 && link.collations()[i] == Comparison.collation(c.collation(),
+            links.functions());
+      }
+      if (fits) {
+        return index;
+      }
+    }
+    return null;
+  }
+
+  private void scan(ForeignKeyLinks.Link link, Value[] key, long exclude, List<Long> rowids) {
+    try (TableCursor cursor = BTree.openTable(pager, link.child().rootPage())) {
+      for (boolean ok = cursor.first(); ok; ok = cursor.next()) {
+        long rowid = cursor.rowid();
+        if (rowid != exclude && matches(link, key, cursor, rowid)) {
+          rowids.add(rowid);
+        }
+      }
+    }
+  }
+
+  /** Whether the child row under {@code cursor} has the key {@code key}. */
+  private boolean matches(ForeignKeyLinks.Link link, Value[] key, TableCursor cursor,
+      long rowid) {
+    TableSchema child = link.child();
+    List<Integer> columns = link.parent().childColumns();
+    record.reset(cursor.payload());
+    for (int i = 0; i < key.length; i++) {
+      int c = columns.get(i);
+      Value v = c == child.rowidAlias() ? Value.of(rowid) : record.column(c);
+      if (child.columns().get(c).affinity() == Affinity.REAL && v instanceof Value.Int n) {
+        v = Value.of((double) n.value());
+      }
+      if (v.isNull()
+          || Comparison.compare(key[i], v, link.affinities()[i], link.collations()[i]) != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

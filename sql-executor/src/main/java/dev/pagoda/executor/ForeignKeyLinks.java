@@ -102,7 +102,7 @@ final class ForeignKeyLinks {
     return links;
   }
 
-  private Link link(TableSchema child, ForeignKey fk, ParentKey parent, RuntimeException error) {
+  Link link(TableSchema child, ForeignKey fk, ParentKey parent, RuntimeException error) {
     int n = fk.size();
     Affinity[] affinities = new Affinity[n];
     Collation[] collations = new Collation[n];
@@ -121,6 +121,11 @@ final class ForeignKeyLinks {
   /** The indexes of {@code table}, for writers on child tables. */
   List<dev.pagoda.planner.IndexSchema> indexes(TableSchema table) {
     return catalog.indexes(table.name());
+  }
+
+  /** The functions and collations of the connection. */
+  FunctionCatalog functions() {
+    return functions;
   }
 
   /** The table's current schema (a cascade may reach a table the statement never named). */
