@@ -221,6 +221,14 @@ class ForeignKeyDifferentialTest {
             + "INSERT INTO c VALUES (2)\nINSERT OR ROLLBACK INTO c VALUES (8)\nCOMMIT\nSELECT * FROM c",
         PC + "CREATE TABLE c(x REFERENCES p)\nINSERT INTO c VALUES (1), (2)\n"
             + "UPDATE OR IGNORE c SET x = x + 1\nUPDATE OR FAIL c SET x = x + 2\nSELECT * FROM c",
+        // OR FAIL keeps the rows before the failure, and their deferred counts; immediate
+        // violations among them turn the failure into an ABORT with the key's error
+        PC + "CREATE TABLE c(x REFERENCES p DEFERRABLE INITIALLY DEFERRED, u UNIQUE)\nBEGIN\n"
+            + "INSERT OR FAIL INTO c VALUES (9, 1), (9, 1)\nSELECT * FROM c\nCOMMIT\nDELETE FROM c\n"
+            + "COMMIT\nSELECT * FROM c",
+        PC + "CREATE TABLE c(x REFERENCES p, u UNIQUE)\nBEGIN\nINSERT OR FAIL INTO c VALUES (9, 1), (9, 1)\n"
+            + "INSERT OR FAIL INTO c VALUES (1, 2), (1, 2)\nSELECT * FROM c\nCOMMIT\n"
+            + "INSERT OR FAIL INTO c VALUES (2, 3), (7, 4)\nSELECT * FROM c",
         // statements inside a transaction: a failure undoes only itself
         PC + "CREATE TABLE c(x REFERENCES p)\nBEGIN\nINSERT INTO c VALUES (1)\nINSERT INTO c VALUES (2), (5)\n"
             + "DELETE FROM p WHERE id = 1\nINSERT INTO c VALUES (3)\nCOMMIT\nSELECT * FROM c",

@@ -68,6 +68,13 @@ final class ForeignKeyChecker {
     T result;
     try {
       result = body.get();
+    } catch (ConstraintViolation e) {
+      if (e.keepsEarlierChanges()) {
+        state.exitKeeping(); // OR FAIL: the rows before stay, so do their counts
+      } else {
+        state.exit(true);
+      }
+      throw e;
     } catch (RuntimeException | Error e) {
       state.exit(true);
       throw e;

@@ -137,6 +137,24 @@ public final class ForeignKeyState {
     }
   }
 
+  /**
+   * A statement failed under OR FAIL, keeping its earlier rows: the outermost one keeps their
+   * deferred counts, and fails with {@code FOREIGN KEY constraint failed} (ABORT) instead when
+   * they leave immediate violations, as SQLite's {@code vdbeHalt} does.
+   */
+  void exitKeeping() {
+    if (--depth > 0) {
+      return;
+    }
+    boolean violated = immediate > 0;
+    immediate = 0;
+    if (violated) {
+      deferred = savedDeferred;
+      deferredImmediate = savedDeferredImmediate;
+      throw violation();
+    }
+  }
+
   /** SQLite's {@code OP_FkCounter}: adds {@code n} to the counter a key of this kind uses. */
   void count(boolean deferredKey, long n) {
     if (deferredKey) {
