@@ -273,6 +273,13 @@ class ForeignKeyDifferentialTest {
         PC + "CREATE TABLE c(x REFERENCES p ON UPDATE SET NULL ON DELETE CASCADE, y NOT NULL)\n"
             + "INSERT INTO c VALUES (1, 1)\nUPDATE p SET id = 11 WHERE id = 1\nSELECT * FROM c\n"
             + "DELETE FROM p\nSELECT * FROM c",
+        // cascaded rows count in total_changes(), not in changes(); child CHECKs hold
+        PC + "CREATE TABLE c(x REFERENCES p ON DELETE CASCADE)\nINSERT INTO c VALUES (1), (1), (2)\n"
+            + "SELECT total_changes()\nDELETE FROM p WHERE id = 1\nSELECT changes(), total_changes()",
+        PC + "CREATE TABLE c(x REFERENCES p ON UPDATE CASCADE ON DELETE SET NULL "
+            + "CHECK (x IS NOT NULL AND x < 10))\nINSERT INTO c VALUES (1), (2)\n"
+            + "UPDATE p SET id = 20 WHERE id = 2\nUPDATE p SET id = 5 WHERE id = 2\nDELETE FROM p WHERE id = 1\n"
+            + "SELECT * FROM c",
         // the child key is the child's INTEGER PRIMARY KEY
         PC + "CREATE TABLE c(id INTEGER PRIMARY KEY REFERENCES p ON UPDATE CASCADE, v)\n"
             + "INSERT INTO c VALUES (1, 'one'), (2, 'two')\nINSERT INTO c VALUES (8, 'x')\n"

@@ -14,7 +14,8 @@ import java.util.List;
  * at once when a child row refers to the old key (unless {@code defer_foreign_keys} is on);
  * CASCADE deletes the child rows, or sets their key to the new one; SET NULL and SET DEFAULT set
  * their key. An ON UPDATE action runs only when the key's values change ({@code IS}). The child
- * writes run under ABORT and are themselves checked, so actions recurse. Triggers on the child
+ * writes run under ABORT with the child's NOT NULL, CHECK and UNIQUE constraints, are themselves
+ * checked, so actions recurse, and count in {@code total_changes()}. Triggers on the child
  * tables do not fire for these writes (a known difference from SQLite).
  */
 final class ForeignKeyActions {
@@ -22,10 +23,12 @@ final class ForeignKeyActions {
   private final ForeignKeyState state;
   private final ForeignKeyLinks links;
   private final Pager pager;
+  private final Session session;
 
   ForeignKeyActions(ForeignKeyChecker checker, ForeignKeyState state, ForeignKeyLinks links,
-      Pager pager) {
+      Pager pager, Session session) {
     this.checker = checker;
+    this.session = session;
     this.state = state;
     this.links = links;
     this.pager = pager;
@@ -84,19 +87,23 @@ final class ForeignKeyActions {
     }
     TableSchema child = links.table(link.child().name());
     if (action == ForeignKeyAction.CASCADE && row == null) {
+      long n = 0;
       try (TableWriter writer = writer(child)) {
         for (long rowid : children) {
-          deleteChild(writer, child, rowid);
+          n += deleteChild(writer, child, rowid) ? 1 : 0;
         }
       }
+      session.triggerChanges(n); // an action is a trigger program: its rows count in total_changes
       return;
     }
     Value[] values = newKey(link, action, child, row);
+    long n = 0;
     try (TableWriter writer = writer(child)) {
       for (long rowid : children) {
-        updateChild(writer, child, link.parent(), values, rowid);
+        n += updateChild(writer, child, link.parent(), values, rowid) ? 1 : 0;
       }
     }
+    session.triggerChanges(n);
   }
 
   /** The values the action gives the child key, in key order. */
@@ -121,28 +128,33 @@ final class ForeignKeyActions {
   }
 
   private TableWriter writer(TableSchema child) {
+    ExprCompiler compiler = new ExprCompiler(new Bindings(0), session);
+    List<dev.pagoda.planner.plan.Plan.Check> checks = ParentKey.checks(child);
     TableWriter writer = new TableWriter(pager, child, links.indexes(child), ConflictAction.ABORT,
-        new String[0], new Evaluator[0], new Evaluator[0]);
+        checks.stream().map(dev.pagoda.planner.plan.Plan.Check::name).toArray(String[]::new),
+        checks.stream().map(c -> compiler.compile(c.expr())).toArray(Evaluator[]::new),
+        new Evaluator[0]);
     writer.foreignKeys(checker);
     return writer;
   }
 
-  private void deleteChild(TableWriter writer, TableSchema child, long rowid) {
+  private boolean deleteChild(TableWriter writer, TableSchema child, long rowid) {
     Value[] row = new Value[writer.width()];
     if (!writer.read(rowid, row)) {
-      return; // an earlier cascade removed it
+      return false; // an earlier cascade removed it
     }
     checker.deleting(child, row);
     writer.delete(row, rowid);
     deleted(child, row);
+    return true;
   }
 
-  private void updateChild(TableWriter writer, TableSchema child, ParentKey key, Value[] values,
-      long rowid) {
+  private boolean updateChild(TableWriter writer, TableSchema child, ParentKey key,
+      Value[] values, long rowid) {
     int n = child.columns().size();
     Value[] old = new Value[n + 1];
     if (!writer.read(rowid, old)) {
-      return;
+      return false;
     }
     Value[] row = old.clone();
     boolean[] changed = new boolean[n];
@@ -160,7 +172,7 @@ final class ForeignKeyActions {
     }
     row[n] = Value.of(newRowid);
     if (!writer.checkRow(row) || !writer.resolveConflicts(row, newRowid, rowid)) {
-      return;
+      return false; // not reached under ABORT
     }
     checker.updatingFrom(child, old, changed, rowidChanged);
     writer.read(rowid, old);
@@ -168,5 +180,6 @@ final class ForeignKeyActions {
     checker.updatingTo(child, row, changed, rowidChanged);
     writer.insert(row, newRowid);
     updated(child, old, row, changed, rowidChanged);
+    return true;
   }
 }

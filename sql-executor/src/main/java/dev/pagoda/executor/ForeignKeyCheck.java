@@ -51,7 +51,7 @@ public final class ForeignKeyCheck {
       tables.addAll(catalog.tables());
     }
     ForeignKeyLinks links = new ForeignKeyLinks(catalog, functions, true);
-    ForeignKeyChecker checker = new ForeignKeyChecker(null, links, pager);
+    ForeignKeyChecker checker = new ForeignKeyChecker(null, links, pager, Session.NONE);
     List<Violation> out = new ArrayList<>();
     for (TableSchema t : tables) {
       if (!t.foreignKeys().isEmpty() && t.rootPage() > 0) {

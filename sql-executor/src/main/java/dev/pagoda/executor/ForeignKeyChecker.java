@@ -38,11 +38,11 @@ final class ForeignKeyChecker {
   final ForeignKeyActions actions;
 
   /** A checker over {@code links}; {@code state} null only for {@link ForeignKeyCheck}. */
-  ForeignKeyChecker(ForeignKeyState state, ForeignKeyLinks links, Pager pager) {
+  ForeignKeyChecker(ForeignKeyState state, ForeignKeyLinks links, Pager pager, Session session) {
     this.state = state;
     this.links = links;
     this.pager = pager;
-    this.actions = new ForeignKeyActions(this, state, links, pager);
+    this.actions = new ForeignKeyActions(this, state, links, pager, session);
   }
 
   /** The checker for a statement run, or null when the connection does not enforce keys. */
@@ -52,7 +52,7 @@ final class ForeignKeyChecker {
       return null;
     }
     return new ForeignKeyChecker(state,
-        new ForeignKeyLinks(session.schema(), session.functions(), dropping), pager);
+        new ForeignKeyLinks(session.schema(), session.functions(), dropping), pager, session);
   }
 
   /**

@@ -114,6 +114,11 @@ public record ParentKey(
     return refs;
   }
 
+  /** The CHECK constraints of {@code table} bound over its row, for the writes of key actions. */
+  public static List<dev.pagoda.planner.plan.Plan.Check> checks(TableSchema table) {
+    return DmlSupport.checks(table);
+  }
+
   /** The DEFAULT expression of each column of {@code table}, bound (NULL where none). */
   public static List<BoundExpr> defaults(TableSchema table) {
     return DmlSupport.defaults(table);
