@@ -36,6 +36,8 @@ import java.util.function.IntConsumer;
  *   <li>{@code wal_checkpoint[(PASSIVE|FULL|RESTART|TRUNCATE)]}: busy, log, checkpointed.
  *   <li>{@code wal_autocheckpoint}: read and set (pages; 0 or less turns it off).
  *   <li>{@code busy_timeout}: read and set, per connection (milliseconds).
+ *   <li>{@code foreign_keys}, {@code defer_foreign_keys}, {@code foreign_key_check[(table)]}:
+ *       {@link ForeignKeyPragmas}.
  * </ul>
  */
 final class Pragmas {
