@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.pagoda.executor.ConstraintViolation;
 import dev.pagoda.executor.ExecutionResult;
+import dev.pagoda.executor.ForeignKeyState;
 import dev.pagoda.executor.Session;
 import dev.pagoda.pager.Pager;
 import dev.pagoda.parser.ParsedStatement;
@@ -41,6 +42,8 @@ public final class Connection implements AutoCloseable {
   private long totalChanges;
   private final Transaction transaction;
   private boolean closed;
+  /** PRAGMA foreign_keys and the foreign key violation counters. */
+  private final ForeignKeyState foreignKeys = new ForeignKeyState(this::inTransaction);
   /** The counters as the statements this connection runs see them (changes() and its kin). */
   private final Session session = new Session() {
     @Override
@@ -78,6 +81,16 @@ public final class Connection implements AutoCloseable {
     @Override
     public FunctionCatalog functions() {
       return catalog.functions();
+    }
+
+    @Override
+    public ForeignKeyState foreignKeys() {
+      return foreignKeys;
+    }
+
+    @Override
+    public dev.pagoda.planner.Catalog schema() {
+      return catalog;
     }
   };
 
@@ -198,6 +211,29 @@ public final class Connection implements AutoCloseable {
   /** Whether no transaction is open (SQLite's {@code sqlite3_get_autocommit}). */
   public boolean isAutoCommit() {
     return !transaction.isOpen();
+  }
+
+  /** Whether foreign keys are enforced ({@code PRAGMA foreign_keys}); off by default. */
+  public boolean foreignKeys() {
+    return foreignKeys.enabled();
+  }
+
+  /**
+   * Switches foreign key enforcement ({@code PRAGMA foreign_keys}); inside a transaction this
+   * does nothing, as in SQLite.
+   */
+  public void setForeignKeys(boolean on) {
+    if (!transaction.isOpen()) {
+      foreignKeys.setEnabled(on);
+    }
+  }
+
+  ForeignKeyState foreignKeyState() {
+    return foreignKeys;
+  }
+
+  private boolean inTransaction() {
+    return transaction.isOpen();
   }
 
   /** Whether {@link #close()} has been called. */

@@ -45,6 +45,8 @@ import java.util.function.IntConsumer;
  *   <li>{@code wal_checkpoint[(PASSIVE|FULL|RESTART|TRUNCATE)]}: busy, log, checkpointed.
  *   <li>{@code wal_autocheckpoint}: read and set (pages; 0 or less turns it off).
  *   <li>{@code busy_timeout}: read and set, per connection (milliseconds).
+ *   <li>{@code foreign_keys}, {@code defer_foreign_keys}, {@code foreign_key_check[(table)]}:
+ *       {@link ForeignKeyPragmas}.
  * </ul>
  */
 final class Pragmas {
@@ -61,6 +63,8 @@ final class Pragmas {
     return switch (name) {
       case "integrity_check", "quick_check", "journal_mode", "wal_autocheckpoint" -> List.of(name);
       case "busy_timeout" -> List.of("timeout");
+      case "foreign_keys", "defer_foreign_keys", "foreign_key_check" ->
+          ForeignKeyPragmas.columns(name, setting);
       case "wal_checkpoint" -> List.of("busy", "log", "checkpointed");
       case "user_version", "application_id", "schema_version", "page_size", "page_count",
           "freelist_count", "cache_size", "synchronous", "recursive_triggers" ->
@@ -89,6 +93,8 @@ final class Pragmas {
         break;
       case "wal_checkpoint":
         return checkpoint(conn, value);
+      case "foreign_keys", "defer_foreign_keys", "foreign_key_check":
+        return ForeignKeyPragmas.run(conn, name, value);
       case "busy_timeout":
         if (value != null) {
           conn.setBusyTimeout(Math.max(0, integer(value)));

@@ -111,6 +111,7 @@ final class Transaction {
       open = true;
       openedBySavepoint = true;
     }
+    conn.foreignKeyState().savepoint(savepoints.size());
     savepoints.add(new Named(name, writing ? pager.savepoint() : -1));
   }
 
@@ -126,6 +127,7 @@ final class Transaction {
   private void rollbackTo(String name) {
     int i = find(name);
     Named sp = savepoints.get(i);
+    conn.foreignKeyState().rollbackTo(i);
     if (writing) {
       int target = sp.pagerId() >= 0 ? sp.pagerId() : baseSavepoint;
       pager.rollbackTo(target);
@@ -183,6 +185,7 @@ final class Transaction {
   }
 
   private void commit() {
+    conn.foreignKeyState().checkCommit(); // deferred violations: COMMIT fails, still open
     if (writing) {
       pager.commit();
     }
@@ -202,6 +205,7 @@ final class Transaction {
   }
 
   private void end() {
+    conn.foreignKeyState().transactionEnded();
     if (reading) {
       reading = false;
       pager.endRead();

@@ -46,6 +46,7 @@ public enum ResultCode {
   IOERR_FSYNC(10 | (4 << 8)),
   IOERR_TRUNCATE(10 | (6 << 8)),
   CONSTRAINT_CHECK(19 | (1 << 8)),
+  CONSTRAINT_FOREIGNKEY(19 | (3 << 8)),
   CONSTRAINT_NOTNULL(19 | (5 << 8)),
   CONSTRAINT_PRIMARYKEY(19 | (6 << 8)),
   CONSTRAINT_TRIGGER(19 | (7 << 8)),

@@ -12,10 +12,12 @@ final class DeleteStatement implements CompiledStatement {
   private final Plan.Delete plan;
   private final SourceRows source;
   private final TriggerProgram.Set triggers;
+  private final Session session;
 
   DeleteStatement(Plan.Delete plan, ExprCompiler compiler) {
     this.plan = plan;
     this.triggers = new TriggerProgram.Set(plan.triggers(), compiler);
+    this.session = compiler.run().session();
     this.source = SourceRows.rowids(plan.source(), plan.table().columns().size(), compiler);
   }
 
@@ -26,10 +28,18 @@ final class DeleteStatement implements CompiledStatement {
 
   @Override
   public ExecutionResult execute(Pager pager) {
+    return ForeignKeyChecker.statement(session, () -> run(pager));
+  }
+
+  private ExecutionResult run(Pager pager) {
     long[] rowids = source.collectRowids(pager);
     long changes = 0;
     try (TableWriter writer = new TableWriter(pager, plan.table(), plan.indexes(), null,
         new String[0], new Evaluator[0], new Evaluator[0])) {
+      ForeignKeyChecker fk = ForeignKeyChecker.open(session, pager, false);
+      if (fk != null) {
+        fk.prepare(plan.table(), null, false, true);
+      }
       Value[] row = new Value[writer.width()];
       for (long rowid : rowids) {
         if (!writer.read(rowid, row)) {
@@ -39,7 +49,13 @@ final class DeleteStatement implements CompiledStatement {
             && (!triggers.before(pager, row, null) || !writer.read(rowid, row))) {
           continue; // IGNORE, or the trigger deleted the row
         }
+        if (fk != null) {
+          fk.deleting(plan.table(), row);
+        }
         writer.delete(row, rowid);
+        if (fk != null) {
+          fk.actions.deleted(plan.table(), row);
+        }
         changes++;
         triggers.after(pager, row, null);
       }

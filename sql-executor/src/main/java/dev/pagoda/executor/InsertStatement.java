@@ -26,6 +26,8 @@ final class InsertStatement implements CompiledStatement {
   private final Evaluator[] checks;
   private final Evaluator[] defaults;
   private final TriggerProgram.Set triggers;
+  /** This run's foreign key enforcement, or null. */
+  private ForeignKeyChecker foreignKeys;
 
   InsertStatement(Plan.Insert plan, ExprCompiler compiler) {
     this.plan = plan;
@@ -51,12 +53,21 @@ final class InsertStatement implements CompiledStatement {
 
   @Override
   public ExecutionResult execute(Pager pager) {
+    return ForeignKeyChecker.statement(run.session(), () -> run(pager));
+  }
+
+  private ExecutionResult run(Pager pager) {
     run.begin(pager);
     List<Value[]> inputs = source == null ? null : source.collect(pager);
     long changes = 0;
     long lastRowid = 0;
     try (TableWriter writer = new TableWriter(pager, table, plan.indexes(), plan.onConflict(),
         checkNames, checks, defaults)) {
+      foreignKeys = ForeignKeyChecker.open(run.session(), pager, false);
+      if (foreignKeys != null) {
+        foreignKeys.prepare(table, null, false, false);
+        writer.foreignKeys(foreignKeys);
+      }
       if (inputs == null) {
         for (int r = 0; r < rows.size(); r++) {
           Long rowid = insert(pager, writer, rows.get(r), rowids[r], Row0.INSTANCE);
@@ -109,6 +120,9 @@ final class InsertStatement implements CompiledStatement {
     values[columns.size()] = Value.of(rowid);
     if (!writer.checkRow(values) || !writer.resolveConflicts(values, rowid, null)) {
       return null;
+    }
+    if (foreignKeys != null) {
+      foreignKeys.inserting(table, values);
     }
     writer.insert(values, rowid);
     run.session().inserted(rowid); // last_insert_rowid() moves row by row, as in SQLite

@@ -37,6 +37,7 @@ final class SchemaStatement implements CompiledStatement {
       }
     } else if (plan instanceof Plan.DropTable d) {
       if (d.table() != null) {
+        ForeignKeyChecker.dropping(compiler.run().session(), pager, d.table());
         dropTable(pager, d.table());
       }
     } else if (plan instanceof Plan.CreateIndex c) {

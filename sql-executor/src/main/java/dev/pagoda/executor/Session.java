@@ -44,6 +44,19 @@ public interface Session {
     return dev.pagoda.planner.FunctionCatalog.standard();
   }
 
+  /**
+   * The connection's foreign key enforcement, or null when it has none (then keys are never
+   * enforced, as with {@code PRAGMA foreign_keys=OFF}).
+   */
+  default ForeignKeyState foreignKeys() {
+    return null;
+  }
+
+  /** The schema as the running statement sees it, for foreign key lookups; null when unknown. */
+  default dev.pagoda.planner.Catalog schema() {
+    return null;
+  }
+
   /** The zone 'localtime' means. */
   default java.time.ZoneId timeZone() {
     return java.time.ZoneId.systemDefault();

@@ -33,6 +33,8 @@ final class TableWriter implements AutoCloseable {
   private final Evaluator[] checks;
   private final Evaluator[] defaults;
   private final RecordReader record = new RecordReader();
+  /** Foreign key enforcement for the rows REPLACE deletes, or null. */
+  private ForeignKeyChecker foreignKeys;
 
   /**
    * Opens the table and its indexes for writing.
@@ -233,12 +235,26 @@ final class TableWriter implements AutoCloseable {
     cursor.delete(rowid);
   }
 
-  /** Deletes the row with {@code rowid}, if there is one, and its index entries. */
+  /**
+   * Deletes the row with {@code rowid}, if there is one, and its index entries (REPLACE), with
+   * the foreign key checks and actions of a delete when keys are enforced.
+   */
   void deleteRow(long rowid) {
     Value[] row = new Value[width()];
     if (read(rowid, row)) {
+      if (foreignKeys != null) {
+        foreignKeys.deleting(table, row);
+      }
       delete(row, rowid);
+      if (foreignKeys != null) {
+        foreignKeys.actions.deleted(table, row);
+      }
     }
+  }
+
+  /** Enforces foreign keys on the rows REPLACE deletes; null for none. */
+  void foreignKeys(ForeignKeyChecker checker) {
+    this.foreignKeys = checker;
   }
 
   /** The action for a constraint: the statement's OR clause, else the constraint's, else ABORT. */

@@ -26,6 +26,7 @@ final class UpdateStatement implements CompiledStatement {
   private final TriggerProgram.Set triggers;
   /** Columns the SET does not assign: after BEFORE triggers they are read again. */
   private final boolean[] unassigned;
+  private final Session session;
 
   UpdateStatement(Plan.Update plan, ExprCompiler compiler) {
     this.plan = plan;
@@ -37,6 +38,7 @@ final class UpdateStatement implements CompiledStatement {
         .toArray(Evaluator[]::new);
     this.defaults = plan.defaults().stream().map(compiler::compile).toArray(Evaluator[]::new);
     this.triggers = new TriggerProgram.Set(plan.triggers(), compiler);
+    this.session = compiler.run().session();
     this.unassigned = new boolean[table.columns().size()];
     for (int i = 0; i < unassigned.length; i++) {
       unassigned[i] = plan.values().get(i) instanceof BoundExpr.Column c && c.index() == i;
@@ -50,12 +52,25 @@ final class UpdateStatement implements CompiledStatement {
 
   @Override
   public ExecutionResult execute(Pager pager) {
+    return ForeignKeyChecker.statement(session, () -> run(pager));
+  }
+
+  private ExecutionResult run(Pager pager) {
     long[] rowids = source.collectRowids(pager);
     long changes = 0;
     List<ColumnSchema> columns = table.columns();
     int n = columns.size();
     try (TableWriter writer = new TableWriter(pager, table, plan.indexes(), plan.onConflict(),
         checkNames, checks, defaults)) {
+      ForeignKeyChecker fk = ForeignKeyChecker.open(session, pager, false);
+      boolean[] changed = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        changed[i] = !unassigned[i];
+      }
+      if (fk != null) {
+        fk.prepare(table, changed, plan.changesRowid(), false);
+        writer.foreignKeys(fk);
+      }
       Value[] old = new Value[n + 1];
       for (long rowid : rowids) {
         if (!writer.read(rowid, old)) {
@@ -85,8 +100,17 @@ final class UpdateStatement implements CompiledStatement {
           continue;
         }
         writer.read(rowid, old); // a REPLACE may have moved the cursor; the row itself stays
+        if (fk != null) {
+          fk.updatingFrom(table, old, changed, plan.changesRowid());
+        }
         writer.delete(old, rowid);
+        if (fk != null) {
+          fk.updatingTo(table, row, changed, plan.changesRowid());
+        }
         writer.insert(row, newRowid);
+        if (fk != null) {
+          fk.actions.updated(table, old, row, changed, plan.changesRowid());
+        }
         changes++;
         triggers.after(pager, old, row);
       }

@@ -28,6 +28,12 @@
  *   <li>{@code TriggerProgram}: a trigger compiled into the statement that fires it; its OLD/NEW
  *       row is the outer row of its expressions, set for each firing. {@link
  *       dev.pagoda.executor.Session}: the connection's counters for {@code changes()} and its kin.
+ *   <li>Foreign keys, when the session's {@link dev.pagoda.executor.ForeignKeyState} enables
+ *       them: {@code ForeignKeyChecker} (SQLite's violation counting per written row, run from
+ *       the INSERT/UPDATE/DELETE statements, REPLACE deletes in {@code TableWriter} and DROP
+ *       TABLE), {@code ForeignKeyActions} (CASCADE, SET NULL, SET DEFAULT, RESTRICT on the child
+ *       tables), {@code ForeignKeyLinks} (the keys resolved against the session's schema once per
+ *       run), {@link dev.pagoda.executor.ForeignKeyCheck} ({@code PRAGMA foreign_key_check}).
  * </ul>
  *
  * <p>Invariants:

@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * Builds a {@link TableSchema} from a CREATE TABLE statement: column affinities, NOT NULL,
  * defaults, the INTEGER PRIMARY KEY that aliases the rowid, CHECK constraints, ON CONFLICT clauses,
- * and which features Pagoda cannot yet maintain on write.
+ * foreign keys ({@code ForeignKeyBuilder}), and which features Pagoda cannot yet maintain on write.
  */
 public final class SchemaBuilder {
   private static final String NON_ALIAS_PRIMARY_KEY = "PRIMARY KEY constraints on expressions";
@@ -51,7 +51,8 @@ public final class SchemaBuilder {
     }
     return new TableSchema(
         ast.name().name(), rootPage, columns, rowidAlias, sql, unsupportedWrite(ast, rowidAlias),
-        constraints(ast, rowidAlias, autoIndexes(ast, rowidAlias)));
+        constraints(ast, rowidAlias, autoIndexes(ast, rowidAlias)),
+        ForeignKeyBuilder.foreignKeys(ast));
   }
 
   /**
@@ -292,7 +293,7 @@ public final class SchemaBuilder {
       } else if (c instanceof TableConstraint.Unique u && indexColumns(ast, u.columns()) == null) {
         return "UNIQUE constraints on expressions";
       }
-      // FOREIGN KEY: not enforced unless PRAGMA foreign_keys=ON, which comes later.
+      // FOREIGN KEY: see ForeignKeyBuilder; enforced only under PRAGMA foreign_keys=ON.
     }
     for (ColumnDef def : ast.columns()) {
       for (ColumnConstraint c : def.constraints()) {

@@ -16,6 +16,8 @@ import java.util.Locale;
  * @param unsupportedWrite why Pagoda cannot yet write this table (a feature it does not maintain,
  *     such as WITHOUT ROWID), or null when it can; reading is always allowed
  * @param constraints the CHECK constraints and ON CONFLICT clauses that writes enforce
+ * @param foreignKeys the table's foreign keys in SQLite's order (see {@link ForeignKey}): index
+ *     {@code i} is the {@code id} of {@code PRAGMA foreign_key_list}
  */
 public record TableSchema(
     String name,
@@ -24,10 +26,12 @@ public record TableSchema(
     int rowidAlias,
     String sql,
     String unsupportedWrite,
-    TableConstraints constraints) {
+    TableConstraints constraints,
+    List<ForeignKey> foreignKeys) {
   public TableSchema {
     requireNonNull(name, "name");
     requireNonNull(constraints, "constraints");
+    foreignKeys = List.copyOf(foreignKeys);
     columns = List.copyOf(columns);
     requireNonNull(sql, "sql");
     if (rowidAlias < -1 || rowidAlias >= columns.size()) {
@@ -35,7 +39,14 @@ public record TableSchema(
     }
   }
 
-  /** A table without CHECK constraints or ON CONFLICT clauses. */
+  /** A table without foreign keys. */
+  public TableSchema(
+      String name, int rootPage, List<ColumnSchema> columns, int rowidAlias, String sql,
+      String unsupportedWrite, TableConstraints constraints) {
+    this(name, rootPage, columns, rowidAlias, sql, unsupportedWrite, constraints, List.of());
+  }
+
+  /** A table without CHECK constraints, ON CONFLICT clauses or foreign keys. */
   public TableSchema(
       String name, int rootPage, List<ColumnSchema> columns, int rowidAlias, String sql,
       String unsupportedWrite) {
@@ -54,7 +65,8 @@ public record TableSchema(
 
   /** This schema with its root page set. */
   public TableSchema withRootPage(int page) {
-    return new TableSchema(name, page, columns, rowidAlias, sql, unsupportedWrite, constraints);
+    return new TableSchema(
+        name, page, columns, rowidAlias, sql, unsupportedWrite, constraints, foreignKeys);
   }
 
   /** The key under which catalogs index table names: SQLite compares them ASCII case-blind. */
