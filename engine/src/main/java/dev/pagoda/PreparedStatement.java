@@ -171,6 +171,9 @@ public final class PreparedStatement implements AutoCloseable {
     if (pragma() != null) {
       return Pragmas.columns(pragma());
     }
+    if (compiled != null && compiled.plan() instanceof Plan.Returning r) {
+      return r.columnNames();
+    }
     return compiled != null && compiled.plan() instanceof Plan.Query q
         ? q.columnNames()
         : List.of();
@@ -193,6 +196,12 @@ public final class PreparedStatement implements AutoCloseable {
       if (pragma() != null) {
         activeRows = new Rows(
             this, RowSource.of(Pragmas.run(conn, pragma())), columnNames(), List.of(), false);
+        return activeRows;
+      }
+      if (compiled.plan() instanceof Plan.Returning) {
+        runWrite(); // every change is made before the first row is returned, as in SQLite
+        List<List<Value>> rows = compiled.returnedRows();
+        activeRows = new Rows(this, RowSource.of(rows), columnNames(), List.of(), false);
         return activeRows;
       }
       return startQuery();
@@ -257,28 +266,7 @@ public final class PreparedStatement implements AutoCloseable {
         });
         return 0;
       }
-      ExecutionResult result;
-      try {
-        result = write();
-      } catch (ConstraintViolation e) {
-        if (e.keepsEarlierChanges()) {
-          conn.recordDml(e.earlierChanges()); // OR FAIL: the rows before the failure stay
-        } else {
-          if (e.rollsBackTransaction() && conn.transaction().isOpen()) {
-            conn.transaction().rollback(); // OR ROLLBACK ends the whole transaction
-          }
-          if (isDml(compiled.plan())) {
-            conn.recordDml(ExecutionResult.NONE); // undone: changes() is 0, as in SQLite
-          }
-        }
-        throw e;
-      }
-      if (isDml(compiled.plan())) {
-        conn.recordDml(result);
-      } else if (compiled.plan() instanceof Plan.DropTable d && d.table() != null) {
-        conn.tempTriggersDropped(d.table().name());
-      }
-      return result.changes();
+      return runWrite();
     } catch (RuntimeException e) {
       throw Errors.translate(e);
     } finally {
@@ -286,6 +274,32 @@ public final class PreparedStatement implements AutoCloseable {
           : "every page read is in a read transaction";
       lock.unlock();
     }
+  }
+
+  /** Runs a write and records its changes on the connection; the rows it changed. */
+  private long runWrite() {
+    ExecutionResult result;
+    try {
+      result = write();
+    } catch (ConstraintViolation e) {
+      if (e.keepsEarlierChanges()) {
+        conn.recordDml(e.earlierChanges()); // OR FAIL: the rows before the failure stay
+      } else {
+        if (e.rollsBackTransaction() && conn.transaction().isOpen()) {
+          conn.transaction().rollback(); // OR ROLLBACK ends the whole transaction
+        }
+        if (isDml(compiled.plan())) {
+          conn.recordDml(ExecutionResult.NONE); // undone: changes() is 0, as in SQLite
+        }
+      }
+      throw e;
+    }
+    if (isDml(compiled.plan())) {
+      conn.recordDml(result);
+    } else if (compiled.plan() instanceof Plan.DropTable d && d.table() != null) {
+      conn.tempTriggersDropped(d.table().name());
+    }
+    return result.changes();
   }
 
   /** Runs the write in its own transaction, or in the open one; plans again if the schema moved. */
@@ -298,12 +312,21 @@ public final class PreparedStatement implements AutoCloseable {
   }
 
   private static boolean isDml(Plan plan) {
+    if (plan instanceof Plan.Returning r) {
+      return isDml(r.write());
+    }
     return plan instanceof Plan.Insert || plan instanceof Plan.Update
         || plan instanceof Plan.Delete || plan instanceof Plan.InsteadOf;
   }
 
   private void checkNoConflictingReader() {
     Plan plan = compiled.plan();
+    if (plan instanceof Plan.Returning r) {
+      plan = r.write();
+    }
+    if (plan instanceof Plan.Upsert u) {
+      plan = u.insert();
+    }
     boolean conflict = false;
     if (plan instanceof Plan.Insert i) {
       conflict = conn.isBeingRead(i.table().rootPage());

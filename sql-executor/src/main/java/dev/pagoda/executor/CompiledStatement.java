@@ -2,6 +2,8 @@ package dev.pagoda.executor;
 
 import dev.pagoda.pager.Pager;
 import dev.pagoda.planner.plan.Plan;
+import dev.pagoda.spi.Value;
+import java.util.List;
 
 /**
  * A physical plan compiled for execution: expressions are evaluators, built once when the
@@ -10,7 +12,7 @@ import dev.pagoda.planner.plan.Plan;
  */
 public sealed interface CompiledStatement
     permits QueryStatement, InsertStatement, UpdateStatement, DeleteStatement, InsteadOfStatement,
-        SchemaStatement {
+        SchemaStatement, ReturningStatement {
 
   /** The plan this was compiled from. */
   Plan plan();
@@ -23,6 +25,14 @@ public sealed interface CompiledStatement
   /** Runs a query statement, returning its rows. */
   default QueryRun query(Pager pager) {
     throw new IllegalStateException("not a query: " + plan().getClass().getSimpleName());
+  }
+
+  /**
+   * The RETURNING rows of the last {@link #execute} of a write with a RETURNING clause, in the
+   * order the rows were written; empty for every other statement.
+   */
+  default List<List<Value>> returnedRows() {
+    return List.of();
   }
 
   /**

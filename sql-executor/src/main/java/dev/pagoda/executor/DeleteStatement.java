@@ -13,12 +13,19 @@ final class DeleteStatement implements CompiledStatement {
   private final SourceRows source;
   private final TriggerProgram.Set triggers;
   private final Session session;
+  /** Where the rows deleted go for RETURNING, or null. */
+  private ReturningSink returning;
 
   DeleteStatement(Plan.Delete plan, ExprCompiler compiler) {
     this.plan = plan;
     this.triggers = new TriggerProgram.Set(plan.triggers(), compiler);
     this.session = compiler.run().session();
     this.source = SourceRows.rowids(plan.source(), plan.table().columns().size(), compiler);
+  }
+
+  /** Hands every row deleted, as it was, to {@code sink}. */
+  void returning(ReturningSink sink) {
+    this.returning = sink;
   }
 
   @Override
@@ -58,6 +65,9 @@ final class DeleteStatement implements CompiledStatement {
         }
         changes++;
         triggers.after(pager, row, null);
+        if (returning != null) {
+          returning.written(row);
+        }
       }
     } catch (ConstraintViolation e) {
       e.setEarlierChanges(new ExecutionResult(changes, false, 0));

@@ -36,6 +36,17 @@ final class ExprCompiler {
     return new ExprCompiler(bindings, new RunContext(run.session(), run), List.of(frame));
   }
 
+  /**
+   * A compiler for expressions inside this one's scope with {@code frame} as the row at depth 1
+   * (an upsert's excluded row) and this compiler's outer rows deeper; the same run context.
+   */
+  ExprCompiler withOuter(Frame frame) {
+    List<Frame> inner = new java.util.ArrayList<>();
+    inner.add(frame);
+    inner.addAll(outers);
+    return new ExprCompiler(bindings, run, List.copyOf(inner));
+  }
+
   private ExprCompiler(Bindings bindings, RunContext run, List<Frame> outers) {
     this.bindings = bindings;
     this.run = run;
@@ -49,6 +60,10 @@ final class ExprCompiler {
       return new QueryStatement(q, compiler);
     } else if (plan instanceof dev.pagoda.planner.plan.Plan.Insert i) {
       return new InsertStatement(i, compiler);
+    } else if (plan instanceof dev.pagoda.planner.plan.Plan.Upsert u) {
+      return new InsertStatement(u.insert(), compiler).upsert(new UpsertOp(u.clauses(), this));
+    } else if (plan instanceof dev.pagoda.planner.plan.Plan.Returning r) {
+      return new ReturningStatement(r, compiler);
     } else if (plan instanceof dev.pagoda.planner.plan.Plan.Update u) {
       return new UpdateStatement(u, compiler);
     } else if (plan instanceof dev.pagoda.planner.plan.Plan.Delete d) {

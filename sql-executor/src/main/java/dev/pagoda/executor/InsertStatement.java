@@ -28,6 +28,10 @@ final class InsertStatement implements CompiledStatement {
   private final TriggerProgram.Set triggers;
   /** This run's foreign key enforcement, or null. */
   private ForeignKeyChecker foreignKeys;
+  /** The ON CONFLICT clauses of an upsert, or null. */
+  private UpsertOp upsert;
+  /** Where the rows written go for RETURNING, or null. */
+  private ReturningSink returning;
 
   InsertStatement(Plan.Insert plan, ExprCompiler compiler) {
     this.plan = plan;
@@ -46,6 +50,20 @@ final class InsertStatement implements CompiledStatement {
     this.triggers = new TriggerProgram.Set(plan.triggers(), compiler);
   }
 
+  /** Makes this the INSERT of an upsert, resolving conflicts by {@code clauses} first. */
+  InsertStatement upsert(UpsertOp clauses) {
+    this.upsert = clauses;
+    return this;
+  }
+
+  /** Hands every row inserted (and every row an upsert updates) to {@code sink}. */
+  void returning(ReturningSink sink) {
+    this.returning = sink;
+    if (upsert != null) {
+      upsert.returning(sink);
+    }
+  }
+
   @Override
   public Plan.Insert plan() {
     return plan;
@@ -58,6 +76,9 @@ final class InsertStatement implements CompiledStatement {
 
   private ExecutionResult run(Pager pager) {
     run.begin(pager);
+    if (upsert != null) {
+      upsert.begin();
+    }
     List<Value[]> inputs = source == null ? null : source.collect(pager);
     long changes = 0;
     long lastRowid = 0;
@@ -86,10 +107,10 @@ final class InsertStatement implements CompiledStatement {
         }
       }
     } catch (ConstraintViolation e) {
-      e.setEarlierChanges(new ExecutionResult(changes, changes > 0, lastRowid));
+      e.setEarlierChanges(new ExecutionResult(changes + upserted(), changes > 0, lastRowid));
       throw e;
     }
-    return new ExecutionResult(changes, changes > 0, lastRowid);
+    return new ExecutionResult(changes + upserted(), changes > 0, lastRowid);
   }
 
   /** Inserts one row; its rowid, or null when a conflict resolution skipped it. */
@@ -118,7 +139,9 @@ final class InsertStatement implements CompiledStatement {
       values[alias] = Value.of(rowid);
     }
     values[columns.size()] = Value.of(rowid);
-    if (!writer.checkRow(values) || !writer.resolveConflicts(values, rowid, null)) {
+    if (!writer.checkRow(values)
+        || (upsert != null && upsert.resolved(pager, writer, values, rowid))
+        || !writer.resolveConflicts(values, rowid, null)) {
       return null;
     }
     if (foreignKeys != null) {
@@ -127,7 +150,15 @@ final class InsertStatement implements CompiledStatement {
     writer.insert(values, rowid);
     run.session().inserted(rowid); // last_insert_rowid() moves row by row, as in SQLite
     triggers.after(pager, null, values); // an IGNORE here skips only the remaining triggers
+    if (returning != null) {
+      returning.written(values);
+    }
     return rowid;
+  }
+
+  /** The rows the upsert's DO UPDATE changed in this run. */
+  private long upserted() {
+    return upsert == null ? 0 : upsert.updated();
   }
 
   /** The row that VALUES expressions see: they may not reference columns. */

@@ -192,6 +192,39 @@ final class TableWriter implements AutoCloseable {
     return !rowidLast || resolveRowid(rowid, self);
   }
 
+  /**
+   * For an upsert: the rowid of the row a new {@code row} with {@code rowid} would conflict with
+   * on the rowid ({@code index} null) or on the UNIQUE index named {@code index}; null for none.
+   */
+  Long conflictOn(IndexSchema index, Value[] row, long rowid) {
+    if (index == null) {
+      return cursor.seek(rowid) ? rowid : null;
+    }
+    for (IndexWriter w : uniqueOrder) {
+      if (w.schema().name().equalsIgnoreCase(index.name())) {
+        return w.conflict(row, rowid);
+      }
+    }
+    throw new IllegalStateException("no UNIQUE index " + index.name() + " open on " + table.name());
+  }
+
+  /**
+   * For an upsert: the first conflict a new {@code row} with {@code rowid} meets, on the rowid
+   * and then on each UNIQUE index in the order SQLite checks them; null for none.
+   */
+  Long anyConflict(Value[] row, long rowid) {
+    if (cursor.seek(rowid)) {
+      return rowid;
+    }
+    for (IndexWriter w : uniqueOrder) {
+      Long other = w.conflict(row, rowid);
+      if (other != null) {
+        return other;
+      }
+    }
+    return null;
+  }
+
   /** Resolves a conflict with another row that has {@code rowid}; false to skip the row. */
   private boolean resolveRowid(long rowid, Long self) {
     if ((self != null && self == rowid) || !cursor.seek(rowid)) {

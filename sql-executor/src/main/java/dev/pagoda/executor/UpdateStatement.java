@@ -27,6 +27,8 @@ final class UpdateStatement implements CompiledStatement {
   /** Columns the SET does not assign: after BEFORE triggers they are read again. */
   private final boolean[] unassigned;
   private final Session session;
+  /** Where the rows updated go for RETURNING, or null. */
+  private ReturningSink returning;
 
   UpdateStatement(Plan.Update plan, ExprCompiler compiler) {
     this.plan = plan;
@@ -45,6 +47,16 @@ final class UpdateStatement implements CompiledStatement {
     }
   }
 
+  /** Hands every row updated, as it is now, to {@code sink}. */
+  void returning(ReturningSink sink) {
+    this.returning = sink;
+  }
+
+  /** Updates the rows with {@code rowids} (an upsert's DO UPDATE), as this statement would. */
+  ExecutionResult updateRows(Pager pager, long[] rowids) {
+    return ForeignKeyChecker.statement(session, () -> update(pager, rowids));
+  }
+
   @Override
   public Plan.Update plan() {
     return plan;
@@ -56,7 +68,10 @@ final class UpdateStatement implements CompiledStatement {
   }
 
   private ExecutionResult run(Pager pager) {
-    long[] rowids = source.collectRowids(pager);
+    return update(pager, source.collectRowids(pager));
+  }
+
+  private ExecutionResult update(Pager pager, long[] rowids) {
     long changes = 0;
     List<ColumnSchema> columns = table.columns();
     int n = columns.size();
@@ -113,6 +128,9 @@ final class UpdateStatement implements CompiledStatement {
         }
         changes++;
         triggers.after(pager, old, row);
+        if (returning != null) {
+          returning.written(row);
+        }
       }
     } catch (ConstraintViolation e) {
       e.setEarlierChanges(new ExecutionResult(changes, false, 0));

@@ -4,7 +4,6 @@ import dev.pagoda.parser.ast.Delete;
 import dev.pagoda.parser.ast.TriggerEvent;
 import dev.pagoda.planner.plan.Plan;
 import dev.pagoda.planner.plan.PlanNode;
-import dev.pagoda.spi.SqlException;
 import java.util.Set;
 
 /** Binds DELETE FROM t [WHERE expr]: a scan of the table, filtered, and the table's indexes. */
@@ -19,11 +18,9 @@ final class DeleteBinder {
   static Plan bind(Delete d, Catalog catalog, TriggerPlanner.Context context) {
     QueryBinder queries = new QueryBinder(catalog).with(d.with());
     DmlSupport.rejectOrderByLimit(!d.orderBy().isEmpty(), d.limit() != null);
-    if (!d.returning().isEmpty()) {
-      throw SqlException.error("not supported yet: RETURNING");
-    }
     ViewSchema view = DmlSupport.viewTarget(catalog, d.target().name(), TriggerEvent.DELETE,
         Set.of());
+    ReturningBinder.check(d.returning(), context, view != null);
     if (view != null) {
       return ViewWrites.delete(d, view, catalog, context);
     }
@@ -34,8 +31,9 @@ final class DeleteBinder {
       ExprBinder binder = new ExprBinder(scope, queries);
       source = DmlSupport.whereSource(catalog, table, scope, binder, d.where());
     }
-    return new Plan.Delete(table, source, catalog.indexes(table.name()),
+    Plan plan = new Plan.Delete(table, source, catalog.indexes(table.name()),
         TriggerPlanner.forTable(catalog, table, TriggerEvent.DELETE, Set.of(),
             context.override(), context));
+    return ReturningBinder.wrap(plan, d.returning(), table, d.target().alias(), queries);
   }
 }

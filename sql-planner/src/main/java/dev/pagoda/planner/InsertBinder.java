@@ -29,15 +29,13 @@ final class InsertBinder {
   /** Binds {@code insert} where {@code context} says: at the top level or in a trigger program. */
   static Plan bind(Insert insert, Catalog catalog, TriggerPlanner.Context context) {
     QueryBinder queries = new QueryBinder(catalog).with(insert.with());
-    if (!insert.upserts().isEmpty()) {
-      throw SqlException.error("not supported yet: ON CONFLICT (upsert)");
-    }
-    if (!insert.returning().isEmpty()) {
-      throw SqlException.error("not supported yet: RETURNING");
-    }
     ConflictAction action = context.action(insert.orConflict());
     ViewSchema view = DmlSupport.viewTarget(catalog, insert.table(), TriggerEvent.INSERT, Set.of());
+    ReturningBinder.check(insert.returning(), context, view != null);
     if (view != null) {
+      if (!insert.upserts().isEmpty()) {
+        throw SqlException.error("cannot UPSERT a view");
+      }
       return ViewWrites.insert(insert, view, catalog, action, context);
     }
     TableSchema table = DmlSupport.target(catalog, insert.table());
@@ -75,9 +73,14 @@ final class InsertBinder {
     } else {
       addRow(table, new int[0], List.of(), defaults, rows, rowids);
     }
-    return new Plan.Insert(table, source, rows, rowids, action,
+    Plan plan = new Plan.Insert(table, source, rows, rowids, action,
         catalog.indexes(table.name()), DmlSupport.checks(table), defaults,
         TriggerPlanner.forTable(catalog, table, TriggerEvent.INSERT, Set.of(), action, context));
+    if (!insert.upserts().isEmpty()) {
+      plan = new Plan.Upsert(
+          (Plan.Insert) plan, UpsertBinder.bind(insert, table, catalog, context));
+    }
+    return ReturningBinder.wrap(plan, insert.returning(), table, insert.alias(), queries);
   }
 
   /** One row of table-column expressions and its rowid expression from the supplied values. */

@@ -35,9 +35,6 @@ final class UpdateBinder {
       throw SqlException.error("not supported yet: UPDATE FROM");
     }
     DmlSupport.rejectOrderByLimit(!u.orderBy().isEmpty(), u.limit() != null);
-    if (!u.returning().isEmpty()) {
-      throw SqlException.error("not supported yet: RETURNING");
-    }
     ConflictAction action = context.action(u.orConflict());
     Set<String> setColumns = new HashSet<>();
     for (Assignment a : u.set()) {
@@ -47,6 +44,7 @@ final class UpdateBinder {
     }
     ViewSchema view = DmlSupport.viewTarget(catalog, u.target().name(), TriggerEvent.UPDATE,
         setColumns);
+    ReturningBinder.check(u.returning(), context, view != null);
     if (view != null) {
       return ViewWrites.update(u, view, catalog, setColumns, action, context);
     }
@@ -75,10 +73,11 @@ final class UpdateBinder {
     if (u.where() != null) {
       source = DmlSupport.whereSource(catalog, table, scope, binder, u.where());
     }
-    return new Plan.Update(table, source, values, changesRowid, action,
+    Plan plan = new Plan.Update(table, source, values, changesRowid, action,
         catalog.indexes(table.name()), DmlSupport.checks(table), DmlSupport.defaults(table),
         TriggerPlanner.forTable(
             catalog, table, TriggerEvent.UPDATE, setColumns, action, context));
+    return ReturningBinder.wrap(plan, u.returning(), table, u.target().alias(), queries);
   }
 
   /** The value expression of each column an assignment sets. */

@@ -91,6 +91,61 @@ public sealed interface Plan {
   }
 
   /**
+   * INSERT with ON CONFLICT clauses (UPSERT): {@code insert} as written, and the clauses in the
+   * order they are tried when a row to insert meets a uniqueness conflict.
+   */
+  record Upsert(Insert insert, List<OnConflict> clauses) implements Plan {
+    public Upsert {
+      requireNonNull(insert, "insert");
+      clauses = List.copyOf(clauses);
+      if (clauses.isEmpty()) {
+        throw new IllegalArgumentException("an upsert has at least one ON CONFLICT clause");
+      }
+    }
+  }
+
+  /**
+   * One ON CONFLICT clause of an {@link Upsert}. It applies to a conflict on the rowid ({@code
+   * index} null), on the UNIQUE {@code index}, or, when {@code anyConstraint}, on any uniqueness
+   * constraint (the last clause without a target). {@code update} is null for DO NOTHING; else it
+   * updates the conflicting row, with the {@code excluded} row (the row that was to be inserted:
+   * the table's columns, then the rowid) as the outer row at depth 1 of its expressions and of
+   * {@code where} (the DO UPDATE's WHERE over the conflicting row, or null).
+   */
+  record OnConflict(boolean anyConstraint, IndexSchema index, Update update, BoundExpr where) {
+    public OnConflict {
+      if (anyConstraint && index != null) {
+        throw new IllegalArgumentException("a clause without a target has no index");
+      }
+      if (update == null && where != null) {
+        throw new IllegalArgumentException("DO NOTHING has no WHERE");
+      }
+    }
+  }
+
+  /**
+   * An INSERT, UPSERT, UPDATE or DELETE with a RETURNING clause: {@code write} runs to its end,
+   * and for each row it wrote (the new row of an insert or update, the old row of a delete)
+   * {@code values}, bound over that row (the table's columns, then the rowid), give one result
+   * row, in the order the rows were written.
+   */
+  record Returning(Plan write, List<BoundExpr> values, List<String> columnNames)
+      implements Plan {
+    public Returning {
+      requireNonNull(write, "write");
+      values = List.copyOf(values);
+      columnNames = List.copyOf(columnNames);
+      if (!(write instanceof Insert || write instanceof Upsert || write instanceof Update
+          || write instanceof Delete)) {
+        throw new IllegalArgumentException("RETURNING on " + write.getClass().getSimpleName());
+      }
+      if (values.size() != columnNames.size() || values.isEmpty()) {
+        throw new IllegalArgumentException("one name per RETURNING value, at least one");
+      }
+    }
+  }
+
+  /**
    * UPDATE. {@code source} produces the rows to update as a table scan does (the table's columns,
    * then the rowid); {@code values} holds the new value of each column and, last, the new rowid,
    * each an expression over the old row (an unassigned column is the old column). When {@code
