@@ -315,7 +315,7 @@ public final class PreparedStatement implements AutoCloseable {
     if (plan instanceof Plan.Returning r) {
       return isDml(r.write());
     }
-    return plan instanceof Plan.Insert || plan instanceof Plan.Update
+    return plan instanceof Plan.Upsert || plan instanceof Plan.Insert || plan instanceof Plan.Update
         || plan instanceof Plan.Delete || plan instanceof Plan.InsteadOf;
   }
 

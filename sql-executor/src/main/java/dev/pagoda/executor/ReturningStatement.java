@@ -18,12 +18,18 @@ final class ReturningStatement implements CompiledStatement {
   private final Plan.Returning plan;
   private final CompiledStatement write;
   private final Evaluator[] values;
+  /** The RETURNING values' run: begun again for each row, so subqueries see the row's time. */
+  private final RunContext valuesRun;
   private List<List<Value>> rows = List.of();
+  private List<List<Value>> collecting = new ArrayList<>();
+  private Pager pager;
 
   ReturningStatement(Plan.Returning plan, ExprCompiler compiler) {
     this.plan = plan;
     this.write = compiler.statement(plan.write());
-    this.values = plan.values().stream().map(compiler::compile).toArray(Evaluator[]::new);
+    ExprCompiler own = compiler.forTrigger(new ExprCompiler.Frame());
+    this.values = plan.values().stream().map(own::compile).toArray(Evaluator[]::new);
+    this.valuesRun = own.run();
     ReturningSink sink = this::collect;
     if (write instanceof InsertStatement i) {
       i.returning(sink);
@@ -36,9 +42,8 @@ final class ReturningStatement implements CompiledStatement {
     }
   }
 
-  private List<List<Value>> collecting = new ArrayList<>();
-
   private void collect(Value[] row) {
+    valuesRun.begin(pager); // SQLite evaluates each row's values when the row is written
     Row view = TableWriter.rowOf(row);
     Value[] out = new Value[values.length];
     for (int i = 0; i < values.length; i++) {
@@ -56,6 +61,7 @@ final class ReturningStatement implements CompiledStatement {
   public ExecutionResult execute(Pager pager) {
     collecting = new ArrayList<>();
     rows = List.of();
+    this.pager = pager;
     ExecutionResult result = write.execute(pager);
     rows = List.copyOf(collecting);
     collecting = new ArrayList<>();

@@ -34,6 +34,6 @@ final class DeleteBinder {
     Plan plan = new Plan.Delete(table, source, catalog.indexes(table.name()),
         TriggerPlanner.forTable(catalog, table, TriggerEvent.DELETE, Set.of(),
             context.override(), context));
-    return ReturningBinder.wrap(plan, d.returning(), table, d.target().alias(), queries);
+    return ReturningBinder.wrap(plan, d.returning(), table, queries);
   }
 }

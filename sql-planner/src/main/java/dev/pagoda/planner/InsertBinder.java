@@ -80,7 +80,7 @@ final class InsertBinder {
       plan = new Plan.Upsert(
           (Plan.Insert) plan, UpsertBinder.bind(insert, table, catalog, context));
     }
-    return ReturningBinder.wrap(plan, insert.returning(), table, insert.alias(), queries);
+    return ReturningBinder.wrap(plan, insert.returning(), table, queries);
   }
 
   /** One row of table-column expressions and its rowid expression from the supplied values. */

@@ -11,10 +11,11 @@ import java.util.List;
 
 /**
  * Binds the RETURNING clause of an INSERT, UPDATE or DELETE (SQLite 3.35): each result column is
- * an expression over the row written (the table's columns, then the rowid), {@code *} and {@code
- * t.*} stand for the table's columns, and aggregate and window functions are refused with
- * SQLite's "misuse of ..." errors (the plain {@link ExprBinder} refuses them). A RETURNING clause
- * inside a trigger program is SQLite's "cannot use RETURNING in a trigger".
+ * an expression over the row written (the table's columns, then the rowid) and {@code *} stands
+ * for the table's columns. As in SQLite, the table is seen by its name only (not by an {@code AS}
+ * alias), {@code t.*} is refused, and so are aggregate and window functions (the plain {@link
+ * ExprBinder}'s "misuse of ..." errors). A RETURNING clause inside a trigger program is SQLite's
+ * "cannot use RETURNING in a trigger".
  */
 final class ReturningBinder {
   private ReturningBinder() {}
@@ -23,14 +24,13 @@ final class ReturningBinder {
    * {@code write} with its RETURNING clause, or {@code write} itself when {@code returning} is
    * empty.
    *
-   * @param alias the name the statement gives the table ({@code AS alias}), or null
    */
-  static Plan wrap(Plan write, List<ResultColumn> returning, TableSchema table, String alias,
+  static Plan wrap(Plan write, List<ResultColumn> returning, TableSchema table,
       QueryBinder queries) {
     if (returning.isEmpty()) {
       return write;
     }
-    Scope scope = DmlSupport.rowScope(table, alias);
+    Scope scope = DmlSupport.rowScope(table, null); // SQLite's RETURNING does not see an alias
     ExprBinder binder = new ExprBinder(scope, queries);
     List<BoundExpr> values = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -39,8 +39,8 @@ final class ReturningBinder {
         values.add(binder.bind(e.expr()));
         names.add(name(e, table));
       } else {
-        if (column instanceof ResultColumn.TableStar ts && scope.source(ts.table()) == null) {
-          throw SqlException.error("no such table: " + ts.table());
+        if (column instanceof ResultColumn.TableStar) {
+          throw SqlException.error("RETURNING may not use \"TABLE.*\" wildcards");
         }
         for (int i = 0; i < table.columns().size(); i++) {
           ColumnSchema c = table.columns().get(i);

@@ -77,7 +77,7 @@ final class UpdateBinder {
         catalog.indexes(table.name()), DmlSupport.checks(table), DmlSupport.defaults(table),
         TriggerPlanner.forTable(
             catalog, table, TriggerEvent.UPDATE, setColumns, action, context));
-    return ReturningBinder.wrap(plan, u.returning(), table, u.target().alias(), queries);
+    return ReturningBinder.wrap(plan, u.returning(), table, queries);
   }
 
   /** The value expression of each column an assignment sets. */
