@@ -266,14 +266,39 @@ class PlannerTest {
   void grammarTheExecutorCannotRunYet_isRefused_neverIgnored() {
     TestCatalog catalog = new TestCatalog().with("CREATE TABLE t(a, b)");
     for (String[] c : new String[][] {
-        {"INSERT INTO t VALUES (1, 2) RETURNING a", "not supported yet: RETURNING"},
-        {"INSERT INTO t VALUES (1, 2) ON CONFLICT DO NOTHING", "not supported yet: ON CONFLICT (upsert)"},
-        {"UPDATE t SET a = 1 RETURNING a", "not supported yet: RETURNING"},
-        {"UPDATE t SET a = 1 FROM t AS u", "not supported yet: UPDATE FROM"},
-        {"DELETE FROM t RETURNING a", "not supported yet: RETURNING"}}) {
+        {"UPDATE t SET a = 1 FROM t AS u", "not supported yet: UPDATE FROM"}}) {
       SqlException e = assertThrows(SqlException.class, () -> plan(c[0], catalog), c[0]);
       assertEquals(c[1], e.getMessage(), c[0]);
     }
+  }
+
+  @Test
+  void upsert_clausesKeepTheirOrder_andTargetsMustMatchAConstraint() {
+    TestCatalog catalog = new TestCatalog().with("CREATE TABLE t(id INTEGER PRIMARY KEY, a, b)");
+    Plan.Upsert u = (Plan.Upsert) plan("INSERT INTO t VALUES (1, 2, 3) ON CONFLICT (rowid) DO "
+        + "NOTHING ON CONFLICT (id) DO UPDATE SET b = excluded.b WHERE b < 9 ON CONFLICT DO NOTHING",
+        catalog);
+    assertEquals(3, u.clauses().size());
+    assertNull(u.clauses().get(0).index());
+    assertNull(u.clauses().get(0).update());
+    assertNull(u.clauses().get(1).index());
+    assertTrue(u.clauses().get(1).where() != null && u.clauses().get(1).update() != null);
+    assertTrue(u.clauses().get(2).anyConstraint());
+    assertEquals("ON CONFLICT clause does not match any PRIMARY KEY or UNIQUE constraint",
+        assertThrows(SqlException.class,
+            () -> plan("INSERT INTO t VALUES (1, 2, 3) ON CONFLICT (a) DO NOTHING", catalog))
+            .getMessage());
+  }
+
+  @Test
+  void returning_namesColumnsAsSqlite() {
+    TestCatalog catalog = new TestCatalog().with("CREATE TABLE t(id INTEGER PRIMARY KEY, a, b)");
+    Plan.Returning r = (Plan.Returning) plan(
+        "DELETE FROM t RETURNING rowid, A, b AS bee, a + 1, *", catalog);
+    assertEquals(List.of("id", "a", "bee", "a + 1", "id", "a", "b"), r.columnNames());
+    assertTrue(r.write() instanceof Plan.Delete);
+    assertEquals("RETURNING may not use \"TABLE.*\" wildcards", assertThrows(SqlException.class,
+        () -> plan("UPDATE t SET a = 1 RETURNING t.*", catalog)).getMessage());
   }
 
   @Test
