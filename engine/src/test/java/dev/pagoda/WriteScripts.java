@@ -33,6 +33,7 @@ final class WriteScripts {
         String counters = "SELECT changes(), total_changes(), last_insert_rowid()";
         assertEquals(sqliteOutcome(sqlite, counters), pagodaOutcome(pagoda, counters),
             "counters after " + sql);
+        sameTables(sqlite, pagoda, sql);
       }
     }
     try (java.sql.Connection fromPagoda = DriverManager.getConnection("jdbc:sqlite:" + pagodaFile);
@@ -48,6 +49,22 @@ final class WriteScripts {
           assertEquals(sqliteOutcome(fromSqlite, all), sqliteOutcome(fromPagoda, all), all);
         }
       }
+    }
+  }
+
+  /** Every table of SQLite's schema holds the same rows on Pagoda after {@code sql}. */
+  private static void sameTables(java.sql.Connection sqlite, Connection pagoda, String sql)
+      throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Statement s = sqlite.createStatement(); ResultSet rs = s.executeQuery(
+        "SELECT name FROM sqlite_schema WHERE type = 'table'")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    for (String table : names) {
+      String all = "SELECT rowid AS rowid_, * FROM \"" + table + "\" ORDER BY rowid";
+      assertEquals(sqliteOutcome(sqlite, all), pagodaOutcome(pagoda, all), table + " after " + sql);
     }
   }
 

@@ -111,6 +111,18 @@ final class IndexWriter implements AutoCloseable {
     return conflictWith(self, false);
   }
 
+  /**
+   * For a UNIQUE index, the rowid of any row whose entry has the indexed values of {@code row}
+   * (to be inserted with {@code rowid}), even a row that has that rowid: an upsert checks its
+   * targets before the rowid. Null when there is none (or a value is NULL).
+   */
+  Long conflictAny(Value[] row, long rowid) {
+    if (!index.unique() || !covers(row, rowid) || fillKey(row, rowid)) {
+      return null;
+    }
+    return conflictWith(rowid, true);
+  }
+
   /** Whether the row has an entry: always, but for a partial index whose WHERE it fails. */
   private boolean covers(Value[] row, long rowid) {
     return where == null || Values.truth(where.eval(written.of(row, rowid))) == 1;

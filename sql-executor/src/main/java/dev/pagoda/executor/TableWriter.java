@@ -202,7 +202,7 @@ final class TableWriter implements AutoCloseable {
     }
     for (IndexWriter w : uniqueOrder) {
       if (w.schema().name().equalsIgnoreCase(index.name())) {
-        return w.conflict(row, rowid);
+        return w.conflictAny(row, rowid);
       }
     }
     throw new IllegalStateException("no UNIQUE index " + index.name() + " open on " + table.name());
