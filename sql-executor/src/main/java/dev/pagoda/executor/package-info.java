@@ -16,7 +16,12 @@
  *       outer row through an {@code ExprCompiler.Frame}.
  *   <li>Writes: {@code InsertStatement}, {@code UpdateStatement}, {@code DeleteStatement} over a
  *       {@code TableWriter} (constraints, conflict clauses) and one {@code IndexWriter} per index
- *       (including partial and expression indexes); {@code SchemaStatement} for DDL.
+ *       (including partial and expression indexes); {@code SchemaStatement} for DDL. An
+ *       upsert's ON CONFLICT clauses are an {@code UpsertOp} the {@code InsertStatement} asks
+ *       before its ordinary conflict checks (DO UPDATE runs a compiled {@code UpdateStatement}
+ *       on the conflicting row, with the excluded row as its outer frame); RETURNING is a {@code
+ *       ReturningStatement} around the write, fed each written row through a {@code
+ *       ReturningSink} and keeping the result rows until the write ends.
  *   <li>Functions: the built-ins are SPI functions registered by the {@link
  *       dev.pagoda.executor.BuiltinFunctions} provider (and the other providers listed in
  *       {@code module-info}), found like any plug-in through the session's {@code
