@@ -70,6 +70,32 @@ final class SqlScanner {
     return true;
   }
 
+  /**
+   * shell.c's {@code _all_whitespace}: whether a line holds only white space and comments, a
+   * {@code /*} comment closed on the same line (an open one is the start of a statement).
+   */
+  static boolean isWhitespaceLine(String line) {
+    int n = line.length();
+    int i = 0;
+    while (i < n) {
+      char c = line.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (c == '-' && i + 1 < n && line.charAt(i + 1) == '-') {
+        return true;
+      } else if (c == '/' && i + 1 < n && line.charAt(i + 1) == '*') {
+        int end = line.indexOf("*/", i + 2);
+        if (end < 0) {
+          return false;
+        }
+        i = end + 2;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The index after the end of the line holding {@code from}, or the length. */
   private static int lineEnd(String sql, int from) {
     int eol = sql.indexOf('\n', from);
