@@ -41,6 +41,7 @@ final class DotCommands {
     COMMANDS.put(
         "headers",
         new Command("headers on|off", "Turn display of headers on or off", DotCommands::headers));
+    COMMANDS.put("dump", new Command("dump ?OBJECTS?", "Render database content as SQL", Dump::command));
     COMMANDS.put("help", new Command("help", "Show this message", DotCommands::help));
     COMMANDS.put(
         "mode",
