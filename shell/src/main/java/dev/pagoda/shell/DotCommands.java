@@ -43,6 +43,7 @@ final class DotCommands {
         new Command("headers on|off", "Turn display of headers on or off", DotCommands::headers));
     COMMANDS.put("dump", new Command("dump ?OBJECTS?", "Render database content as SQL", Dump::command));
     COMMANDS.put("help", new Command("help", "Show this message", DotCommands::help));
+    COMMANDS.put("import", new Command("import FILE TABLE", "Import data from FILE into TABLE", CsvImport::command));
     COMMANDS.put(
         "mode",
         new Command("mode ?MODE?", "Set output mode: " + OutputMode.labels(), DotCommands::mode));

@@ -56,6 +56,14 @@ final class Session {
     return out;
   }
 
+  PrintStream err() {
+    return err;
+  }
+
+  boolean interactive() {
+    return interactive;
+  }
+
   /** Reports an error on standard error (after flushing the output, to keep them in order). */
   void error(String message) {
     errors++;
