@@ -96,7 +96,11 @@ public final class Shell {
         }
         return session.status();
       }
-      session.process(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+      if (interactive && in == System.in && hasTerminal()) {
+        Interactive.runOnSystemTerminal(session);
+      } else {
+        session.process(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+      }
       if (interactive) {
         out.print("\n");
       }
