@@ -78,6 +78,7 @@ final class Interactive {
   /** Reads and runs lines until Ctrl-D, the end of input, or {@code .quit}. */
   void run() {
     runner = Thread.currentThread();
+    session.out().flush(); // the banner, before JLine draws on the same terminal
     StringBuilder sql = new StringBuilder();
     try {
       while (true) {

@@ -31,8 +31,12 @@
  *       ({@link dev.pagoda.PreparedStatement#tail()} splits a chunk into statements).
  * </ol>
  *
- * <p>Not yet: line editing and history, {@code .open}, {@code .schema}, {@code .dump}, {@code
- * .read}, {@code .import}, the other output modes ({@code column}, {@code box}, {@code json}, ...),
+ * <p>At a terminal, {@code Interactive} reads lines through JLine (history in {@code
+ * ~/.pagoda_history}; Ctrl-C interrupts the running statement). {@code Dump} writes {@code .dump}
+ * as sqlite3 3.40 does (its REAL digits by {@code DumpReal}); {@code CsvImport} over {@code
+ * CsvReader} runs {@code .import}.
+ *
+ * <p>Not yet: {@code .open}, {@code .schema}, {@code .read}, the other output modes ({@code column}, {@code box}, {@code json}, ...),
  * the caret under a parse error's position, and {@code CREATE TRIGGER} bodies (whose inner {@code
  * ;} would end the statement early).
  */
