@@ -44,6 +44,8 @@ final class DotCommands {
     COMMANDS.put("databases", new Command(
         ".databases               List names and files of attached databases",
         SchemaCommands::databases));
+    COMMANDS.put("dump", new Command(
+        ".dump ?OBJECTS?          Render database content as SQL", Dump::command));
     COMMANDS.put("echo", new Command(
         ".echo on|off             Turn command echo on or off", SettingsCommands::echo));
     COMMANDS.put("eqp", new Command(
@@ -55,6 +57,8 @@ final class DotCommands {
         ".headers on|off          Turn display of headers on or off", SettingsCommands::headers));
     COMMANDS.put("help", new Command(
         ".help ?-all? ?PATTERN?   Show help text for PATTERN", DotCommands::help));
+    COMMANDS.put("import", new Command(
+        ".import FILE TABLE       Import data from FILE into TABLE", CsvImport::command));
     COMMANDS.put("indexes", new Command(
         ".indexes ?TABLE?         Show names of indexes", SchemaCommands::indexes));
     COMMANDS.put("mode", new Command(ModeCommand.HELP, ModeCommand::mode));

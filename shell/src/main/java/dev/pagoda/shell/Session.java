@@ -107,6 +107,10 @@ final class Session {
     return interactive;
   }
 
+  PrintStream err() {
+    return err;
+  }
+
   /** Reports an error on standard error (after flushing the output, to keep them in order). */
   void error(String message) {
     errors++;

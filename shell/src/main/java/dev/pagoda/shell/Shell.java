@@ -131,7 +131,11 @@ public final class Shell {
     if (interactive) {
       banner(options, out);
     }
-    session.process(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+    if (interactive && in == System.in && hasTerminal()) {
+      Interactive.runOnSystemTerminal(session);
+    } else {
+      session.process(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+    }
     if (interactive) {
       out.print("\n");
     }

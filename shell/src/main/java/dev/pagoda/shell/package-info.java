@@ -41,6 +41,11 @@
  *       ({@link dev.pagoda.PreparedStatement#tail()} splits a chunk into statements).
  * </ol>
  *
+ * <p>At a terminal, {@code Interactive} reads lines through JLine (history in {@code
+ * ~/.pagoda_history}; Ctrl-C interrupts the running statement). {@code Dump} writes {@code .dump}
+ * as sqlite3 3.40 does (its REAL digits by {@code DumpReal}); {@code CsvImport} over {@code
+ * CsvReader} runs {@code .import}.
+ *
  * <p>Not yet: the html, tcl, count and off modes; {@code .eqp} needs {@code EXPLAIN QUERY PLAN}
  * from the engine; pipes in {@code .output}/{@code .read}; {@code CREATE TRIGGER} bodies (whose
  * inner {@code ;} would end the statement early).
