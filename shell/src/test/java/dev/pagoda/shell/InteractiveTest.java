@@ -3,7 +3,6 @@ package dev.pagoda.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pagoda.Connection;
 import dev.pagoda.Database;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +29,6 @@ class InteractiveTest {
   /** Runs the loop over {@code input} to its end; returns what the session printed. */
   private String runLoop(String input) throws IOException {
     try (Database db = Database.openInMemory();
-        Connection c = db.connect();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
         Terminal terminal =
@@ -40,7 +38,7 @@ class InteractiveTest {
                 new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
                 screen,
                 StandardCharsets.UTF_8)) {
-      Session session = new Session(c, new Settings(), o, e, true);
+      Session session = new Session(db, "", new Settings(), o, e, true);
       new Interactive(session, terminal, dir.resolve("history")).run();
     }
     return out.toString(StandardCharsets.UTF_8);
@@ -76,11 +74,10 @@ class InteractiveTest {
     PipedOutputStream feed = new PipedOutputStream();
     PipedInputStream in = new PipedInputStream(feed);
     try (Database db = Database.openInMemory();
-        Connection c = db.connect();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
         Terminal terminal = new DumbTerminal("test", "dumb", in, screen, StandardCharsets.UTF_8)) {
-      Session session = new Session(c, new Settings(), o, e, true);
+      Session session = new Session(db, "", new Settings(), o, e, true);
       Thread thread = new Thread(new Interactive(session, terminal, null)::run, "shell");
       thread.start();
       while (!screen.toString(StandardCharsets.UTF_8).contains("pagoda> ")) {
@@ -105,11 +102,10 @@ class InteractiveTest {
     PipedOutputStream feed = new PipedOutputStream();
     PipedInputStream in = new PipedInputStream(feed);
     try (Database db = Database.openInMemory();
-        Connection c = db.connect();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
         Terminal terminal = new DumbTerminal("test", "dumb", in, screen, StandardCharsets.UTF_8)) {
-      Session session = new Session(c, new Settings(), o, e, true);
+      Session session = new Session(db, "", new Settings(), o, e, true);
       Interactive loop = new Interactive(session, terminal, null);
       Thread thread = new Thread(loop::run, "shell");
       thread.start();
