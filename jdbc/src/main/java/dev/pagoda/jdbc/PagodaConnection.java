@@ -41,11 +41,14 @@ public final class PagodaConnection implements java.sql.Connection {
   private final dev.pagoda.Connection engine;
   private final Set<AbstractStatement> statements = new LinkedHashSet<>();
   private final Properties clientInfo = new Properties();
+  private final DateFormats dateFormats;
   private boolean autoCommit = true;
   private int savepointCounter;
   private boolean closed;
 
-  PagodaConnection(JdbcUrl url, Properties info, Database database, dev.pagoda.Connection engine) {
+  PagodaConnection(JdbcUrl url, Properties info, Database database, dev.pagoda.Connection engine)
+      throws SQLException {
+    this.dateFormats = DateFormats.from(info);
     this.url = url;
     this.user = info.getProperty("user");
     this.database = database;
@@ -55,6 +58,11 @@ public final class PagodaConnection implements java.sql.Connection {
   /** The engine connection; callers must have checked that this connection is open. */
   dev.pagoda.Connection engine() {
     return engine;
+  }
+
+  /** How date and time values bind and read on this connection. */
+  DateFormats dateFormats() {
+    return dateFormats;
   }
 
   String url() {
