@@ -36,9 +36,9 @@ class InterruptTest {
     AtomicReference<Throwable> failure = new AtomicReference<>();
     CountDownLatch started = new CountDownLatch(1);
     Thread worker = new Thread(() -> {
+      started.countDown(); // query() may already run the statement (an aggregate's first row)
       try (PreparedStatement ps = c.prepare(sql);
           Rows rows = ps.query()) {
-        started.countDown();
         rows.next(); // runs until interrupted
       } catch (Throwable t) {
         failure.set(t);
