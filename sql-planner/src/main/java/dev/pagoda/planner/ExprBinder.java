@@ -378,10 +378,15 @@ class ExprBinder {
     return new BoundExpr.Like(value, pattern, escape, l.op() == LikeOp.GLOB, l.not());
   }
 
-  /** Whether the catalog's like() for {@code argc} arguments is not the built-in one. */
+  /**
+   * Whether the catalog's like() for {@code argc} arguments is one a connection registered in
+   * place of the built-in ({@code sqlite3_create_function("like")}); a provider's like() does not
+   * replace the operator.
+   */
   private boolean overridesLike(int argc) {
     dev.pagoda.spi.SqlFunction like = functions().find("like", argc);
-    return like != null && !functions().isBuiltin(like);
+    return like != null && !functions().isBuiltin(like)
+        && "connection".equals(functions().providerOf(like));
   }
 
   private BoundExpr caseExpr(Case c) {
