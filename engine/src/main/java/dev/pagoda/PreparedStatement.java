@@ -264,6 +264,7 @@ public final class PreparedStatement implements AutoCloseable {
         return 0;
       }
       if (SchemaCatalog.isTempChange(compiled.plan())) {
+        conn.checkWritable();
         conn.readBriefly(() -> {
           ensureCurrent();
           if (SchemaCatalog.isTempChange(compiled.plan())) {
