@@ -121,6 +121,13 @@ class GeneratedColumnDifferentialTest {
             + "CREATE TABLE t(a, b INTEGER PRIMARY KEY AS (1))\nCREATE TABLE t(a, b AS (t.a))\n"
             + "CREATE TABLE t(a, b AS (x.a))\nCREATE TABLE t(a, b AS (rowid))\n"
             + "CREATE TABLE t(a, b AS (a), PRIMARY KEY (b))\nCREATE TABLE t(a, b AS (changes()))",
+        "CREATE TABLE t(a, b AS (count(a)))\nCREATE TABLE t(a, b AS (max(a) OVER ()))\n"
+            + "CREATE TABLE t(a, b AS (a) STORED, c AS (b) STORED)\nSELECT * FROM t",
+        // foreign keys read the record fields of child columns after a VIRTUAL one
+        "PRAGMA foreign_keys = ON\nCREATE TABLE p(id INTEGER PRIMARY KEY)\n"
+            + "CREATE TABLE c(x, v AS (x * 2), s AS (x + 1) STORED, pid REFERENCES p ON DELETE CASCADE)\n"
+            + "INSERT INTO p VALUES (1), (2)\nINSERT INTO c(x, pid) VALUES (5, 1), (6, 2)\n"
+            + "INSERT INTO c(x, pid) VALUES (7, 3)\nDELETE FROM p WHERE id = 1\nSELECT * FROM c",
         // loops are refused (SQLite 3.40 refused them only where the table is used)
         "CREATE TABLE t(a, b AS (b))\nSELECT * FROM t\nINSERT INTO t VALUES (1)",
         "CREATE TABLE t(a, b AS (c), c AS (b), d AS (a))\nINSERT INTO t VALUES (1)\n"
@@ -204,6 +211,31 @@ class GeneratedColumnDifferentialTest {
           "SELECT rowid, * FROM u ORDER BY rowid", "SELECT * FROM t WHERE v = 9")) {
         assertEquals(rows(sqlite, q), rows(back, q), q);
       }
+    }
+  }
+
+  /**
+   * A loop among generated columns in a file (as SQLite before 3.41 let CREATE TABLE write it):
+   * the schema loads, the other tables work, and any use of the table fails with SQLite's error.
+   */
+  @Test
+  void loopInAFileIsRefusedWhereTheTableIsUsed() throws Exception {
+    Path file = dir.resolve("loop.db");
+    try (java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = sqlite.createStatement()) {
+      s.execute("CREATE TABLE t(a, b, c)");
+      s.execute("CREATE TABLE ok(x, y AS (x + 1))");
+      s.execute("INSERT INTO ok(x) VALUES (1)");
+      s.execute("PRAGMA writable_schema = ON");
+      s.execute("UPDATE sqlite_schema SET sql = 'CREATE TABLE t(a, b AS (c), c AS (b))'"
+          + " WHERE name = 't'");
+    }
+    try (Database db = Database.open(file); Connection pagoda = db.connect()) {
+      assertEquals("rows [1 | 2]", pagodaOutcome(pagoda, "SELECT * FROM ok"));
+      String loop = "error 1: generated column loop on \"c\"";
+      assertEquals(loop, pagodaOutcome(pagoda, "SELECT a FROM t"));
+      assertEquals(loop, pagodaOutcome(pagoda, "INSERT INTO t VALUES (1)"));
+      assertEquals(loop, pagodaOutcome(pagoda, "DELETE FROM t"));
     }
   }
 
