@@ -21,7 +21,9 @@ import java.util.List;
  * constraint's conflict action, inserts and deletes rows with their index entries.
  *
  * <p>A row is a {@code Value[]} of the table's columns and then the rowid; the rowid-alias column
- * (if any) holds the rowid too, as a table scan presents it.
+ * (if any) holds the rowid too, as a table scan presents it. Generated columns are part of the
+ * row: {@link #read} computes the VIRTUAL ones, {@link #checkRow} computes all of them before the
+ * constraints, and {@link #insert} leaves the VIRTUAL ones out of the record.
  */
 final class TableWriter implements AutoCloseable {
   private final TableSchema table;
