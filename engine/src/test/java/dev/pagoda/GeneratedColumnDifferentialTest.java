@@ -106,6 +106,10 @@ class GeneratedColumnDifferentialTest {
             + "CREATE TRIGGER tb BEFORE INSERT ON t BEGIN INSERT INTO log VALUES ('before ' || new.s);"
             + " END\n"
             + "INSERT INTO t VALUES (2)\nUPDATE t SET a = 5\nSELECT * FROM log",
+        "CREATE TABLE t(a, b AS (a * 3), s AS (a + 1) STORED)\nCREATE TABLE log(x)\n"
+            + "CREATE TRIGGER tb BEFORE UPDATE ON t BEGIN INSERT INTO log VALUES (old.b || '>' || new.b"
+            + " || ',' || new.s); END\n"
+            + "INSERT INTO t VALUES (2)\nUPDATE t SET a = 5\nSELECT * FROM log\nSELECT * FROM t",
         // joins and subqueries over generated columns
         T + "CREATE TABLE u(k, g AS (k % 2))\nINSERT INTO u VALUES (2), (3), (4)\n"
             + "SELECT t.a, u.k FROM t JOIN u ON u.g = t.v % 2 ORDER BY 1, 2\n"
