@@ -109,6 +109,7 @@ final class InsertStatement implements CompiledStatement {
       if (alias >= 0) {
         now[alias] = r;
       }
+      writer.computeGenerated(now);
       if (!triggers.before(pager, null, now)) {
         return null;
       }

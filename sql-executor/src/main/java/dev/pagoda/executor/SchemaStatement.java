@@ -123,14 +123,13 @@ final class SchemaStatement implements CompiledStatement {
   /** Adds an entry to the (empty) index for every row of its table. */
   private static void fill(Pager pager, IndexSchema allocated, TableSchema table) {
     RecordReader record = new RecordReader();
-    Value[] row = new Value[table.columns().size()];
+    Value[] row = new Value[table.columns().size() + 1];
+    RowDecoding decoding = RowDecoding.of(table);
     try (TableCursor rows = BTree.openTable(pager, table.rootPage());
         IndexWriter writer = new IndexWriter(pager, allocated, table)) {
       for (boolean ok = rows.first(); ok; ok = rows.next()) {
         record.reset(rows.payload());
-        for (int i = 0; i < row.length; i++) {
-          row[i] = i == table.rowidAlias() ? Value.of(rows.rowid()) : record.column(i);
-        }
+        decoding.decode(record, rows.rowid(), row);
         writer.add(row, rows.rowid());
       }
     }

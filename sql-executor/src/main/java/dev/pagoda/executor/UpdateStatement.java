@@ -87,6 +87,7 @@ final class UpdateStatement implements CompiledStatement {
         }
         row[n] = Value.of(newRowid);
         if (triggers.hasBefore()) {
+          writer.computeGenerated(row);
           if (!triggers.before(pager, old, row) || !writer.read(rowid, old)) {
             continue; // IGNORE, or the trigger deleted the row
           }

@@ -10,12 +10,15 @@
  *   <li>{@link dev.pagoda.executor.CompiledStatement}: a plan whose expressions are compiled into
  *       evaluators once per prepared statement; queries return a {@link
  *       dev.pagoda.executor.QueryRun} of Volcano operators built by {@code PlanCompiler}: scans and
- *       seeks ({@code TableRowOp}, {@code SeekOperators}), {@code NestedLoopOp}, {@code
+ *       seeks ({@code TableRowOp}, reading rows through a {@code RowDecoding}: record fields by
+ *       the table's {@code RecordLayout}, VIRTUAL generated columns computed by {@code
+ *       GeneratedValues}; {@code SeekOperators}), {@code NestedLoopOp}, {@code
  *       AggregateOp} ({@code Aggregators}), sorts, DISTINCT and compounds ({@code
  *       MaterializedOperators}); subqueries are {@code SubqueryEvaluator}s whose plans read the
  *       outer row through an {@code ExprCompiler.Frame}.
  *   <li>Writes: {@code InsertStatement}, {@code UpdateStatement}, {@code DeleteStatement} over a
- *       {@code TableWriter} (constraints, conflict clauses) and one {@code IndexWriter} per index
+ *       {@code TableWriter} (generated columns through {@code GeneratedValues}, constraints,
+ *       conflict clauses) and one {@code IndexWriter} per index
  *       (including partial and expression indexes); {@code SchemaStatement} for DDL.
  *   <li>Functions: the built-ins are SPI functions registered by the {@link
  *       dev.pagoda.executor.BuiltinFunctions} provider (and the other providers listed in

@@ -89,6 +89,9 @@ public final class Planner {
       return CreateTableAs.plan(c, catalog);
     }
     TableSchema table = SchemaBuilder.fromCreateTable(c, sql, 0);
+    if (table.generated().error() != null) {
+      throw SqlException.error(table.generated().error());
+    }
     if (table.unsupportedWrite() != null) {
       throw SqlException.error("not supported yet: " + table.unsupportedWrite());
     }
@@ -123,6 +126,9 @@ public final class Planner {
       String schema = name.schema() == null ? catalog.unqualifiedSchema() : null;
       throw SqlException.error("no such table: " + (schema == null ? "" : schema + ".")
           + display(name));
+    }
+    if (table.generated().error() != null) {
+      throw SqlException.error(table.generated().error());
     }
     return table;
   }

@@ -100,6 +100,9 @@ final class UpdateBinder {
   /** The row position a SET target writes: a column, or the rowid (also for its alias). */
   private static int target(TableSchema table, String name) {
     int index = table.columnIndex(name);
+    if (index >= 0 && table.generated().isGenerated(index)) {
+      throw SqlException.error("cannot UPDATE generated column \"" + name + "\"");
+    }
     if (index >= 0) {
       return index == table.rowidAlias() ? table.columns().size() : index;
     }

@@ -16,6 +16,12 @@
  * to an enclosing query's column is a {@code BoundExpr.Outer}; a subquery that has none is marked
  * uncorrelated so the executor runs it once per statement run.
  *
+ * <p>Tables: {@code SchemaBuilder} builds a {@link dev.pagoda.planner.TableSchema} from CREATE
+ * TABLE; its {@link dev.pagoda.planner.GeneratedColumns} hold the generated columns' expressions
+ * bound over the table row, their dependency order and the {@link dev.pagoda.planner.RecordLayout}
+ * (which record field holds each column: VIRTUAL ones are not stored). Generated columns are
+ * ordinary columns to every binder, except that INSERT and UPDATE may not name them.
+ *
  * <p>Invariants:
  *
  * <ol>
