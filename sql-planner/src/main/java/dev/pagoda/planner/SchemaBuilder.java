@@ -52,7 +52,7 @@ public final class SchemaBuilder {
     return new TableSchema(
         ast.name().name(), rootPage, columns, rowidAlias, sql, unsupportedWrite(ast, rowidAlias),
         constraints(ast, rowidAlias, autoIndexes(ast, rowidAlias)),
-        ForeignKeyBuilder.foreignKeys(ast));
+        ForeignKeyBuilder.foreignKeys(ast), AutoIncrementRule.declared(ast, rowidAlias));
   }
 
   /**
@@ -307,12 +307,7 @@ public final class SchemaBuilder {
   }
 
   private static String columnFeature(ColumnConstraint c) {
-    if (c instanceof ColumnConstraint.PrimaryKey p) {
-      if (p.autoincrement()) {
-        return "AUTOINCREMENT";
-      }
-      return null;
-    } else if (c instanceof ColumnConstraint.Generated) {
+    if (c instanceof ColumnConstraint.Generated) {
       return "generated columns";
     }
     // Any COLLATE name is accepted: a collation plugged in later may supply it, and an unknown
