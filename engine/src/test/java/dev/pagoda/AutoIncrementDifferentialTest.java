@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code INTEGER PRIMARY KEY AUTOINCREMENT} against SQLite: scripts of DDL and DML compared
@@ -99,6 +102,33 @@ class AutoIncrementDifferentialTest {
   @ParameterizedTest
   @MethodSource("scripts")
   void sameOutcomes(String script) throws Exception {
+    ScriptComparison.compare(dir, script);
+  }
+
+  /** Random inserts (with and without rowids), deletes, REPLACE, sequence edits, transactions. */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4})
+  void randomWrites(long seed) throws Exception {
+    Random random = new Random(seed);
+    List<String> script = new ArrayList<>(List.of(
+        "CREATE TABLE t(id INTEGER PRIMARY KEY AUTOINCREMENT, k UNIQUE)",
+        "CREATE TABLE u(id INTEGER PRIMARY KEY AUTOINCREMENT, v)"));
+    for (int i = 0; i < 80; i++) {
+      int a = random.nextInt(30);
+      String table = random.nextBoolean() ? "t" : "u";
+      script.add(switch (random.nextInt(11)) {
+        case 0, 1, 2 -> "INSERT INTO t(k) VALUES (" + a + ")";
+        case 3 -> "INSERT OR IGNORE INTO t VALUES (" + (a * 3) + ", " + random.nextInt(30) + ")";
+        case 4 -> "REPLACE INTO t(k) VALUES (" + a + ")";
+        case 5 -> "INSERT INTO u(v) SELECT k FROM t WHERE k < " + a;
+        case 6 -> "DELETE FROM " + table + " WHERE id % 3 = " + (a % 3);
+        case 7 -> "UPDATE sqlite_sequence SET seq = seq - " + a + " WHERE name = '" + table + "'";
+        case 8 -> "DELETE FROM sqlite_sequence WHERE name = '" + table + "'";
+        case 9 -> "SELECT * FROM sqlite_sequence ORDER BY name";
+        default -> List.of("BEGIN", "COMMIT", "ROLLBACK").get(random.nextInt(3));
+      });
+    }
+    script.add("COMMIT");
     ScriptComparison.compare(dir, script);
   }
 

@@ -16,6 +16,11 @@
  * to an enclosing query's column is a {@code BoundExpr.Outer}; a subquery that has none is marked
  * uncorrelated so the executor runs it once per statement run.
  *
+ * <p>Writes: {@code InsertBinder}, {@code UpdateBinder} (with {@code UpdateFrom} for UPDATE ...
+ * FROM, planned as the SELECT join of the target and the FROM clause), {@code DeleteBinder}.
+ * {@link dev.pagoda.planner.AutoIncrementRule} holds SQLite's rules for AUTOINCREMENT and the
+ * name and text of {@code sqlite_sequence}.
+ *
  * <p>Invariants:
  *
  * <ol>
