@@ -17,9 +17,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Binds UPDATE [OR action] t SET ... [FROM ...] [WHERE expr] (FROM: see {@link UpdateFrom}): the new value of every column (and of the
- * rowid) as an expression over the old row; a column assigned twice takes the last assignment, as
- * in SQLite.
+ * Binds UPDATE [OR action] t SET ... [FROM ...] [WHERE expr]: the new value of every column (and
+ * of the rowid) as an expression over the old row, joined with the FROM clause's row when there is
+ * one ({@link UpdateFrom}); a column assigned twice takes the last assignment, as in SQLite.
  */
 final class UpdateBinder {
   private UpdateBinder() {}
