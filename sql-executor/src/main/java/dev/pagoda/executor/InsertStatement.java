@@ -28,6 +28,8 @@ final class InsertStatement implements CompiledStatement {
   private final TriggerProgram.Set triggers;
   /** This run's foreign key enforcement, or null. */
   private ForeignKeyChecker foreignKeys;
+  /** This run's {@code sqlite_sequence} bookkeeping when the table is AUTOINCREMENT, or null. */
+  private AutoIncrement sequence;
 
   InsertStatement(Plan.Insert plan, ExprCompiler compiler) {
     this.plan = plan;
@@ -68,6 +70,7 @@ final class InsertStatement implements CompiledStatement {
         foreignKeys.prepare(table, null, false, false);
         writer.foreignKeys(foreignKeys);
       }
+      sequence = AutoIncrement.open(pager, table);
       if (inputs == null) {
         for (int r = 0; r < rows.size(); r++) {
           Long rowid = insert(pager, writer, rows.get(r), rowids[r], Row0.INSTANCE);
@@ -84,6 +87,9 @@ final class InsertStatement implements CompiledStatement {
             lastRowid = rowid;
           }
         }
+      }
+      if (sequence != null) {
+        sequence.finish();
       }
     } catch (ConstraintViolation e) {
       e.setEarlierChanges(new ExecutionResult(changes, changes > 0, lastRowid));
@@ -114,7 +120,11 @@ final class InsertStatement implements CompiledStatement {
         return null;
       }
     }
-    long rowid = given.isNull() ? writer.nextRowid() : TableWriter.rowidOf(given);
+    long rowid = !given.isNull() ? TableWriter.rowidOf(given)
+        : sequence != null ? sequence.next(writer) : writer.nextRowid();
+    if (sequence != null) {
+      sequence.used(rowid);
+    }
     if (alias >= 0) {
       values[alias] = Value.of(rowid);
     }

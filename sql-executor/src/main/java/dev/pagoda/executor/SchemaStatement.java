@@ -38,6 +38,7 @@ final class SchemaStatement implements CompiledStatement {
     } else if (plan instanceof Plan.DropTable d) {
       if (d.table() != null) {
         ForeignKeyChecker.dropping(compiler.run().session(), pager, d.table());
+        AutoIncrement.dropped(pager, d.table());
         dropTable(pager, d.table());
       }
     } else if (plan instanceof Plan.CreateIndex c) {
@@ -107,6 +108,7 @@ final class SchemaStatement implements CompiledStatement {
       SchemaTable.insert(pager, "index", index.name(), table.name(), BTree.createIndex(pager),
           null);
     }
+    AutoIncrement.created(pager, table);
     pager.setSchemaCookie(pager.schemaCookie() + 1);
     return root;
   }

@@ -20,6 +20,9 @@
  *       {@code TableWriter} (generated columns through {@code GeneratedValues}, constraints,
  *       conflict clauses) and one {@code IndexWriter} per index
  *       (including partial and expression indexes); {@code SchemaStatement} for DDL.
+ *       {@code AutoIncrement} keeps {@code sqlite_sequence} for INSERTs into AUTOINCREMENT tables
+ *       (and creates it, and drops a table's row, from {@code SchemaStatement});
+ *       {@code UpdateFromRows} holds the joined rows of an UPDATE ... FROM, one per target row.
  *   <li>Functions: the built-ins are SPI functions registered by the {@link
  *       dev.pagoda.executor.BuiltinFunctions} provider (and the other providers listed in
  *       {@code module-info}), found like any plug-in through the session's {@code

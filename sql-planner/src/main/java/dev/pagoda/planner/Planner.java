@@ -67,6 +67,9 @@ public final class Planner {
   private static Plan createTable(CreateTable c, String sql, Catalog catalog) {
     checkSchemaName(c.name());
     String name = c.name().name();
+    if (name.regionMatches(true, 0, "sqlite_", 0, 7)) {
+      throw SqlException.error("object name reserved for internal use: " + name);
+    }
     if (catalog.table(name) != null) {
       if (c.ifNotExists()) {
         return new Plan.CreateTable(catalog.table(name), true);
@@ -81,9 +84,6 @@ public final class Planner {
     }
     if (catalog.index(name) != null) {
       throw SqlException.error("there is already an index named " + name);
-    }
-    if (name.regionMatches(true, 0, "sqlite_", 0, 7)) {
-      throw SqlException.error("object name reserved for internal use: " + name);
     }
     if (c.asSelect() != null) {
       return CreateTableAs.plan(c, catalog);
@@ -112,7 +112,7 @@ public final class Planner {
       }
       throw SqlException.error("no such table: " + display(d.name()));
     }
-    if (table.rootPage() == 1) {
+    if (table.rootPage() == 1 || AutoIncrementRule.isSequenceTable(table.name())) {
       throw SqlException.error("table " + table.name() + " may not be dropped");
     }
     return new Plan.DropTable(table);

@@ -53,13 +53,13 @@ public final class SchemaBuilder {
     TableSchema table = new TableSchema(
         ast.name().name(), rootPage, columns, rowidAlias, sql, unsupportedWrite(ast, rowidAlias),
         constraints(ast, rowidAlias, autoIndexes(ast, rowidAlias)),
-        ForeignKeyBuilder.foreignKeys(ast));
+        ForeignKeyBuilder.foreignKeys(ast), null, AutoIncrementRule.declared(ast, rowidAlias));
     if (ast.columns().stream().noneMatch(d -> GeneratedColumns.definition(d) != null)) {
       return table;
     }
     return new TableSchema(table.name(), rootPage, columns, rowidAlias, sql,
         table.unsupportedWrite(), table.constraints(), table.foreignKeys(),
-        GeneratedColumns.of(ast, table));
+        GeneratedColumns.of(ast, table), table.autoincrement());
   }
 
   /**
@@ -302,26 +302,7 @@ public final class SchemaBuilder {
       }
       // FOREIGN KEY: see ForeignKeyBuilder; enforced only under PRAGMA foreign_keys=ON.
     }
-    for (ColumnDef def : ast.columns()) {
-      for (ColumnConstraint c : def.constraints()) {
-        String feature = columnFeature(c);
-        if (feature != null) {
-          return feature;
-        }
-      }
-    }
     return null;
   }
 
-  private static String columnFeature(ColumnConstraint c) {
-    if (c instanceof ColumnConstraint.PrimaryKey p) {
-      if (p.autoincrement()) {
-        return "AUTOINCREMENT";
-      }
-      return null;
-    }
-    // Any COLLATE name is accepted: a collation plugged in later may supply it, and an unknown
-    // one fails with "no such collation sequence" where a comparison needs it.
-    return null;
-  }
 }

@@ -19,6 +19,8 @@ import java.util.Locale;
  * @param foreignKeys the table's foreign keys in SQLite's order (see {@link ForeignKey}): index
  *     {@code i} is the {@code id} of {@code PRAGMA foreign_key_list}
  * @param generated the table's generated columns and its {@link RecordLayout}; null for none
+ * @param autoincrement whether the rowid alias is declared {@code AUTOINCREMENT}: new rowids then
+ *     never reuse one recorded in {@code sqlite_sequence} (see {@link AutoIncrementRule})
  */
 public record TableSchema(
     String name,
@@ -29,7 +31,8 @@ public record TableSchema(
     String unsupportedWrite,
     TableConstraints constraints,
     List<ForeignKey> foreignKeys,
-    GeneratedColumns generated) {
+    GeneratedColumns generated,
+    boolean autoincrement) {
   public TableSchema {
     requireNonNull(name, "name");
     requireNonNull(constraints, "constraints");
@@ -46,12 +49,30 @@ public record TableSchema(
     }
   }
 
+  /** A table without AUTOINCREMENT. */
+  public TableSchema(
+      String name, int rootPage, List<ColumnSchema> columns, int rowidAlias, String sql,
+      String unsupportedWrite, TableConstraints constraints, List<ForeignKey> foreignKeys,
+      GeneratedColumns generated) {
+    this(name, rootPage, columns, rowidAlias, sql, unsupportedWrite, constraints, foreignKeys,
+        generated, false);
+  }
+
   /** A table without generated columns. */
+  public TableSchema(
+      String name, int rootPage, List<ColumnSchema> columns, int rowidAlias, String sql,
+      String unsupportedWrite, TableConstraints constraints, List<ForeignKey> foreignKeys,
+      boolean autoincrement) {
+    this(name, rootPage, columns, rowidAlias, sql, unsupportedWrite, constraints, foreignKeys,
+        null, autoincrement);
+  }
+
+  /** A table without generated columns or AUTOINCREMENT. */
   public TableSchema(
       String name, int rootPage, List<ColumnSchema> columns, int rowidAlias, String sql,
       String unsupportedWrite, TableConstraints constraints, List<ForeignKey> foreignKeys) {
     this(name, rootPage, columns, rowidAlias, sql, unsupportedWrite, constraints, foreignKeys,
-        null);
+        null, false);
   }
 
   /** A table without foreign keys. */
@@ -82,7 +103,7 @@ public record TableSchema(
   public TableSchema withRootPage(int page) {
     return new TableSchema(
         name, page, columns, rowidAlias, sql, unsupportedWrite, constraints, foreignKeys,
-        generated);
+        generated, autoincrement);
   }
 
   /** Where each column lives in the table's records (see {@link GeneratedColumns}). */

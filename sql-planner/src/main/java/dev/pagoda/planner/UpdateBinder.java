@@ -17,9 +17,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Binds UPDATE [OR action] t SET ... [WHERE expr]: the new value of every column (and of the
- * rowid) as an expression over the old row; a column assigned twice takes the last assignment, as
- * in SQLite.
+ * Binds UPDATE [OR action] t SET ... [FROM ...] [WHERE expr]: the new value of every column (and
+ * of the rowid) as an expression over the old row, joined with the FROM clause's row when there is
+ * one ({@link UpdateFrom}); a column assigned twice takes the last assignment, as in SQLite.
  */
 final class UpdateBinder {
   private UpdateBinder() {}
@@ -31,9 +31,6 @@ final class UpdateBinder {
   /** Binds {@code u} where {@code context} says: at the top level or in a trigger program. */
   static Plan bind(Update u, Catalog catalog, TriggerPlanner.Context context) {
     QueryBinder queries = new QueryBinder(catalog).with(u.with());
-    if (u.from() != null) {
-      throw SqlException.error("not supported yet: UPDATE FROM");
-    }
     DmlSupport.rejectOrderByLimit(!u.orderBy().isEmpty(), u.limit() != null);
     if (!u.returning().isEmpty()) {
       throw SqlException.error("not supported yet: RETURNING");
@@ -47,11 +44,17 @@ final class UpdateBinder {
     }
     ViewSchema view = DmlSupport.viewTarget(catalog, u.target().name(), TriggerEvent.UPDATE,
         setColumns);
+    if (view != null && u.from() != null) {
+      throw SqlException.error("not supported yet: UPDATE FROM on a view");
+    }
     if (view != null) {
       return ViewWrites.update(u, view, catalog, setColumns, action, context);
     }
     TableSchema table = DmlSupport.target(catalog, u.target());
-    Scope scope = DmlSupport.rowScope(table, u.target().alias(), context.outer());
+    UpdateFrom from = u.from() == null ? null
+        : UpdateFrom.bind(u, table, queries, context.outer());
+    Scope scope = from != null ? from.scope()
+        : DmlSupport.rowScope(table, u.target().alias(), context.outer());
     ExprBinder binder = new ExprBinder(scope, queries);
     int rowid = table.columns().size();
     List<BoundExpr> values = new ArrayList<>();
@@ -72,13 +75,15 @@ final class UpdateBinder {
       }
     }
     PlanNode source = new PlanNode.TableScan(table);
-    if (u.where() != null) {
+    if (from != null) {
+      source = from.plan(binder, u.where());
+    } else if (u.where() != null) {
       source = DmlSupport.whereSource(catalog, table, scope, binder, u.where());
     }
     return new Plan.Update(table, source, values, changesRowid, action,
         catalog.indexes(table.name()), DmlSupport.checks(table), DmlSupport.defaults(table),
         TriggerPlanner.forTable(
-            catalog, table, TriggerEvent.UPDATE, setColumns, action, context));
+            catalog, table, TriggerEvent.UPDATE, setColumns, action, context), from != null);
   }
 
   /** The value expression of each column an assignment sets. */

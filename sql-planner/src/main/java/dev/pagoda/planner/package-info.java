@@ -22,6 +22,11 @@
  * (which record field holds each column: VIRTUAL ones are not stored). Generated columns are
  * ordinary columns to every binder, except that INSERT and UPDATE may not name them.
  *
+ * <p>Writes: {@code InsertBinder}, {@code UpdateBinder} (with {@code UpdateFrom} for UPDATE ...
+ * FROM, planned as the SELECT join of the target and the FROM clause), {@code DeleteBinder}.
+ * {@link dev.pagoda.planner.AutoIncrementRule} holds SQLite's rules for AUTOINCREMENT and the
+ * name and text of {@code sqlite_sequence}.
+ *
  * <p>Invariants:
  *
  * <ol>
