@@ -36,7 +36,8 @@ class ExplainQueryPlanTest {
       CREATE TABLE u(x INTEGER PRIMARY KEY, y);
       CREATE TABLE w(p, q, r, s);
       CREATE INDEX wqr ON w(q, r);
-      CREATE TABLE k(id TEXT PRIMARY KEY, v)""";
+      CREATE TABLE k(id TEXT PRIMARY KEY, v);
+      CREATE INDEX kexpr ON k(v + 1)""";
 
   private static Database db;
   private static Connection conn;
@@ -80,6 +81,12 @@ class ExplainQueryPlanTest {
         "SELECT * FROM w WHERE q < 5",
         "SELECT * FROM w WHERE q = 1 AND r > 2 AND r < 5",
         "SELECT * FROM k WHERE id = 'a'",
+        "SELECT * FROM k WHERE id > 'a' AND id < 'c'",
+        "SELECT * FROM w WHERE q IS 2",
+        "SELECT * FROM w WHERE s = 1 AND q = 2 AND r < 3",
+        "SELECT * FROM w WHERE q = 1 ORDER BY s",
+        "SELECT * FROM t, w WHERE w.q = t.c AND w.r = t.b",
+        "SELECT * FROM t WHERE c = 1 GROUP BY b",
         "SELECT * FROM t, u WHERE t.c = u.x",
         "SELECT * FROM t, u, w WHERE t.a = u.x AND w.q = u.y",
         "SELECT * FROM t LEFT JOIN w ON t.a = w.q",
@@ -217,6 +224,16 @@ class ExplainQueryPlanTest {
             SEARCH t USING INTEGER PRIMARY KEY (rowid=?)
             SCALAR SUBQUERY 1
               SCAN u"""),
+        // Seek keys: no seeks on expression indexes nor with a subquery's value as the key.
+        different("SELECT * FROM k WHERE v + 1 = 3", "SCAN k"),
+        different("SELECT * FROM w WHERE q IN (SELECT y FROM u)", """
+            SCAN w
+            LIST SUBQUERY 1
+              SCAN u"""),
+        different("SELECT * FROM u WHERE x = (SELECT max(q) FROM w)", """
+            SCAN u
+            SCALAR SUBQUERY 1
+              SCAN w"""),
         // Joins: no automatic indexes, FROM order kept.
         different("SELECT * FROM t LEFT JOIN u ON t.c = u.y", "SCAN t\nSCAN u LEFT-JOIN"),
         different("SELECT * FROM t AS t1, t AS t2 WHERE t1.a = t2.b", "SCAN t1\nSCAN t2"),

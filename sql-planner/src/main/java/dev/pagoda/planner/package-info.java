@@ -16,6 +16,10 @@
  * to an enclosing query's column is a {@code BoundExpr.Outer}; a subquery that has none is marked
  * uncorrelated so the executor runs it once per statement run.
  *
+ * <p>{@code EXPLAIN QUERY PLAN stmt} ({@code ExplainPlanner}) plans {@code stmt} and becomes a
+ * query over constant rows: {@link dev.pagoda.planner.plan.QueryPlanDescriber}'s lines for that
+ * plan. Plain {@code EXPLAIN} (SQLite's bytecode listing) is refused with an error.
+ *
  * <p>Invariants:
  *
  * <ol>
