@@ -87,6 +87,10 @@ class ExplainQueryPlanTest {
         "SELECT * FROM w WHERE q = 1 ORDER BY s",
         "SELECT * FROM t, w WHERE w.q = t.c AND w.r = t.b",
         "SELECT * FROM t WHERE c = 1 GROUP BY b",
+        "WITH c AS MATERIALIZED (SELECT y FROM u) SELECT (SELECT 1), * FROM c",
+        "SELECT (SELECT (SELECT 2)), (SELECT 3)",
+        "SELECT * FROM t WHERE c = (SELECT 1) AND b = (SELECT 2)",
+        "SELECT * FROM t WHERE c IN (SELECT y FROM u WHERE y = t.b)",
         "SELECT * FROM t, u WHERE t.c = u.x",
         "SELECT * FROM t, u, w WHERE t.a = u.x AND w.q = u.y",
         "SELECT * FROM t LEFT JOIN w ON t.a = w.q",
@@ -234,6 +238,42 @@ class ExplainQueryPlanTest {
             SCAN u
             SCALAR SUBQUERY 1
               SCAN w"""),
+        different("SELECT * FROM u WHERE x > (SELECT 1) LIMIT 2", """
+            SCAN u
+            SCALAR SUBQUERY 1
+              SCAN CONSTANT ROW"""),
+        different("DELETE FROM t WHERE rowid IN (SELECT x FROM u)", """
+            SCAN t
+            LIST SUBQUERY 1
+              SCAN u"""),
+        // SQLite 3.53 checks an uncorrelated EXISTS before the loop, adds IN bloom filters.
+        different("SELECT * FROM t WHERE EXISTS (SELECT 1 FROM u)", """
+            SCAN t
+            SCALAR SUBQUERY 1
+              SCAN u"""),
+        different("UPDATE t SET c = 2 WHERE b IN (SELECT y FROM u)", """
+            SCAN t
+            LIST SUBQUERY 1
+              SCAN u"""),
+        different("SELECT * FROM (SELECT c, count(*) FROM t GROUP BY c) g, u WHERE g.c = u.x",
+            """
+            MATERIALIZE g
+              SCAN t
+              USE TEMP B-TREE FOR GROUP BY
+            SCAN g
+            SEARCH u USING INTEGER PRIMARY KEY (rowid=?)"""),
+        different("SELECT * FROM t, json_each(t.c) AS j WHERE t.a = 1",
+            "SEARCH t USING INDEX ta (a=?)\nSCAN j VIRTUAL TABLE INDEX 1:"),
+        different("SELECT c FROM t WHERE a = 1 UNION ALL SELECT y FROM u WHERE x = 2 ORDER BY 1",
+            """
+            COMPOUND QUERY
+              LEFT-MOST SUBQUERY
+                SEARCH t USING INDEX ta (a=?)
+              UNION ALL
+                SEARCH u USING INTEGER PRIMARY KEY (rowid=?)
+            USE TEMP B-TREE FOR ORDER BY"""),
+        different("SELECT sum(y) OVER (PARTITION BY x) FROM u",
+            "SCAN u\nUSE TEMP B-TREE FOR ORDER BY"),
         // Joins: no automatic indexes, FROM order kept.
         different("SELECT * FROM t LEFT JOIN u ON t.c = u.y", "SCAN t\nSCAN u LEFT-JOIN"),
         different("SELECT * FROM t AS t1, t AS t2 WHERE t1.a = t2.b", "SCAN t1\nSCAN t2"),

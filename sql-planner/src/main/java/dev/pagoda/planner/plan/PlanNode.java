@@ -312,16 +312,22 @@ public sealed interface PlanNode {
    * The rows of {@code input} (which reads nothing of an outer query), computed once per run and
    * replayed each time this node is opened again. {@code name} is the name of the FROM item or
    * CTE it holds, for EXPLAIN QUERY PLAN (null: it is no FROM item of its own, as a subquery
-   * expression's rows or a parenthesized join).
+   * expression's rows or a parenthesized join); {@code cte} tells it is the body of a WITH
+   * clause's table (whose SELECT comes first in the text).
    */
-  record Materialize(PlanNode input, String name) implements PlanNode {
+  record Materialize(PlanNode input, String name, boolean cte) implements PlanNode {
     public Materialize {
       requireNonNull(input, "input");
     }
 
     /** Rows that are not a named FROM item. */
     public Materialize(PlanNode input) {
-      this(input, null);
+      this(input, null, false);
+    }
+
+    /** The rows of the FROM subquery {@code name}. */
+    public Materialize(PlanNode input, String name) {
+      this(input, name, false);
     }
 
     @Override

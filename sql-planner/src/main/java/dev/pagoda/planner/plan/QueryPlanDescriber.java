@@ -47,29 +47,50 @@ public final class QueryPlanDescriber {
   public static List<Line> describe(Plan plan) {
     QueryPlanDescriber d = new QueryPlanDescriber();
     if (plan instanceof Plan.Query q) {
-      d.number(q.root());
+      d.numberStatement(q.root());
       d.select(q.root(), 0);
     } else if (plan instanceof Plan.Insert i) {
       if (i.source() != null) {
-        d.number(i.source());
+        d.numberStatement(i.source());
         d.select(i.source(), 0);
       }
     } else if (plan instanceof Plan.Update u) {
-      d.number(u.source());
+      d.numberStatement(u.source());
       u.values().forEach(d::numberExpr);
       d.select(u.source(), 0);
       u.values().forEach(v -> d.subqueries(v, 0));
     } else if (plan instanceof Plan.Delete del) {
-      d.number(del.source());
+      d.numberStatement(del.source());
       d.select(del.source(), 0);
     } else if (plan instanceof Plan.InsteadOf v) {
-      d.number(v.source());
+      d.numberStatement(v.source());
       d.select(v.source(), 0);
     }
     return List.copyOf(d.lines);
   }
 
   // ---- numbering: SELECTs in the order they end in the text ----
+
+  /**
+   * Numbers the WITH clause tables {@code node} reads (their SELECTs come before the query's own
+   * in the text), then the rest.
+   */
+  private void numberStatement(PlanNode node) {
+    numberCtes(node);
+    number(node);
+  }
+
+  private void numberCtes(PlanNode node) {
+    PlanNode n = node instanceof PlanNode.Filter f ? f.input() : node;
+    if (n instanceof PlanNode.Materialize m && m.cte() && !selectIds.containsKey(m)) {
+      numberStatement(m.input());
+      selectIds.put(m, ++selectCount);
+      return;
+    }
+    for (PlanNode input : PlanNodes.inputs(n)) {
+      numberCtes(input);
+    }
+  }
 
   private void number(PlanNode node) {
     if (node instanceof PlanNode.Project p) {
@@ -114,6 +135,9 @@ public final class QueryPlanDescriber {
   }
 
   private void numberSource(PlanNode source) {
+    if (selectIds.containsKey(source)) {
+      return; // a WITH clause table, numbered first
+    }
     if (source instanceof PlanNode.Materialize || isSubquerySource(source)) {
       PlanNode body = source instanceof PlanNode.Materialize m ? m.input() : source;
       number(body);
