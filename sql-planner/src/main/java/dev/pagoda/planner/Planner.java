@@ -11,6 +11,7 @@ import dev.pagoda.parser.ast.DropIndex;
 import dev.pagoda.parser.ast.DropTable;
 import dev.pagoda.parser.ast.DropTrigger;
 import dev.pagoda.parser.ast.DropView;
+import dev.pagoda.parser.ast.Explain;
 import dev.pagoda.parser.ast.Insert;
 import dev.pagoda.parser.ast.QualifiedName;
 import dev.pagoda.parser.ast.Reindex;
@@ -59,6 +60,8 @@ public final class Planner {
       return TriggerPlanner.createTrigger(c, Parser.schemaSql(source, parsed), catalog);
     } else if (statement instanceof DropTrigger d) {
       return TriggerPlanner.dropTrigger(d, catalog);
+    } else if (statement instanceof Explain e) {
+      return ExplainPlanner.plan(e, parsed, source, catalog);
     }
     throw SqlException.error(
         "not supported yet: " + statement.getClass().getSimpleName() + " statements");

@@ -27,6 +27,10 @@
  * {@link dev.pagoda.planner.AutoIncrementRule} holds SQLite's rules for AUTOINCREMENT and the
  * name and text of {@code sqlite_sequence}.
  *
+ * <p>{@code EXPLAIN QUERY PLAN stmt} ({@code ExplainPlanner}) plans {@code stmt} and becomes a
+ * query over constant rows: {@link dev.pagoda.planner.plan.QueryPlanDescriber}'s lines for that
+ * plan. Plain {@code EXPLAIN} (SQLite's bytecode listing) is refused with an error.
+ *
  * <p>Invariants:
  *
  * <ol>
