@@ -46,8 +46,6 @@
  * as sqlite3 3.40 does (its REAL digits by {@code DumpReal}); {@code CsvImport} over {@code
  * CsvReader} runs {@code .import}.
  *
- * <p>Not yet: the html, tcl, count and off modes; {@code .eqp} needs {@code EXPLAIN QUERY PLAN}
- * from the engine; pipes in {@code .output}/{@code .read}; {@code CREATE TRIGGER} bodies (whose
- * inner {@code ;} would end the statement early).
+ * <p>Not yet: the html, tcl, count and off modes; pipes in {@code .output}/{@code .read}.
  */
 package dev.pagoda.shell;

@@ -20,6 +20,23 @@ class SupportTest {
   }
 
   @Test
+  void isComplete_triggerBody_endsOnlyAtEndSemicolon() {
+    String head = "CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n  INSERT INTO log VALUES (1);";
+    assertFalse(SqlScanner.isComplete(head));
+    assertFalse(SqlScanner.isComplete(head + "\n  UPDATE t SET a = 1;\nEND"));
+    assertTrue(SqlScanner.isComplete(head + "\nEND;"));
+    assertTrue(SqlScanner.isComplete("create temp trigger tr delete on t begin select 1; end ;"));
+    assertTrue(SqlScanner.isComplete("EXPLAIN CREATE TRIGGER tr DELETE ON t BEGIN SELECT 1; END;"));
+    // "end" as a word elsewhere, and "trigger" as a name, do not open a trigger body
+    assertTrue(SqlScanner.isComplete("select case when 1 then 2 end;"));
+    assertTrue(SqlScanner.isComplete("create table trigger(a);"));
+    assertTrue(SqlScanner.isComplete("create table t(trigger);"));
+    // a trigger's body may hold an END inside a string or a CASE
+    assertFalse(SqlScanner.isComplete(
+        "create trigger r insert on t begin select case when 1 then 'end;' end;"));
+  }
+
+  @Test
   void isComplete_semicolonInsideQuotesOrComments_false() {
     assertFalse(SqlScanner.isComplete("select 1"));
     assertFalse(SqlScanner.isComplete("select 'a;"));
