@@ -9,8 +9,9 @@ import java.util.Arrays;
 /**
  * What one JDBC call did, as text that two drivers can be compared on: the value returned (with
  * its Java class; streams read whole, dates as epoch milliseconds) or the failure. A failure's
- * vendor code is kept when the engine reported one (sqlite-jdbc's driver-level failures have none
- * and no SQLSTATE, so only the fact that the call failed is compared for those).
+ * vendor code is kept when the database engine reported it (sqlite-jdbc's driver-level failures
+ * have no code and no SQLSTATE, and Pagoda's carry SQLite codes such as MISUSE, so only the fact
+ * that the call failed is compared for those).
  */
 final class Outcomes {
   /** A JDBC call. */
@@ -26,11 +27,17 @@ final class Outcomes {
     try {
       return describe(call.run());
     } catch (SQLException e) {
-      int code = e.getErrorCode() & 0xff;
+      int code = fromEngine(e) ? e.getErrorCode() & 0xff : 0;
       return code == 0 ? "fails" : "fails with code " + code;
     } catch (Exception e) {
       return "fails";
     }
+  }
+
+  /** Whether the database engine (SQLite's or Pagoda's) raised {@code e}, not the driver. */
+  private static boolean fromEngine(SQLException e) {
+    return e instanceof org.sqlite.SQLiteException
+        || e.getCause() instanceof dev.pagoda.PagodaException;
   }
 
   /** {@code value} with its class: "Integer 42", "byte[] [1, 2]", "Timestamp 1706704496789". */
