@@ -11,6 +11,7 @@ import dev.pagoda.parser.ParsedStatement;
 import dev.pagoda.parser.Parser;
 import dev.pagoda.planner.FunctionCatalog;
 import dev.pagoda.spi.Collation;
+import dev.pagoda.spi.ResultCode;
 import dev.pagoda.spi.SqlFunction;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +45,8 @@ public final class Connection implements AutoCloseable {
   private boolean closed;
   /** PRAGMA foreign_keys and the foreign key violation counters. */
   private final ForeignKeyState foreignKeys = new ForeignKeyState(this::inTransaction);
+  /** {@code PRAGMA query_only}: every change refused. */
+  private boolean queryOnly;
   /** The counters as the statements this connection runs see them (changes() and its kin). */
   private final Session session = new Session() {
     @Override
@@ -358,6 +361,7 @@ public final class Connection implements AutoCloseable {
    * savepoint, so that a failure undoes only this change. Connection lock held.
    */
   <T> T writeAtomically(Supplier<T> change) {
+    checkWritable();
     if (transaction.isOpen()) {
       // write first: a transaction that has not read yet takes a fresh snapshot with the lock
       transaction.startWriting();
@@ -413,6 +417,22 @@ public final class Connection implements AutoCloseable {
       failure.addSuppressed(suppressed);
     }
     catalog.invalidate();
+  }
+
+  /** Sets {@code PRAGMA query_only}. */
+  void setQueryOnly(boolean on) {
+    queryOnly = on;
+  }
+
+  boolean isQueryOnly() {
+    return queryOnly;
+  }
+
+  /** Refuses a change under {@code PRAGMA query_only}, with SQLite's error. */
+  void checkWritable() {
+    if (queryOnly) {
+      throw new PagodaException(ResultCode.READONLY, "attempt to write a readonly database");
+    }
   }
 
   Session session() {

@@ -20,6 +20,8 @@ enum IntrospectionPragma {
   INDEX_LIST("index_list", true, true, "seq", "name", "unique", "origin", "partial"),
   INDEX_INFO("index_info", true, true, "seqno", "cid", "name"),
   INDEX_XINFO("index_xinfo", true, true, "seqno", "cid", "name", "desc", "coll", "key"),
+  FOREIGN_KEY_LIST("foreign_key_list", true, true,
+      "id", "seq", "table", "from", "to", "on_update", "on_delete", "match"),
   DATABASE_LIST("database_list", false, false, "seq", "name", "file"),
   FUNCTION_LIST("function_list", false, false,
       "name", "builtin", "type", "enc", "narg", "flags"),
@@ -80,6 +82,7 @@ enum IntrospectionPragma {
       case INDEX_LIST -> IndexPragmas.indexList(conn, s, arg);
       case INDEX_INFO -> IndexPragmas.indexInfo(conn, s, arg, false);
       case INDEX_XINFO -> IndexPragmas.indexInfo(conn, s, arg, true);
+      case FOREIGN_KEY_LIST -> ForeignKeyListPragma.rows(conn, s, arg);
       case DATABASE_LIST -> SchemaPragmas.databaseList(conn);
       case FUNCTION_LIST -> FunctionListPragma.rows(conn.catalog().functions());
       case COMPILE_OPTIONS -> CompileOptions.rows();

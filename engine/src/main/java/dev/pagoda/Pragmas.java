@@ -47,6 +47,10 @@ import java.util.function.IntConsumer;
  *   <li>{@code busy_timeout}: read and set, per connection (milliseconds).
  *   <li>{@code foreign_keys}, {@code defer_foreign_keys}, {@code foreign_key_check[(table)]}:
  *       {@link ForeignKeyPragmas}.
+ *   <li>{@code query_only}: read and set, per connection; when on, every change (a TEMP view or
+ *       BEGIN IMMEDIATE included) fails with READONLY "attempt to write a readonly database".
+ *   <li>{@code case_sensitive_like = B}: set only, per connection ({@link CaseSensitiveLike}).
+ *   <li>{@code recursive_triggers}: reads 0; only OFF can be set.
  * </ul>
  */
 final class Pragmas {
@@ -67,7 +71,7 @@ final class Pragmas {
           ForeignKeyPragmas.columns(name, setting);
       case "wal_checkpoint" -> List.of("busy", "log", "checkpointed");
       case "user_version", "application_id", "schema_version", "page_size", "page_count",
-          "freelist_count", "cache_size", "synchronous", "recursive_triggers" ->
+          "freelist_count", "cache_size", "synchronous", "recursive_triggers", "query_only" ->
           setting ? List.of() : List.of(name);
       default -> List.of();
     };
@@ -111,6 +115,17 @@ final class Pragmas {
           return List.of();
         }
         return one(conn.db().file().journal().synchronous().ordinal());
+      case "query_only":
+        if (value != null) {
+          conn.setQueryOnly(bool(value));
+          return List.of();
+        }
+        return one(conn.isQueryOnly() ? 1 : 0);
+      case "case_sensitive_like":
+        if (value != null) { // set-only, as in SQLite
+          CaseSensitiveLike.set(conn, bool(value));
+        }
+        return List.of();
       default:
         break;
     }
@@ -190,6 +205,19 @@ final class Pragmas {
     }
     Synchronous byLevel = Synchronous.ofLevel((int) integer(v));
     return byLevel == null ? Synchronous.FULL : byLevel;
+  }
+
+  /**
+   * A boolean setting as SQLite's {@code sqlite3GetBoolean} reads it: on, yes, true, normal, full,
+   * extra or a non-zero integer are true; anything else false.
+   */
+  private static boolean bool(String value) {
+    String v = stripQuotes(value).toLowerCase(Locale.ROOT);
+    return switch (v) {
+      case "on", "yes", "true", "normal", "full", "extra" -> true;
+      case "off", "no", "false" -> false;
+      default -> integer(v) != 0;
+    };
   }
 
   private static String stripQuotes(String v) {

@@ -167,6 +167,22 @@ public final class PreparedStatement implements AutoCloseable {
     return columnNames().get(column);
   }
 
+  /**
+   * Where result column {@code column} (0-based) comes from when it is a plain reference to a table
+   * column, as {@code sqlite3_column_decltype}, {@code sqlite3_column_table_name} and {@code
+   * sqlite3_column_origin_name} report it; null for any other expression, for PRAGMA results and
+   * for statements that produce no rows.
+   *
+   * @throws IndexOutOfBoundsException when {@code column} is not a result column
+   */
+  public ColumnOrigin columnOrigin(int column) {
+    List<String> names = columnNames();
+    java.util.Objects.checkIndex(column, names.size());
+    return compiled != null && compiled.plan() instanceof Plan.Query q
+        ? ColumnOrigins.of(q.root(), column)
+        : null;
+  }
+
   List<String> columnNames() {
     if (pragma() != null) {
       return Pragmas.columns(pragma());
@@ -257,6 +273,7 @@ public final class PreparedStatement implements AutoCloseable {
         return 0;
       }
       if (SchemaCatalog.isTempChange(compiled.plan())) {
+        conn.checkWritable();
         conn.readBriefly(() -> {
           ensureCurrent();
           if (SchemaCatalog.isTempChange(compiled.plan())) {

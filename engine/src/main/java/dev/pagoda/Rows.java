@@ -54,6 +54,13 @@ public final class Rows implements AutoCloseable {
     }
   }
 
+  /**
+   * Where column {@code column} (0-based) comes from: see {@link PreparedStatement#columnOrigin}.
+   */
+  public ColumnOrigin columnOrigin(int column) {
+    return statement.columnOrigin(column);
+  }
+
   public int columnCount() {
     return columnNames.size();
   }

@@ -71,9 +71,13 @@ final class SchemaCatalog implements Catalog {
     return functions;
   }
 
-  /** Replaces the connection's functions (after a registration). */
+  /**
+   * Replaces the connection's functions (after a registration); statements prepared before plan
+   * again, as {@code sqlite3_create_function} expires them.
+   */
   void functions(FunctionCatalog functions) {
     this.functions = functions;
+    generation++;
   }
 
   private static TableSchema schemaTable() {

@@ -91,6 +91,7 @@ final class Transaction {
           ResultCode.ERROR, "cannot start a transaction within a transaction");
     }
     if (mode != TransactionMode.DEFERRED) {
+      conn.checkWritable();
       startWriting();
       if (mode == TransactionMode.EXCLUSIVE) {
         try {

@@ -106,7 +106,7 @@ class DmlTest {
     conn.execute("INSERT INTO t VALUES (1, 1, 1), (2, 2, 2)");
     assertError("no such column: nosuch", "UPDATE t SET nosuch = 1");
     assertError("2 columns assigned 3 values", "UPDATE t SET (a, b) = (1, 2, 3)");
-    assertError("not supported yet: UPDATE FROM", "UPDATE t SET a = 1 FROM t AS u");
+    assertError("target object/alias may not appear in FROM clause: t", "UPDATE t SET a = 1 FROM t");
     assertError("NOT NULL constraint failed: t.a", "UPDATE t SET a = NULL WHERE id = 2");
     assertError("datatype mismatch", "UPDATE t SET id = NULL");
     PagodaException e = fails("UPDATE t SET id = 2 WHERE id = 1");

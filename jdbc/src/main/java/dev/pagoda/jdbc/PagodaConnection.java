@@ -45,6 +45,7 @@ public final class PagodaConnection implements java.sql.Connection {
   private final Properties clientInfo = new Properties();
   private final String begin;
   private Map<String, Class<?>> typeMap = Map.of();
+  private final DateFormats dateFormats;
   private boolean autoCommit = true;
   private int isolation = TRANSACTION_SERIALIZABLE;
   private int networkTimeout;
@@ -52,12 +53,21 @@ public final class PagodaConnection implements java.sql.Connection {
   private String sqliteVersion;
   private volatile boolean closed;
 
+  /** The properties with the URL's query parameters over them (sqlite-jdbc reads both). */
+  private static Properties withUrlParameters(Properties info, JdbcUrl url) {
+    Properties all = new Properties();
+    all.putAll(info);
+    url.parameters().forEach(all::setProperty);
+    return all;
+  }
+
   PagodaConnection(
       JdbcUrl url,
       Properties info,
       ConnectionProperties settings,
       Database database,
-      dev.pagoda.Connection engine) {
+      dev.pagoda.Connection engine) throws SQLException {
+    this.dateFormats = DateFormats.from(withUrlParameters(info, url));
     this.url = url;
     this.user = info.getProperty("user");
     this.begin = "BEGIN " + settings.transactionMode();
@@ -68,6 +78,11 @@ public final class PagodaConnection implements java.sql.Connection {
   /** The engine connection; callers must have checked that this connection is open. */
   dev.pagoda.Connection engine() {
     return engine;
+  }
+
+  /** How date and time values bind and read on this connection. */
+  DateFormats dateFormats() {
+    return dateFormats;
   }
 
   String url() {
@@ -145,12 +160,12 @@ public final class PagodaConnection implements java.sql.Connection {
 
   @Override
   public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
-    throw Errors.unsupported("Generated keys");
+    return prepareStatement(sql); // as sqlite-jdbc: getGeneratedKeys gives last_insert_rowid()
   }
 
   @Override
   public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
-    throw Errors.unsupported("Generated keys");
+    return prepareStatement(sql); // as sqlite-jdbc: getGeneratedKeys gives last_insert_rowid()
   }
 
   @Override

@@ -115,11 +115,11 @@ final class PagodaDatabaseMetaData extends SqliteDialectMetaData {
     return RowIdLifetime.ROWID_UNSUPPORTED;
   }
 
-  // ---- transactions: autocommit only in this step ----
+  // ---- transactions: SQLite's, serializable; DDL is transactional too ----
 
   @Override
   public boolean supportsTransactions() {
-    return false;
+    return true;
   }
 
   @Override
@@ -134,12 +134,12 @@ final class PagodaDatabaseMetaData extends SqliteDialectMetaData {
 
   @Override
   public boolean supportsMultipleTransactions() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsDataDefinitionAndDataManipulationTransactions() {
-    return false;
+    return true;
   }
 
   @Override
@@ -159,7 +159,7 @@ final class PagodaDatabaseMetaData extends SqliteDialectMetaData {
 
   @Override
   public boolean supportsSavepoints() {
-    return false;
+    return true;
   }
 
   @Override

@@ -1,29 +1,39 @@
 package dev.pagoda.jdbc;
 
+import dev.pagoda.spi.Value;
+import java.sql.JDBCType;
 import java.sql.ParameterMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 
 /**
- * The parameters of a prepared statement: how many there are. SQLite parameters have no type (any
- * value binds), so every one is an IN parameter of type {@link Types#OTHER}, nullable.
+ * The parameters of a prepared statement, as sqlite-jdbc describes them. SQLite parameters have no
+ * declared type, so the type reported is that of the value bound when this object was made: {@link
+ * Types#NULL} for NULL (or unset), {@link Types#INTEGER} for values set through {@code setInt},
+ * {@code setShort}, {@code setByte}, {@code setBoolean} or {@code setObject} with an Integer, Short
+ * or Boolean, {@link Types#BIGINT} for other integers, {@link Types#REAL} for floating point, and
+ * {@link Types#VARCHAR} for everything else. Every parameter is a nullable, signed IN parameter
+ * whose class name is {@code java.lang.String}.
  */
 final class PagodaParameterMetaData implements ParameterMetaData {
-  private final int count;
+  private final Value[] values;
+  private final boolean[] boundAsInt;
 
-  PagodaParameterMetaData(int count) {
-    this.count = count;
+  PagodaParameterMetaData(Value[] values, boolean[] boundAsInt) {
+    this.values = values;
+    this.boundAsInt = boundAsInt;
   }
 
-  private void check(int param) throws SQLException {
-    if (param < 1 || param > count) {
-      throw Errors.indexOutOfRange("Parameter", param, count);
+  private int check(int param) throws SQLException {
+    if (param < 1 || param > values.length) {
+      throw Errors.indexOutOfRange("Parameter", param, values.length);
     }
+    return param - 1;
   }
 
   @Override
   public int getParameterCount() {
-    return count;
+    return values.length;
   }
 
   @Override
@@ -52,20 +62,25 @@ final class PagodaParameterMetaData implements ParameterMetaData {
 
   @Override
   public int getParameterType(int param) throws SQLException {
-    check(param);
-    return Types.OTHER;
+    int i = check(param);
+    return switch (values[i].storageClass()) {
+      case NULL -> Types.NULL;
+      case INTEGER -> boundAsInt[i] ? Types.INTEGER : Types.BIGINT;
+      case REAL -> Types.REAL;
+      case TEXT, BLOB -> Types.VARCHAR;
+    };
   }
 
+  /** The {@link JDBCType} name of {@link #getParameterType}: "INTEGER", "VARCHAR", ... */
   @Override
   public String getParameterTypeName(int param) throws SQLException {
-    check(param);
-    return "";
+    return JDBCType.valueOf(getParameterType(param)).getName();
   }
 
   @Override
   public String getParameterClassName(int param) throws SQLException {
     check(param);
-    return Object.class.getName();
+    return String.class.getName();
   }
 
   @Override

@@ -8,7 +8,6 @@ import java.io.Reader;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.sql.Array;
-import java.sql.BatchUpdateException;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.Date;
@@ -27,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.List;
+import java.util.TimeZone;
 
 /**
  * A JDBC prepared statement over one engine {@link PreparedStatement}, prepared once and run as
@@ -34,23 +34,31 @@ import java.util.List;
  * :name}, {@code @name}, {@code $name} all count); unset ones are NULL. The values set are kept
  * here and bound to the engine statement at each run, so a batch can replay them.
  *
- * <p>How Java values map to storage classes is {@link Parameters}' job. The target SQL type given
- * to {@code setObject} and {@code setNull} is ignored: SQLite is dynamically typed, and the
- * column's affinity converts values on insert.
+ * <p>How Java values map to storage classes is {@link Parameters}' job; dates and times bind
+ * through the connection's {@link DateFormats} (by default INTEGER milliseconds), in the calendar's
+ * zone when one is given. The target SQL type given to {@code setObject} and {@code setNull} is
+ * ignored, as sqlite-jdbc ignores it: SQLite is dynamically typed, and the column's affinity
+ * converts values on insert.
  */
 public final class PagodaPreparedStatement extends AbstractStatement
     implements java.sql.PreparedStatement {
   private final PreparedStatement statement;
+  private final String sql;
   private final boolean isQuery;
   private final Value[] parameters;
+  /** Which parameters were set through an int-sized setter (ParameterMetaData's INTEGER). */
+  private final boolean[] boundAsInt;
   private final List<Value[]> batch = new ArrayList<>();
 
   private PagodaPreparedStatement(
-      PagodaConnection connection, PreparedStatement statement, boolean isQuery, int count) {
+      PagodaConnection connection, PreparedStatement statement, String sql, boolean isQuery,
+      int count) {
     super(connection, true);
     this.statement = statement;
+    this.sql = sql;
     this.isQuery = isQuery;
     this.parameters = new Value[count];
+    this.boundAsInt = new boolean[count];
     Arrays.fill(parameters, Value.NULL);
   }
 
@@ -80,7 +88,7 @@ public final class PagodaPreparedStatement extends AbstractStatement
             "42000");
       }
       return new PagodaPreparedStatement(
-          connection, statement, statement.isQuery(), statement.parameterCount());
+          connection, statement, sql, statement.isQuery(), statement.parameterCount());
     } catch (PagodaException e) {
       closeQuietly(statement);
       throw Errors.toSql(e);
@@ -94,10 +102,16 @@ public final class PagodaPreparedStatement extends AbstractStatement
 
   @Override
   public boolean execute() throws SQLException {
+    boolean rows = run();
+    updateGeneratedKeys(sql);
+    return rows;
+  }
+
+  private boolean run() throws SQLException {
     checkOpen();
     clearResult();
     bindAll(parameters);
-    return publish(statement, false);
+    return guarded(() -> publish(statement, false));
   }
 
   /**
@@ -111,7 +125,7 @@ public final class PagodaPreparedStatement extends AbstractStatement
     if (!isQuery) {
       throw PagodaStatement.notAQuery();
     }
-    execute();
+    run();
     return getResultSet();
   }
 
@@ -145,11 +159,19 @@ public final class PagodaPreparedStatement extends AbstractStatement
     }
   }
 
+  /**
+   * The columns of the query, or null for other statements. While a result set of this statement
+   * is open, its metadata (which sees the current row's values).
+   */
   @Override
   public ResultSetMetaData getMetaData() throws SQLException {
     checkOpen();
     if (!isQuery) {
       return null;
+    }
+    ResultSet current = getResultSet();
+    if (current != null && !current.isClosed()) {
+      return current.getMetaData();
     }
     try {
       return PagodaResultSetMetaData.of(statement);
@@ -161,7 +183,7 @@ public final class PagodaPreparedStatement extends AbstractStatement
   @Override
   public ParameterMetaData getParameterMetaData() throws SQLException {
     checkOpen();
-    return new PagodaParameterMetaData(parameters.length);
+    return new PagodaParameterMetaData(parameters.clone(), boundAsInt.clone());
   }
 
   // ---- batches ----
@@ -178,7 +200,12 @@ public final class PagodaPreparedStatement extends AbstractStatement
     batch.clear();
   }
 
-  /** Runs the statement once per parameter set added; the first failure stops the batch. */
+  /**
+   * Runs the statement once per parameter set added; the first failure stops the batch with a
+   * {@link java.sql.BatchUpdateException} whose counts are one per parameter set, 0 from the
+   * failed one on (see {@link PagodaStatement#batchFailure}). A query fails the batch at its first
+   * entry ("query returns results").
+   */
   @Override
   long[] runBatch() throws SQLException {
     checkOpen();
@@ -189,22 +216,17 @@ public final class PagodaPreparedStatement extends AbstractStatement
     for (int i = 0; i < counts.length; i++) {
       try {
         if (isQuery) {
-          throw PagodaStatement.aQuery();
+          throw new SQLException("query returns results", "07005");
         }
         bindAll(sets.get(i));
-        counts[i] = statement.executeUpdate();
+        counts[i] = guarded(statement::executeUpdate);
       } catch (PagodaException e) {
-        throw batchFailure(Errors.toSql(e), counts, i);
+        throw PagodaStatement.batchFailure(Errors.toSql(e), counts, i);
       } catch (SQLException e) {
-        throw batchFailure(e, counts, i);
+        throw PagodaStatement.batchFailure(e, counts, i);
       }
     }
     return counts;
-  }
-
-  private static BatchUpdateException batchFailure(SQLException e, long[] counts, int done) {
-    return new BatchUpdateException(
-        e.getMessage(), e.getSQLState(), e.getErrorCode(), Arrays.copyOf(counts, done), e);
   }
 
   @Override
@@ -246,17 +268,28 @@ public final class PagodaPreparedStatement extends AbstractStatement
   // ---- parameters ----
 
   private void set(int index, Value value) throws SQLException {
+    set(index, value, false);
+  }
+
+  private void set(int index, Value value, boolean asInt) throws SQLException {
     checkOpen();
     if (index < 1 || index > parameters.length) {
       throw Errors.indexOutOfRange("Parameter", index, parameters.length);
     }
     parameters[index - 1] = value;
+    boundAsInt[index - 1] = asInt;
+  }
+
+  private void bindInstant(int index, java.util.Date x, Calendar cal) throws SQLException {
+    TimeZone zone = cal == null ? TimeZone.getDefault() : cal.getTimeZone();
+    set(index, x == null ? Value.NULL : connection.dateFormats().bind(x.getTime(), zone));
   }
 
   @Override
   public void clearParameters() throws SQLException {
     checkOpen();
     Arrays.fill(parameters, Value.NULL);
+    Arrays.fill(boundAsInt, false);
   }
 
   @Override
@@ -272,22 +305,22 @@ public final class PagodaPreparedStatement extends AbstractStatement
   /** Binds INTEGER 1 or 0, as SQLite stores booleans. */
   @Override
   public void setBoolean(int parameterIndex, boolean x) throws SQLException {
-    set(parameterIndex, Value.of(x ? 1L : 0L));
+    set(parameterIndex, Value.of(x ? 1L : 0L), true);
   }
 
   @Override
   public void setByte(int parameterIndex, byte x) throws SQLException {
-    set(parameterIndex, Value.of((long) x));
+    set(parameterIndex, Value.of((long) x), true);
   }
 
   @Override
   public void setShort(int parameterIndex, short x) throws SQLException {
-    set(parameterIndex, Value.of((long) x));
+    set(parameterIndex, Value.of((long) x), true);
   }
 
   @Override
   public void setInt(int parameterIndex, int x) throws SQLException {
-    set(parameterIndex, Value.of((long) x));
+    set(parameterIndex, Value.of((long) x), true);
   }
 
   @Override
@@ -308,7 +341,7 @@ public final class PagodaPreparedStatement extends AbstractStatement
   /** Binds TEXT, as sqlite-jdbc does, so no digit is lost; NULL for null. */
   @Override
   public void setBigDecimal(int parameterIndex, BigDecimal x) throws SQLException {
-    set(parameterIndex, Parameters.of(x));
+    set(parameterIndex, Parameters.of(x, connection.dateFormats()));
   }
 
   @Override
@@ -328,7 +361,8 @@ public final class PagodaPreparedStatement extends AbstractStatement
 
   @Override
   public void setObject(int parameterIndex, Object x) throws SQLException {
-    set(parameterIndex, Parameters.of(x));
+    set(parameterIndex, Parameters.of(x, connection.dateFormats()),
+        x instanceof Integer || x instanceof Short || x instanceof Boolean);
   }
 
   @Override
@@ -421,7 +455,7 @@ public final class PagodaPreparedStatement extends AbstractStatement
 
   @Override
   public void setBlob(int parameterIndex, Blob x) throws SQLException {
-    set(parameterIndex, Parameters.of(x));
+    set(parameterIndex, Parameters.of(x, connection.dateFormats()));
   }
 
   @Override
@@ -437,7 +471,7 @@ public final class PagodaPreparedStatement extends AbstractStatement
 
   @Override
   public void setClob(int parameterIndex, Clob x) throws SQLException {
-    set(parameterIndex, Parameters.of(x));
+    set(parameterIndex, Parameters.of(x, connection.dateFormats()));
   }
 
   @Override
@@ -452,7 +486,7 @@ public final class PagodaPreparedStatement extends AbstractStatement
 
   @Override
   public void setNClob(int parameterIndex, NClob value) throws SQLException {
-    set(parameterIndex, Parameters.of(value));
+    set(parameterIndex, Parameters.of(value, connection.dateFormats()));
   }
 
   @Override
@@ -465,36 +499,39 @@ public final class PagodaPreparedStatement extends AbstractStatement
     setCharacterStream(parameterIndex, reader, length);
   }
 
-  // ---- not in this step ----
+  // ---- dates and times: through the connection's DateFormats ----
 
   @Override
   public void setDate(int parameterIndex, Date x) throws SQLException {
-    set(parameterIndex, Parameters.of(x));
+    bindInstant(parameterIndex, x, null);
   }
 
   @Override
-  public void setDate(int parameterIndex, Date x, Calendar cal) throws SQLException {
-    set(parameterIndex, Parameters.of(x));
+  public void setDate(int parameterIndex, Date x, Calendar cal)
+      throws SQLException {
+    bindInstant(parameterIndex, x, cal);
   }
 
   @Override
   public void setTime(int parameterIndex, Time x) throws SQLException {
-    set(parameterIndex, Parameters.of(x));
+    bindInstant(parameterIndex, x, null);
   }
 
   @Override
-  public void setTime(int parameterIndex, Time x, Calendar cal) throws SQLException {
-    set(parameterIndex, Parameters.of(x));
+  public void setTime(int parameterIndex, Time x, Calendar cal)
+      throws SQLException {
+    bindInstant(parameterIndex, x, cal);
   }
 
   @Override
   public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
-    set(parameterIndex, Parameters.of(x));
+    bindInstant(parameterIndex, x, null);
   }
 
   @Override
-  public void setTimestamp(int parameterIndex, Timestamp x, Calendar cal) throws SQLException {
-    set(parameterIndex, Parameters.of(x));
+  public void setTimestamp(int parameterIndex, Timestamp x, Calendar cal)
+      throws SQLException {
+    bindInstant(parameterIndex, x, cal);
   }
 
   @Override

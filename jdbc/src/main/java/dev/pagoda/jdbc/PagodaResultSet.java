@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -38,14 +37,20 @@ import java.util.Map;
  * The rows of a query: forward-only and read-only, over the engine's {@link Rows}. Columns are
  * numbered from 1 here (JDBC) and from 0 in the engine; labels match case-insensitively, the first
  * of equal labels winning. Getters convert between storage classes as SQLite's {@code
- * sqlite3_column_*} functions do ({@code getInt} keeps the low 32 bits, NULL reads as 0 and null);
- * {@link #getObject(int)} gives Long, Double, String, byte[] or null by storage class.
+ * sqlite3_column_*} functions do ({@code getInt} keeps the low 32 bits, NULL reads as 0 and null)
+ * and otherwise as sqlite-jdbc does: {@link #getObject(int)} gives Integer (or Long beyond 32
+ * bits), Double, String, byte[] or null by storage class; dates and times read by storage class
+ * through the connection's {@link DateFormats}.
+ *
+ * <p>As in sqlite-jdbc, {@link #getRow()} keeps counting the rows read after the last one, and
+ * {@link #isFirst()} says whether exactly one row has been read.
  */
 public final class PagodaResultSet extends AbstractResultSetByLabel {
   private final AbstractStatement owner;
   private final Rows rows;
   private final PreparedStatement ownedStatement;
   private final long maxRows;
+  private final DateFormats dates;
 
   private List<String> columnNames;
   private Map<String, Integer> columnsByLabel;
@@ -55,20 +60,31 @@ public final class PagodaResultSet extends AbstractResultSetByLabel {
   private boolean peeked;
   private boolean peekedRow;
   private boolean wasNull;
+  /** Whether a getter has read a column of the current row (else {@link #wasNull} fails). */
+  private boolean columnRead;
   private boolean closed;
   private boolean rowsClosed;
+  private volatile boolean cancelled;
   private int fetchSize;
 
   /**
    * @param ownedStatement closed with this result set, or null when the caller owns it
    * @param maxRows the most rows to return, 0 for all
+   * @param fetchSize the statement's fetch size hint
    */
-  PagodaResultSet(
-      AbstractStatement owner, Rows rows, PreparedStatement ownedStatement, long maxRows) {
+  PagodaResultSet(AbstractStatement owner, Rows rows, PreparedStatement ownedStatement,
+      long maxRows, int fetchSize) {
     this.owner = owner;
     this.rows = rows;
     this.ownedStatement = ownedStatement;
     this.maxRows = maxRows;
+    this.fetchSize = fetchSize;
+    this.dates = owner.connection.dateFormats();
+  }
+
+  /** Makes the next {@link #next()} fail with SQLITE_INTERRUPT ({@link Statement#cancel()}). */
+  void cancelled() {
+    cancelled = true;
   }
 
   private void checkOpen() throws SQLException {
@@ -97,15 +113,23 @@ public final class PagodaResultSet extends AbstractResultSetByLabel {
     }
     row++;
     onRow = true;
+    columnRead = false;
     return true;
   }
 
   private boolean step() throws SQLException {
     try {
-      return rows.next();
+      if (cancelled) {
+        cancelled = false;
+        throw new PagodaException(dev.pagoda.spi.ResultCode.INTERRUPT, "interrupted");
+      }
+      return owner.guarded(rows::next);
     } catch (PagodaException e) {
       finish();
       throw Errors.toSql(e);
+    } catch (SQLException e) {
+      finish();
+      throw e;
     }
   }
 
@@ -147,10 +171,11 @@ public final class PagodaResultSet extends AbstractResultSetByLabel {
     return done && row > 0;
   }
 
+  /** Whether exactly one row has been read (sqlite-jdbc's answer, also after the last row). */
   @Override
   public boolean isFirst() throws SQLException {
     checkOpen();
-    return onRow && row == 1;
+    return row == 1;
   }
 
   /** Optional for forward-only result sets in JDBC: knowing would mean leaving the current row. */
@@ -159,10 +184,11 @@ public final class PagodaResultSet extends AbstractResultSetByLabel {
     throw Errors.unsupported("isLast on a TYPE_FORWARD_ONLY ResultSet");
   }
 
+  /** The number of rows read so far (sqlite-jdbc's answer, also after the last row). */
   @Override
   public int getRow() throws SQLException {
     checkOpen();
-    return onRow ? AbstractStatement.saturatedInt(row) : 0;
+    return AbstractStatement.saturatedInt(row);
   }
 
   // ---- columns ----
@@ -201,13 +227,16 @@ public final class PagodaResultSet extends AbstractResultSetByLabel {
     return index;
   }
 
-  /** The storage class in {@code column} (0-based) of the current row, or null off a row. */
-  StorageClass currentType(int column) throws SQLException {
-    if (!onRow || closed) {
+  /**
+   * The value in {@code column} (0-based) of the current row, of the first row before {@code
+   * next()} (as sqlite-jdbc, which has stepped to it, reports it), or null past the last row.
+   */
+  Value currentValue(int column) throws SQLException {
+    if (closed || !(onRow || isBeforeFirst())) {
       return null;
     }
     try {
-      return rows.type(column);
+      return rows.get(column);
     } catch (PagodaException e) {
       throw Errors.toSql(e);
     }
@@ -216,7 +245,7 @@ public final class PagodaResultSet extends AbstractResultSetByLabel {
   @Override
   public ResultSetMetaData getMetaData() throws SQLException {
     checkOpen();
-    return new PagodaResultSetMetaData(columnNames(), this::currentType);
+    return new PagodaResultSetMetaData(columnNames(), rows::columnOrigin, this::currentValue);
   }
 
   /**
@@ -237,15 +266,20 @@ public final class PagodaResultSet extends AbstractResultSetByLabel {
     }
     try {
       wasNull = rows.isNull(columnIndex - 1);
+      columnRead = true;
     } catch (PagodaException e) {
       throw Errors.toSql(e);
     }
     return columnIndex - 1;
   }
 
+  /** Whether the last column read was NULL; fails, as in sqlite-jdbc, before any is read. */
   @Override
   public boolean wasNull() throws SQLException {
     checkOpen();
+    if (!columnRead) {
+      throw Errors.misuse("wasNull: no column of the current row has been read");
+    }
     return wasNull;
   }
 
@@ -319,10 +353,10 @@ public final class PagodaResultSet extends AbstractResultSetByLabel {
     return (byte) readLong(columnIndex);
   }
 
-  /** Whether the value, read as an integer, is non-zero (NULL reads as false). */
+  /** Whether {@link #getInt} is non-zero (NULL reads as false), as in sqlite-jdbc. */
   @Override
   public boolean getBoolean(int columnIndex) throws SQLException {
-    return readLong(columnIndex) != 0;
+    return getInt(columnIndex) != 0;
   }
 
   @Override
@@ -335,43 +369,33 @@ public final class PagodaResultSet extends AbstractResultSetByLabel {
     return (float) readDouble(columnIndex);
   }
 
-  /** Long, Double, String or byte[] by the value's storage class; null for NULL. */
+  /**
+   * Integer (Long when the value needs more than 32 bits), Double, String or byte[] by the value's
+   * storage class, as sqlite-jdbc returns them; null for NULL.
+   */
   @Override
   public Object getObject(int columnIndex) throws SQLException {
     Value value = readValue(columnIndex);
     return switch (value.storageClass()) {
       case NULL -> null;
-      case INTEGER -> ((Value.Int) value).value();
+      case INTEGER -> boxed(((Value.Int) value).value());
       case REAL -> ((Value.Real) value).value();
       case TEXT -> ((Value.Text) value).value();
       case BLOB -> ((Value.Blob) value).bytes().clone();
     };
   }
 
+  /** An Integer when {@code value} fits in 32 bits, else a Long. */
+  static Object boxed(long value) {
+    return value == (int) value ? (Object) (int) value : (Object) value;
+  }
+
+  /** An INTEGER exactly; anything else from its text; null for NULL (sqlite-jdbc's rules). */
   @Override
   public BigDecimal getBigDecimal(int columnIndex) throws SQLException {
     Value value = readValue(columnIndex);
-    return switch (value.storageClass()) {
-      case NULL -> null;
-      case INTEGER -> BigDecimal.valueOf(((Value.Int) value).value());
-      case REAL -> toBigDecimal(((Value.Real) value).value());
-      case TEXT, BLOB -> toBigDecimal(getString(columnIndex));
-    };
-  }
-
-  private static BigDecimal toBigDecimal(double real) throws SQLException {
-    if (Double.isNaN(real) || Double.isInfinite(real)) {
-      throw Errors.conversion("cannot convert " + real + " to BigDecimal");
-    }
-    return BigDecimal.valueOf(real);
-  }
-
-  private static BigDecimal toBigDecimal(String text) throws SQLException {
-    try {
-      return new BigDecimal(text.strip());
-    } catch (NumberFormatException e) {
-      throw Errors.conversion("cannot convert '" + text + "' to BigDecimal");
-    }
+    return ResultValues.bigDecimal(
+        value, value instanceof Value.Int ? null : getString(columnIndex));
   }
 
   @Override
@@ -382,46 +406,23 @@ public final class PagodaResultSet extends AbstractResultSetByLabel {
   }
 
   /**
-   * The value as {@code type}: String, Long, Integer, Short, Byte, Double, Float, Boolean,
-   * BigDecimal, BigInteger, byte[] or Object; null for NULL whatever the type.
+   * The value as {@code type}, with sqlite-jdbc's rules: String, Boolean, BigDecimal, byte[], the
+   * java.sql date and time types, LocalDate, LocalTime and LocalDateTime (from the date getters,
+   * else parsed from the text) for any value; Double, Long, Float and Integer only for INTEGER
+   * and REAL values ("Bad value for type ..." otherwise, NULL included). Beyond sqlite-jdbc:
+   * Object ({@link #getObject(int)}), Short, Byte and BigInteger, by the same numeric rule.
    */
   @Override
   public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
     if (type == null) {
-      throw Errors.invalidArgument("type must not be null");
+      throw Errors.invalidArgument("requested type cannot be null");
     }
-    Object value = convert(columnIndex, type);
-    return wasNull ? null : type.cast(value);
+    return type.cast(TypedGetters.get(this, columnIndex, type));
   }
 
-  private Object convert(int columnIndex, Class<?> type) throws SQLException {
-    if (type == String.class) {
-      return getString(columnIndex);
-    } else if (type == Long.class) {
-      return getLong(columnIndex);
-    } else if (type == Integer.class) {
-      return getInt(columnIndex);
-    } else if (type == Short.class) {
-      return getShort(columnIndex);
-    } else if (type == Byte.class) {
-      return getByte(columnIndex);
-    } else if (type == Double.class) {
-      return getDouble(columnIndex);
-    } else if (type == Float.class) {
-      return getFloat(columnIndex);
-    } else if (type == Boolean.class) {
-      return getBoolean(columnIndex);
-    } else if (type == BigDecimal.class) {
-      return getBigDecimal(columnIndex);
-    } else if (type == BigInteger.class) {
-      BigDecimal value = getBigDecimal(columnIndex);
-      return value == null ? null : value.toBigInteger();
-    } else if (type == byte[].class) {
-      return getBytes(columnIndex);
-    } else if (type == Object.class) {
-      return getObject(columnIndex);
-    }
-    throw Errors.unsupported("getObject as " + type.getName());
+  /** The storage class of {@code columnIndex} in the current row (checking the index). */
+  StorageClass storageClass(int columnIndex) throws SQLException {
+    return readValue(columnIndex).storageClass();
   }
 
   @Override
@@ -466,41 +467,66 @@ public final class PagodaResultSet extends AbstractResultSetByLabel {
     throw Errors.unsupported("getUnicodeStream (deprecated; use getCharacterStream)");
   }
 
-  // ---- not in this step ----
+  // ---- dates and times: by storage class, through the connection's DateFormats ----
 
-  private static SQLException datesLater() {
-    return Errors.notYet(
-        "Date and time getters come in a later step; read the value with getString or getLong");
+  private Long millis(int columnIndex, ResultValues.Temporal kind, Calendar calendar,
+      boolean julianInCalendar) throws SQLException {
+    Value value = readValue(columnIndex);
+    long integer = value instanceof Value.Real || value instanceof Value.Text
+        ? 0 : readLong(columnIndex);
+    String text = value instanceof Value.Text t ? t.value() : null;
+    Long millis = ResultValues.millis(value, dates, kind,
+        calendar == null ? null : calendar.getTimeZone(),
+        julianInCalendar ? calendar : null, integer, text);
+    if (millis != null && calendar != null && value.storageClass() == StorageClass.INTEGER) {
+      calendar.setTimeInMillis(millis); // sqlite-jdbc leaves the calendar at the instant
+    }
+    return millis;
+  }
+
+  private static Calendar requireCalendar(Calendar cal) throws SQLException {
+    if (cal == null) {
+      throw Errors.invalidArgument("Expected a calendar instance.");
+    }
+    return cal;
   }
 
   @Override
   public Date getDate(int columnIndex) throws SQLException {
-    throw datesLater();
+    Long millis = millis(columnIndex, ResultValues.Temporal.DATE, null, false);
+    return millis == null ? null : new Date(millis);
   }
 
   @Override
   public Date getDate(int columnIndex, Calendar cal) throws SQLException {
-    throw datesLater();
+    Long millis = millis(columnIndex, ResultValues.Temporal.DATE, requireCalendar(cal), true);
+    return millis == null ? null : new Date(millis);
   }
 
   @Override
   public Time getTime(int columnIndex) throws SQLException {
-    throw datesLater();
+    Long millis = millis(columnIndex, ResultValues.Temporal.TIME, null, false);
+    return millis == null ? null : new Time(millis);
   }
 
   @Override
   public Time getTime(int columnIndex, Calendar cal) throws SQLException {
-    throw datesLater();
+    Long millis = millis(columnIndex, ResultValues.Temporal.TIME, requireCalendar(cal), true);
+    return millis == null ? null : new Time(millis);
   }
 
   @Override
   public Timestamp getTimestamp(int columnIndex) throws SQLException {
-    throw datesLater();
+    Long millis = millis(columnIndex, ResultValues.Temporal.TIMESTAMP, null, false);
+    return millis == null ? null : new Timestamp(millis);
   }
 
+  /** As sqlite-jdbc: REAL values are read in the default calendar, not {@code cal}. */
   @Override
   public Timestamp getTimestamp(int columnIndex, Calendar cal) throws SQLException {
-    throw datesLater();
+    Long millis =
+        millis(columnIndex, ResultValues.Temporal.TIMESTAMP, requireCalendar(cal), false);
+    return millis == null ? null : new Timestamp(millis);
   }
 
   @Override
@@ -563,8 +589,8 @@ public final class PagodaResultSet extends AbstractResultSetByLabel {
   @Override
   public void setFetchSize(int rows) throws SQLException {
     checkOpen();
-    if (rows < 0) {
-      throw Errors.invalidArgument("fetch size must not be negative: " + rows);
+    if (rows < 0 || (maxRows != 0 && rows > maxRows)) {
+      throw Errors.invalidArgument("fetch size " + rows + " out of bounds " + maxRows);
     }
     fetchSize = rows;
   }

@@ -6,7 +6,6 @@ import java.sql.BatchUpdateException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,7 +31,9 @@ public final class PagodaStatement extends AbstractStatement {
 
   @Override
   public boolean execute(String sql) throws SQLException {
-    return run(sql, Expect.ANYTHING);
+    boolean rows = run(sql, Expect.ANYTHING);
+    updateGeneratedKeys(sql);
+    return rows;
   }
 
   /**
@@ -54,6 +55,7 @@ public final class PagodaStatement extends AbstractStatement {
   @Override
   public long executeLargeUpdate(String sql) throws SQLException {
     run(sql, Expect.UPDATE_COUNT);
+    updateGeneratedKeys(sql);
     return Math.max(0, getLargeUpdateCount());
   }
 
@@ -68,20 +70,20 @@ public final class PagodaStatement extends AbstractStatement {
       noResult();
       return false;
     }
+    return guarded(() -> runScript(sql, expect));
+  }
+
+  private boolean runScript(String sql, Expect expect) throws SQLException {
     String rest = sql;
-    try {
-      while (true) {
-        PreparedStatement statement = connection.engine().prepare(rest);
-        String tail = statement.tail();
-        if (SqlText.isBlank(tail)) {
-          check(statement, expect);
-          return publish(statement, true);
-        }
-        runToCompletion(statement);
-        rest = tail;
+    while (true) {
+      PreparedStatement statement = connection.engine().prepare(rest);
+      String tail = statement.tail();
+      if (SqlText.isBlank(tail)) {
+        check(statement, expect);
+        return publish(statement, true);
       }
-    } catch (PagodaException e) {
-      throw Errors.toSql(e);
+      runToCompletion(statement);
+      rest = tail;
     }
   }
 
@@ -141,23 +143,40 @@ public final class PagodaStatement extends AbstractStatement {
     batch.clear();
   }
 
-  /** Runs each command of the batch in turn; the first failure stops it. */
+  /**
+   * Runs each command of the batch in turn; the first failure stops it with a {@link
+   * BatchUpdateException} ("batch entry N: ...", the failure's SQLSTATE and code) whose update
+   * counts are, as sqlite-jdbc gives them, one per command of the batch: the counts of the
+   * commands that ran, then 0 for the failed one and those after it.
+   */
   @Override
   long[] runBatch() throws SQLException {
     checkOpen();
     List<String> commands = List.copyOf(batch);
     batch.clear();
+    clearResult();
     long[] counts = new long[commands.size()];
     for (int i = 0; i < counts.length; i++) {
       try {
-        counts[i] = executeLargeUpdate(commands.get(i));
+        run(commands.get(i), Expect.ANYTHING);
+        counts[i] = Math.max(0, getLargeUpdateCount());
+        clearResult();
       } catch (SQLException e) {
-        throw new BatchUpdateException(
-            e.getMessage(), e.getSQLState(), e.getErrorCode(), Arrays.copyOf(counts, i), e);
+        throw batchFailure(e, counts, i);
       }
     }
     noResult();
     return counts;
+  }
+
+  /** The exception for batch entry {@code failed} failing with {@code e}, as sqlite-jdbc words it. */
+  static BatchUpdateException batchFailure(SQLException e, long[] counts, int failed) {
+    return new BatchUpdateException(
+        "batch entry " + failed + ": " + e.getMessage(),
+        e.getSQLState(),
+        e.getErrorCode(),
+        toIntCounts(counts, counts.length),
+        e);
   }
 
   @Override

@@ -5,34 +5,35 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.sql.SQLException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Conversions from the Java values JDBC callers bind to SQLite's storage classes, following
- * sqlite-jdbc where it has settled a question: booleans bind as INTEGER 1/0, floats widen to REAL,
- * {@link BigDecimal}s bind as TEXT (their {@code toString()}, which keeps every digit; the column's
- * affinity converts them on insert). Dates and times come in a later step.
+ * Conversions from the Java values JDBC callers bind to SQLite's storage classes, as sqlite-jdbc
+ * binds them: Integer, Long, Short and Boolean (1/0) as INTEGER, Float and Double as REAL, byte[]
+ * as BLOB, {@link BigDecimal} as TEXT (its {@code toString()}, which keeps every digit; the
+ * column's affinity converts it on insert), {@link java.util.Date} and its java.sql subclasses
+ * through the connection's {@link DateFormats}, and every other object as the TEXT of its {@code
+ * toString()} (so Byte, BigInteger, Character and the java.time types bind as text: {@code
+ * LocalDate} as {@code 2024-01-31}, {@code LocalDateTime} as {@code 2024-01-31T10:15:30}).
+ *
+ * <p>Where sqlite-jdbc would bind a useless {@code toString()}, this driver reads the value instead:
+ * an {@link InputStream} or {@link java.sql.Blob} binds as BLOB, a {@link Reader} or {@link
+ * java.sql.Clob} as TEXT.
  */
 final class Parameters {
   private Parameters() {}
 
   /** The value to bind for {@code x}, as {@link java.sql.PreparedStatement#setObject} binds it. */
-  static Value of(Object x) throws SQLException {
+  static Value of(Object x, DateFormats dates) throws SQLException {
     if (x == null) {
       return Value.NULL;
     } else if (x instanceof Value v) {
       return v;
+    } else if (x instanceof java.util.Date date) {
+      return dates.bind(date.getTime(), java.util.TimeZone.getDefault());
     } else if (x instanceof String s) {
       return Value.of(s);
-    } else if (x instanceof Long
-        || x instanceof Integer
-        || x instanceof Short
-        || x instanceof Byte
-        || x instanceof AtomicInteger
-        || x instanceof AtomicLong) {
+    } else if (x instanceof Long || x instanceof Integer || x instanceof Short) {
       return Value.of(((Number) x).longValue());
     } else if (x instanceof Double || x instanceof Float) {
       return Value.of(((Number) x).doubleValue());
@@ -42,20 +43,12 @@ final class Parameters {
       return Value.of(bytes);
     } else if (x instanceof BigDecimal d) {
       return Value.of(d.toString());
-    } else if (x instanceof BigInteger i) {
-      return of(i);
-    } else if (x instanceof Character) {
-      return Value.of(x.toString());
     }
-    return special(x);
+    return read(x);
   }
 
-  /** An INTEGER when it fits in 64 bits, else TEXT (which keeps every digit). */
-  static Value of(BigInteger x) {
-    return x.bitLength() < Long.SIZE ? Value.of(x.longValue()) : Value.of(x.toString());
-  }
-
-  private static Value special(Object x) throws SQLException {
+  /** Streams and LOBs read whole; anything else as its text. */
+  private static Value read(Object x) throws SQLException {
     if (x instanceof java.sql.Blob blob) {
       return Value.of(blob.getBytes(1, lengthOf(blob.length())));
     } else if (x instanceof java.sql.Clob clob) {
@@ -64,12 +57,8 @@ final class Parameters {
       return Value.of(readBytes(in, -1));
     } else if (x instanceof Reader in) {
       return Value.of(readText(in, -1));
-    } else if (x instanceof java.util.Date || x instanceof java.time.temporal.Temporal) {
-      throw Errors.notYet(
-          "Date and time parameters come in a later step; bind them as text "
-              + "(e.g. '2024-01-31 12:00:00') or as a number meanwhile");
     }
-    throw Errors.unsupported("Binding a " + x.getClass().getName());
+    return Value.of(x.toString());
   }
 
   private static int lengthOf(long length) throws SQLException {

@@ -113,7 +113,8 @@ class ConnectionTest {
       assertEquals("ada", md.getUserName());
       assertEquals("\"", md.getIdentifierQuoteString());
       assertEquals(4, md.getJDBCMajorVersion());
-      assertFalse(md.supportsTransactions());
+      assertTrue(md.supportsTransactions());
+      assertTrue(md.supportsSavepoints());
       assertTrue(md.supportsBatchUpdates());
       assertTrue(md.supportsResultSetType(ResultSet.TYPE_FORWARD_ONLY));
       assertFalse(md.supportsResultSetType(ResultSet.TYPE_SCROLL_INSENSITIVE));

@@ -17,12 +17,10 @@ import org.junit.jupiter.api.Test;
  * cell for every catalog method ({@link MetaDataConformanceBase}), and the dialect answers: the
  * same as sqlite-jdbc's except where SQLite's behaviour says otherwise, each listed with why.
  *
- * <p>The foreign key methods ({@link ForeignKeyConformanceBase}) join when the engine has {@code
- * PRAGMA foreign_key_list}; until then the engine ignores that pragma, as SQLite ignores unknown
- * ones, and the foreign key methods return no rows ({@link
- * #foreignKeys_withoutForeignKeyList_areEmptyNotErrors}).
+ * <p>The foreign key methods ({@link ForeignKeyConformanceBase}) are compared too, over {@code
+ * PRAGMA foreign_key_list}.
  */
-class DatabaseMetaDataConformanceTest extends MetaDataConformanceBase {
+class DatabaseMetaDataConformanceTest extends ForeignKeyConformanceBase {
   private Connection pagoda;
 
   @Override
@@ -144,9 +142,9 @@ class DatabaseMetaDataConformanceTest extends MetaDataConformanceBase {
     }
   }
 
-  /** With or without foreign_key_list, the foreign key methods answer with the right columns. */
+  /** The foreign key methods answer with JDBC's columns and value kinds. */
   @Test
-  void foreignKeys_withoutForeignKeyList_areEmptyNotErrors() throws SQLException {
+  void foreignKeys_haveTheJdbcColumns() throws SQLException {
     List<String> columns =
         MetaSnapshot.of(expected.getImportedKeys(null, null, "child")).columns();
     MetaSnapshot imported = MetaSnapshot.of(actual.getImportedKeys(null, null, "child"));

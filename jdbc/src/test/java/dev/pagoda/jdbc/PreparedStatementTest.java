@@ -51,7 +51,8 @@ class PreparedStatementTest {
       ps.setInt(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         assertTrue(rs.next(), "no row " + id);
-        return rs.getObject(1);
+        Object value = rs.getObject(1);
+        return value instanceof Integer i ? (Object) i.longValue() : value; // Integer when small
       }
     }
   }
@@ -126,18 +127,15 @@ class PreparedStatementTest {
     assertArrayEquals(new byte[] {9}, (byte[]) stored(5));
     assertNull(stored(6));
     assertEquals(1L, stored(7));
-    assertEquals(10L, stored(8));
+    assertEquals("10", stored(8)); // sqlite-jdbc binds BigInteger as its text
     assertEquals("c", stored(9));
     assertEquals("12", stored(10));
   }
 
   @Test
-  void setObject_dateTypes_notYetSupported() throws SQLException {
-    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO t VALUES (1, ?)")) {
-      assertThrows(
-          SQLFeatureNotSupportedException.class, () -> ps.setObject(1, LocalDate.of(2024, 1, 31)));
-      assertThrows(SQLFeatureNotSupportedException.class, () -> ps.setObject(1, new Object()));
-    }
+  void setObject_javaTime_bindsText() throws SQLException {
+    insert(1, ps -> ps.setObject(2, LocalDate.of(2024, 1, 31)));
+    assertEquals("2024-01-31", stored(1));
   }
 
   @Test
@@ -244,7 +242,8 @@ class PreparedStatementTest {
       assertEquals(2, md.getColumnCount());
       assertEquals("id", md.getColumnLabel(1));
       assertEquals("value", md.getColumnLabel(2));
-      assertEquals(Types.OTHER, md.getColumnType(1));
+      assertEquals("INTEGER", md.getColumnTypeName(1)); // declared type of t.id
+      assertEquals("t", md.getTableName(1));
       assertNull(insert.getMetaData());
     }
   }
@@ -279,7 +278,7 @@ class PreparedStatementTest {
       ps.setInt(1, 1);
       ps.addBatch();
       BatchUpdateException e = assertThrows(BatchUpdateException.class, ps::executeBatch);
-      assertEquals(0, e.getUpdateCounts().length);
+      assertArrayEquals(new int[] {0}, e.getUpdateCounts()); // one per entry, as sqlite-jdbc
     }
   }
 

@@ -1,8 +1,5 @@
 package dev.pagoda.shell;
 
-import dev.pagoda.Connection;
-import dev.pagoda.PagodaException;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,214 +8,287 @@ import java.util.Map;
 
 /**
  * The shell's own commands: lines starting with {@code .}, as in sqlite3. Each command is a {@link
- * Command} in {@link #COMMANDS}, with its usage and help text; adding one is adding an entry.
+ * Command} in {@link #COMMANDS}, with its help text as sqlite3 prints it; adding one is one {@code
+ * put}. The actions live with their concern: {@link SettingsCommands} (output settings and
+ * switches), {@link ModeCommand}, {@link SchemaCommands} (.tables, .schema, .indexes,
+ * .databases), {@link FileCommands} (.open, .output, .once, .read).
+ *
+ * <p>A command's name may be shortened to any prefix ({@code .tab}); the first command in the
+ * table's (alphabetical) order with that prefix runs, as sqlite3's chain of tests picks one.
  */
 final class DotCommands {
   /** What a command tells the shell to do next. */
   enum Next {
     CONTINUE,
-    /** Stop reading input; the shell exits with its usual status. */
+    /** Stop reading this input; the shell exits with its usual status. */
     STOP
   }
 
   /** A dot-command: the words after its name, and the session it acts on. */
   @FunctionalInterface
-  private interface Action {
+  interface Action {
     Next run(List<String> args, Session session);
   }
 
-  private record Command(String usage, String help, Action action) {}
+  /** One command: its help (the first line is the one {@code .help} lists) and its action. */
+  record Command(String help, Action action) {}
 
   private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
   static {
-    COMMANDS.put(
-        "bail",
-        new Command("bail on|off", "Stop after hitting an error.  Default OFF", DotCommands::bail));
-    COMMANDS.put(
-        "exit",
-        new Command("exit ?CODE?", "Exit this program with return-code CODE", DotCommands::exit));
-    COMMANDS.put(
-        "headers",
-        new Command("headers on|off", "Turn display of headers on or off", DotCommands::headers));
-    COMMANDS.put("help", new Command("help", "Show this message", DotCommands::help));
-    COMMANDS.put(
-        "mode",
-        new Command("mode ?MODE?", "Set output mode: " + OutputMode.labels(), DotCommands::mode));
-    COMMANDS.put(
-        "nullvalue",
-        new Command(
-            "nullvalue STRING", "Use STRING in place of NULL values", DotCommands::nullValue));
-    COMMANDS.put("quit", new Command("quit", "Exit this program", (args, s) -> Next.STOP));
-    COMMANDS.put(
-        "tables",
-        new Command(
-            "tables ?PATTERN?",
-            "List names of tables matching LIKE pattern PATTERN",
-            DotCommands::tables));
+    COMMANDS.put("bail", new Command(
+        ".bail on|off             Stop after hitting an error.  Default OFF",
+        SettingsCommands::bail));
+    COMMANDS.put("changes", new Command(
+        ".changes on|off          Show number of rows changed by SQL", SettingsCommands::changes));
+    COMMANDS.put("databases", new Command(
+        ".databases               List names and files of attached databases",
+        SchemaCommands::databases));
+    COMMANDS.put("dump", new Command(
+        ".dump ?OBJECTS?          Render database content as SQL", Dump::command));
+    COMMANDS.put("echo", new Command(
+        ".echo on|off             Turn command echo on or off", SettingsCommands::echo));
+    COMMANDS.put("eqp", new Command(
+        ".eqp on|off|full|...     Enable or disable automatic EXPLAIN QUERY PLAN",
+        SettingsCommands::eqp));
+    COMMANDS.put("exit", new Command(
+        ".exit ?CODE?             Exit this program with return-code CODE", DotCommands::exit));
+    COMMANDS.put("headers", new Command(
+        ".headers on|off          Turn display of headers on or off", SettingsCommands::headers));
+    COMMANDS.put("help", new Command(
+        ".help ?-all? ?PATTERN?   Show help text for PATTERN", DotCommands::help));
+    COMMANDS.put("import", new Command(
+        ".import FILE TABLE       Import data from FILE into TABLE", CsvImport::command));
+    COMMANDS.put("indexes", new Command(
+        ".indexes ?TABLE?         Show names of indexes", SchemaCommands::indexes));
+    COMMANDS.put("mode", new Command(ModeCommand.HELP, ModeCommand::mode));
+    COMMANDS.put("nullvalue", new Command(
+        ".nullvalue STRING        Use STRING in place of NULL values",
+        SettingsCommands::nullValue));
+    COMMANDS.put("once", new Command(FileCommands.ONCE_HELP, FileCommands::once));
+    COMMANDS.put("open", new Command(FileCommands.OPEN_HELP, FileCommands::open));
+    COMMANDS.put("output", new Command(FileCommands.OUTPUT_HELP, FileCommands::output));
+    COMMANDS.put("quit", new Command(
+        ".quit                    Exit this program", (args, s) -> Next.STOP));
+    COMMANDS.put("read", new Command(
+        ".read FILE               Read input from FILE or command output", FileCommands::read));
+    COMMANDS.put("schema", new Command(
+        ".schema ?PATTERN?        Show the CREATE statements matching PATTERN",
+        SchemaCommands::schema));
+    COMMANDS.put("separator", new Command(
+        ".separator COL ?ROW?     Change the column and row separators",
+        SettingsCommands::separator));
+    COMMANDS.put("show", new Command(
+        ".show                    Show the current values for various settings",
+        SettingsCommands::show));
+    COMMANDS.put("tables", new Command(
+        ".tables ?TABLE?          List names of tables matching LIKE pattern TABLE",
+        SchemaCommands::tables));
+    COMMANDS.put("timer", new Command(
+        ".timer on|off            Turn SQL timer on or off", SettingsCommands::timer));
+    COMMANDS.put("width", new Command(
+        ".width NUM1 NUM2 ...     Set minimum column widths for columnar output\n"
+            + "     Negative values right-justify", SettingsCommands::width));
   }
 
   private DotCommands() {}
 
   /** Runs the dot-command {@code line} (starting with {@code .}). */
   static Next run(String line, Session session) {
-    List<String> words = split(line.substring(1));
-    String name = words.isEmpty() ? "" : words.get(0).toLowerCase(Locale.ROOT);
-    Command command = COMMANDS.get(name);
+    List<String> words = split(line.strip().substring(1));
+    if (words.isEmpty()) {
+      return Next.CONTINUE; // a lone "." does nothing, as in sqlite3
+    }
+    String name = words.get(0);
+    Command command = find(name);
     if (command == null) {
-      session.error(
-          "Error: unknown command or invalid arguments:  \""
-              + name
-              + "\". Enter \".help\" for help");
+      session.error("Error: unknown command or invalid arguments:  \""
+          + name + "\". Enter \".help\" for help");
       return Next.CONTINUE;
     }
     return command.action().run(words.subList(1, words.size()), session);
   }
 
-  /** Splits a command line into words; quotes ('...' or "...") keep white space in a word. */
+  private static Command find(String name) {
+    if (name.isEmpty()) {
+      return null;
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    Command exact = COMMANDS.get(lower);
+    if (exact != null) {
+      return exact;
+    }
+    for (Map.Entry<String, Command> e : COMMANDS.entrySet()) {
+      if (e.getKey().startsWith(lower)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Splits a command line into words as sqlite3 does: {@code '...'} keeps its text as it is,
+   * {@code "..."} and bare words have their backslash escapes resolved ({@code \t}, {@code \n},
+   * {@code \\}, octal {@code \NNN}, ...).
+   */
   static List<String> split(String line) {
     List<String> words = new ArrayList<>();
     int i = 0;
-    while (i < line.length()) {
+    int n = line.length();
+    while (i < n) {
       char c = line.charAt(i);
       if (Character.isWhitespace(c)) {
         i++;
-        continue;
-      }
-      int end;
-      if (c == '\'' || c == '"') {
-        end = line.indexOf(c, i + 1);
-        end = end < 0 ? line.length() : end;
-        words.add(line.substring(i + 1, end));
-        i = end + 1;
-      } else {
-        end = i;
-        while (end < line.length() && !Character.isWhitespace(line.charAt(end))) {
-          end++;
+      } else if (c == '\'' || c == '"') {
+        int start = ++i;
+        while (i < n && line.charAt(i) != c) {
+          i += line.charAt(i) == '\\' && c == '"' && i + 1 < n ? 2 : 1;
         }
-        words.add(line.substring(i, end));
-        i = end;
+        String word = line.substring(start, Math.min(i, n));
+        words.add(c == '"' ? resolveBackslashes(word) : word);
+        i++;
+      } else {
+        int start = i;
+        while (i < n && !Character.isWhitespace(line.charAt(i))) {
+          i++;
+        }
+        words.add(resolveBackslashes(line.substring(start, i)));
       }
     }
     return words;
   }
 
-  private static Next usage(Session session, String name) {
-    session.error("Usage: ." + COMMANDS.get(name).usage());
+  /** shell.c's {@code resolve_backslashes}. */
+  static String resolveBackslashes(String s) {
+    if (s.indexOf('\\') < 0) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' && i + 1 < s.length()) {
+        c = s.charAt(++i);
+        switch (c) {
+          case 'a' -> c = 7;
+          case 'b' -> c = '\b';
+          case 't' -> c = '\t';
+          case 'n' -> c = '\n';
+          case 'v' -> c = 11;
+          case 'f' -> c = '\f';
+          case 'r' -> c = '\r';
+          default -> {
+            if (c >= '0' && c <= '7') {
+              int v = c - '0';
+              for (int k = 0; k < 2 && i + 1 < s.length() && isOctal(s.charAt(i + 1)); k++) {
+                v = (v << 3) + s.charAt(++i) - '0';
+              }
+              c = (char) (v & 0xff);
+            }
+          }
+        }
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  private static boolean isOctal(char c) {
+    return c >= '0' && c <= '7';
+  }
+
+  /** Prints {@code message} (if not null) on standard error and counts an error. */
+  static Next usage(Session session, String message) {
+    if (message == null) {
+      session.countError();
+    } else {
+      session.error(message);
+    }
     return Next.CONTINUE;
   }
 
-  /** sqlite3's boolean words: on/yes/true or a non-zero number, off/no/false or 0. */
-  private static boolean parseBoolean(String word, Session session) {
-    String w = word.toLowerCase(Locale.ROOT);
-    if (w.equals("on") || w.equals("yes") || w.equals("true") || w.matches("[0-9]*[1-9][0-9]*")) {
+  /** sqlite3's {@code booleanValue}: a number, on/yes, off/no; anything else is "no", with a warning. */
+  static boolean parseBoolean(String word, Session session) {
+    if (!word.isEmpty() && word.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+      return integerValue(word) != 0;
+    }
+    if (word.equalsIgnoreCase("on") || word.equalsIgnoreCase("yes")) {
       return true;
     }
-    if (w.equals("off") || w.equals("no") || w.equals("false") || w.matches("0+")) {
-      return false;
+    if (!word.equalsIgnoreCase("off") && !word.equalsIgnoreCase("no")) {
+      session.warn("ERROR: Not a boolean value: \"" + word + "\". Assuming \"no\".");
     }
-    session.warn("ERROR: Not a boolean value: \"" + word + "\". Assuming \"no\".");
     return false;
   }
 
-  private static Next bail(List<String> args, Session session) {
-    if (args.size() != 1) {
-      return usage(session, "bail");
+  /** sqlite3's {@code integerValue}: an optional sign, then decimal or 0x hex digits; 0 if none. */
+  static long integerValue(String word) {
+    int i = 0;
+    boolean negative = false;
+    if (i < word.length() && (word.charAt(i) == '-' || word.charAt(i) == '+')) {
+      negative = word.charAt(i++) == '-';
     }
-    session.settings().bail = parseBoolean(args.get(0), session);
-    return Next.CONTINUE;
+    long v = 0;
+    if (word.startsWith("0x", i)) {
+      for (i += 2; i < word.length() && Character.digit(word.charAt(i), 16) >= 0; i++) {
+        v = (v << 4) + Character.digit(word.charAt(i), 16);
+      }
+    } else {
+      for (; i < word.length() && Character.isDigit(word.charAt(i)); i++) {
+        v = v * 10 + (word.charAt(i) - '0');
+      }
+    }
+    return negative ? -v : v;
   }
 
-  private static Next headers(List<String> args, Session session) {
-    if (args.size() != 1) {
-      return usage(session, "headers");
-    }
-    session.settings().headers = parseBoolean(args.get(0), session);
-    return Next.CONTINUE;
-  }
-
-  private static Next nullValue(List<String> args, Session session) {
-    if (args.size() != 1) {
-      return usage(session, "nullvalue");
-    }
-    session.settings().nullValue = args.get(0);
-    return Next.CONTINUE;
-  }
-
-  private static Next mode(List<String> args, Session session) {
-    if (args.isEmpty()) {
-      session.out().print("current output mode: " + session.settings().mode.label() + "\n");
-      return Next.CONTINUE;
-    }
-    OutputMode mode = OutputMode.named(args.get(0).toLowerCase(Locale.ROOT));
-    if (mode == null || args.size() > 1) {
-      session.error("Error: mode should be one of: " + OutputMode.labels());
-      return Next.CONTINUE;
-    }
-    session.settings().mode = mode;
-    return Next.CONTINUE;
-  }
-
-  /** {@code .exit CODE} exits with CODE at once; {@code .exit} alone is {@code .quit}. */
+  /** {@code .exit CODE} exits with CODE at once; {@code .exit} alone (or 0) is {@code .quit}. */
   private static Next exit(List<String> args, Session session) {
-    if (args.isEmpty()) {
-      return Next.STOP;
-    }
-    try {
-      session.exitWith(Integer.parseInt(args.get(0)));
-    } catch (NumberFormatException e) {
-      return usage(session, "exit");
+    int code = args.isEmpty() ? 0 : (int) integerValue(args.get(0));
+    if (code != 0) {
+      session.exitWith(code);
     }
     return Next.STOP;
   }
 
+  /** {@code .help}: the first line of every command; {@code .help PATTERN}: all of each match. */
   private static Next help(List<String> args, Session session) {
-    PrintStream out = session.out();
-    for (Command command : COMMANDS.values()) {
-      out.print(String.format(Locale.ROOT, "%-25s%s\n", "." + command.usage(), command.help()));
-    }
-    return Next.CONTINUE;
-  }
-
-  private static Next tables(List<String> args, Session session) {
-    if (args.size() > 1) {
-      return usage(session, "tables");
-    }
-    String pattern = args.isEmpty() ? "%" : args.get(0);
-    Connection connection = session.connection();
-    List<String> names = new ArrayList<>();
-    try {
-      for (String name : connection.tableNames()) {
-        if (Like.matches(pattern, name)) {
-          names.add(name);
-        }
+    List<String> words = new ArrayList<>(args);
+    boolean all = words.remove("-all");
+    all = words.remove("--all") || all;
+    StringBuilder out = new StringBuilder();
+    for (Map.Entry<String, Command> e : COMMANDS.entrySet()) {
+      String help = e.getValue().help();
+      if (words.isEmpty()) {
+        out.append(all ? help : help.lines().findFirst().orElse("")).append('\n');
+      } else if (e.getKey().startsWith(words.get(0).replaceFirst("^\\.", ""))) {
+        out.append(help).append('\n');
       }
-    } catch (PagodaException e) {
-      session.error("Error: " + e.getMessage());
-      return Next.CONTINUE;
     }
-    printColumns(names, session.out());
+    if (out.length() == 0) {
+      out.append("Nothing matches '").append(words.get(0)).append("'\n");
+    }
+    session.out().print(out);
     return Next.CONTINUE;
   }
 
   /** Prints {@code names} in columns down the page, as sqlite3's {@code .tables} does. */
-  static void printColumns(List<String> names, PrintStream out) {
+  static void printColumns(List<String> names, Session session) {
     if (names.isEmpty()) {
       return;
     }
     int width = 0;
     for (String name : names) {
-      width = Math.max(width, name.length());
+      width = Math.max(width, Cells.utf8(name).length);
     }
     int columns = Math.max(1, 80 / (width + 2));
     int rows = (names.size() + columns - 1) / columns;
-    String cell = "%-" + width + "s";
+    StringBuilder out = new StringBuilder();
     for (int row = 0; row < rows; row++) {
-      StringBuilder line = new StringBuilder();
       for (int i = row; i < names.size(); i += rows) {
-        line.append(i == row ? "" : "  ").append(String.format(Locale.ROOT, cell, names.get(i)));
+        out.append(i == row ? "" : "  ").append(names.get(i));
+        out.append(" ".repeat(width - Cells.utf8(names.get(i)).length));
       }
-      out.print(line.append('\n'));
+      out.append('\n');
     }
+    session.out().print(out);
   }
 }

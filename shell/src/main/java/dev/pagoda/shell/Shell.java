@@ -1,6 +1,5 @@
 package dev.pagoda.shell;
 
-import dev.pagoda.Connection;
 import dev.pagoda.Database;
 import dev.pagoda.PagodaException;
 import java.io.BufferedOutputStream;
@@ -50,12 +49,15 @@ public final class Shell {
     try {
       options = Options.parse(args);
     } catch (IllegalArgumentException e) {
-      err.print("pagoda: Error: " + e.getMessage() + "\nUse -help for a list of options.\n");
+      err.print("pagoda: Error: " + e.getMessage() + "\n");
+      if (e.getMessage().startsWith("unknown option")) {
+        err.print("Use -help for a list of options.\n");
+      }
       return 1;
     }
     if (options.help) {
-      out.print(Options.USAGE);
-      return 0;
+      err.print(Options.USAGE);
+      return 1;
     }
     if (options.version) {
       out.print(Version.VERSION + "\n");
@@ -76,38 +78,68 @@ public final class Shell {
       Options options, InputStream in, PrintStream out, PrintStream err, boolean interactive) {
     Database database;
     try {
-      database = options.isMemory() ? Database.openInMemory() : Database.open(options.file);
-    } catch (PagodaException | InvalidPathException e) {
+      database = FileCommands.openDatabase(options.isMemory() ? null : options.file,
+          options.readOnly, false);
+    } catch (PagodaException | InvalidPathException | IOException e) {
       err.print(
           "Error: unable to open database \"" + options.file + "\": " + e.getMessage() + "\n");
       return 1;
     }
-    try (database;
-        Connection connection = database.connect()) {
-      Session session = new Session(connection, options.settings, out, err, interactive);
-      if (interactive) {
-        banner(options, out);
-      }
-      if (!options.commands.isEmpty()) {
-        for (String command : options.commands) {
-          if (session.runArgument(command) == DotCommands.Next.STOP) {
-            break;
-          }
-        }
-        return session.status();
-      }
-      session.process(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-      if (interactive) {
-        out.print("\n");
-      }
-      return session.status();
+    Session session = new Session(database, options.file == null ? "" : options.file,
+        options.settings, out, err, interactive);
+    try {
+      return run(session, options, in, interactive, out);
     } catch (IOException e) {
       err.print("Error: cannot read input: " + e.getMessage() + "\n");
       return 1;
     } catch (PagodaException e) {
       err.print("Error: " + e.getMessage() + "\n");
       return 1;
+    } finally {
+      session.close();
     }
+  }
+
+  /**
+   * The -cmd commands (their errors end the run only with -bail), then the SQL arguments (the
+   * first error ends the run, with the statement's result code), or else standard input.
+   */
+  private static int run(Session session, Options options, InputStream in, boolean interactive,
+      PrintStream out) throws IOException {
+    for (String command : options.initCommands) {
+      DotCommands.Next next = session.runArgument(command);
+      if (session.errors() > 0 && session.settings().bail) {
+        return command.startsWith(".") ? 1 : session.lastCode();
+      }
+      if (next == DotCommands.Next.STOP) {
+        return session.status();
+      }
+    }
+    session.forgetErrors();
+    if (!options.commands.isEmpty()) {
+      for (String command : options.commands) {
+        DotCommands.Next next = session.runArgument(command);
+        if (session.errors() > 0) {
+          return command.startsWith(".") ? 1 : session.lastCode();
+        }
+        if (next == DotCommands.Next.STOP) {
+          break;
+        }
+      }
+      return session.status();
+    }
+    if (interactive) {
+      banner(options, out);
+    }
+    if (interactive && in == System.in && hasTerminal()) {
+      Interactive.runOnSystemTerminal(session);
+    } else {
+      session.process(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+    }
+    if (interactive) {
+      out.print("\n");
+    }
+    return session.status();
   }
 
   /**

@@ -144,7 +144,11 @@ class ShellTest {
     Result r = run("create table t(a);\nselect * form t;\nselect 2;\n", db());
     assertEquals(1, r.status());
     assertEquals("2\n", r.out());
-    assertEquals("Parse error near line 2: near \"form\": syntax error\n", r.err());
+    assertEquals(
+        "Parse error near line 2: near \"form\": syntax error\n"
+            + "  select * form t;\n"
+            + "           ^--- error here\n",
+        r.err());
   }
 
   @Test
@@ -256,7 +260,9 @@ class ShellTest {
 
   @Test
   void run_helpAndVersion_printAndExit() {
-    assertTrue(run("", "-help").out().startsWith("Usage: pagoda"));
+    Result help = run("", "-help");
+    assertEquals(1, help.status());
+    assertTrue(help.err().startsWith("Usage: pagoda"), help.err());
     Result version = run("", "--version");
     assertEquals(0, version.status());
     assertTrue(version.out().matches("\\d+\\.\\d+.*\n"), version.out());

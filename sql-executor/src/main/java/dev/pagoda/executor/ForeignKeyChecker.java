@@ -425,10 +425,8 @@ final class ForeignKeyChecker {
     record.reset(cursor.payload());
     for (int i = 0; i < key.length; i++) {
       int c = columns.get(i);
-      Value v = c == child.rowidAlias() ? Value.of(rowid) : record.column(c);
-      if (child.columns().get(c).affinity() == Affinity.REAL && v instanceof Value.Int n) {
-        v = Value.of((double) n.value());
-      }
+      Value v = c == child.rowidAlias() ? Value.of(rowid)
+          : RowDecoding.storedColumn(child, record, c);
       if (v.isNull()
           || Comparison.compare(key[i], v, link.affinities()[i], link.collations()[i]) != 0) {
         return false;

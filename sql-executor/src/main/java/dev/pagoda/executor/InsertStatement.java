@@ -32,6 +32,8 @@ final class InsertStatement implements CompiledStatement {
   private UpsertOp upsert;
   /** Where the rows written go for RETURNING, or null. */
   private ReturningSink returning;
+  /** This run's {@code sqlite_sequence} bookkeeping when the table is AUTOINCREMENT, or null. */
+  private AutoIncrement sequence;
 
   InsertStatement(Plan.Insert plan, ExprCompiler compiler) {
     this.plan = plan;
@@ -89,6 +91,7 @@ final class InsertStatement implements CompiledStatement {
         foreignKeys.prepare(table, null, false, false);
         writer.foreignKeys(foreignKeys);
       }
+      sequence = AutoIncrement.open(pager, table);
       if (inputs == null) {
         for (int r = 0; r < rows.size(); r++) {
           Long rowid = insert(pager, writer, rows.get(r), rowids[r], Row0.INSTANCE);
@@ -105,6 +108,9 @@ final class InsertStatement implements CompiledStatement {
             lastRowid = rowid;
           }
         }
+      }
+      if (sequence != null) {
+        sequence.finish();
       }
     } catch (ConstraintViolation e) {
       e.setEarlierChanges(new ExecutionResult(changes + upserted(), changes > 0, lastRowid));
@@ -130,11 +136,16 @@ final class InsertStatement implements CompiledStatement {
       if (alias >= 0) {
         now[alias] = r;
       }
+      writer.computeGenerated(now);
       if (!triggers.before(pager, null, now)) {
         return null;
       }
     }
-    long rowid = given.isNull() ? writer.nextRowid() : TableWriter.rowidOf(given);
+    long rowid = !given.isNull() ? TableWriter.rowidOf(given)
+        : sequence != null ? sequence.next(writer) : writer.nextRowid();
+    if (sequence != null) {
+      sequence.used(rowid);
+    }
     if (alias >= 0) {
       values[alias] = Value.of(rowid);
     }

@@ -34,8 +34,8 @@ final class Operators {
   static final class TableScanOp extends TableRowOp {
     private boolean started;
 
-    TableScanOp(TableCursor cursor, int rowidAlias, boolean[] realColumns) {
-      super(cursor, rowidAlias, realColumns);
+    TableScanOp(TableCursor cursor, RowDecoding decoding) {
+      super(cursor, decoding);
     }
 
     @Override

@@ -97,10 +97,10 @@ final class PlanCompiler {
   }
 
   private static OperatorFactory tableScan(TableSchema table) {
-    boolean[] realColumns = TableRowOp.realColumns(table);
+    RowDecoding decoding = TableRowOp.decoding(table);
     return (run, outer) -> {
       TableCursor cursor = BTree.openTable(run.pager(), table.rootPage());
-      return new Operators.TableScanOp(cursor, table.rowidAlias(), realColumns);
+      return new Operators.TableScanOp(cursor, decoding);
     };
   }
 

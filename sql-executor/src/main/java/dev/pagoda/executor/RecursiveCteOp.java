@@ -71,6 +71,8 @@ final class RecursiveCteOp implements Operator {
       }
     }
     while (remaining > 0) {
+      // a recursive step may read no table at all (SELECT x+1 FROM cnt), so check here
+      Interrupts.check();
       if (pending != null) {
         Value[] saved = current.row;
         current.row = pending;

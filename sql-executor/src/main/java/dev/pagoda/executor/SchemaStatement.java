@@ -38,6 +38,7 @@ final class SchemaStatement implements CompiledStatement {
     } else if (plan instanceof Plan.DropTable d) {
       if (d.table() != null) {
         ForeignKeyChecker.dropping(compiler.run().session(), pager, d.table());
+        AutoIncrement.dropped(pager, d.table());
         dropTable(pager, d.table());
       }
     } else if (plan instanceof Plan.CreateIndex c) {
@@ -107,6 +108,7 @@ final class SchemaStatement implements CompiledStatement {
       SchemaTable.insert(pager, "index", index.name(), table.name(), BTree.createIndex(pager),
           null);
     }
+    AutoIncrement.created(pager, table);
     pager.setSchemaCookie(pager.schemaCookie() + 1);
     return root;
   }
@@ -123,14 +125,13 @@ final class SchemaStatement implements CompiledStatement {
   /** Adds an entry to the (empty) index for every row of its table. */
   private static void fill(Pager pager, IndexSchema allocated, TableSchema table) {
     RecordReader record = new RecordReader();
-    Value[] row = new Value[table.columns().size()];
+    Value[] row = new Value[table.columns().size() + 1];
+    RowDecoding decoding = RowDecoding.of(table);
     try (TableCursor rows = BTree.openTable(pager, table.rootPage());
         IndexWriter writer = new IndexWriter(pager, allocated, table)) {
       for (boolean ok = rows.first(); ok; ok = rows.next()) {
         record.reset(rows.payload());
-        for (int i = 0; i < row.length; i++) {
-          row[i] = i == table.rowidAlias() ? Value.of(rows.rowid()) : record.column(i);
-        }
+        decoding.decode(record, rows.rowid(), row);
         writer.add(row, rows.rowid());
       }
     }

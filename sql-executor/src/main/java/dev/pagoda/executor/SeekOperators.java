@@ -21,7 +21,7 @@ final class SeekOperators {
 
   static OperatorFactory rowidSeek(PlanNode.RowidSeek r, ExprCompiler compiler) {
     TableSchema table = r.table();
-    boolean[] real = TableRowOp.realColumns(table);
+    RowDecoding decoding = TableRowOp.decoding(table);
     Evaluator[] keys = r.keys().stream().map(compiler::compile).toArray(Evaluator[]::new);
     return (run, outer) -> {
       long[] rowids = new long[keys.length];
@@ -37,7 +37,7 @@ final class SeekOperators {
       }
       long[] distinct = java.util.Arrays.stream(rowids, 0, n).sorted().distinct().toArray();
       return new RowidSeekOp(BTree.openTable(run.pager(), table.rootPage()),
-          table.rowidAlias(), real, distinct);
+          decoding, distinct);
     };
   }
 
@@ -46,8 +46,8 @@ final class SeekOperators {
     private final long[] rowids;
     private int index = -1;
 
-    RowidSeekOp(TableCursor cursor, int rowidAlias, boolean[] real, long[] rowids) {
-      super(cursor, rowidAlias, real);
+    RowidSeekOp(TableCursor cursor, RowDecoding decoding, long[] rowids) {
+      super(cursor, decoding);
       this.rowids = rowids;
     }
 
@@ -65,7 +65,7 @@ final class SeekOperators {
 
   static OperatorFactory rowidRange(PlanNode.RowidRange r, ExprCompiler compiler) {
     TableSchema table = r.table();
-    boolean[] real = TableRowOp.realColumns(table);
+    RowDecoding decoding = TableRowOp.decoding(table);
     Evaluator lower = r.lower() == null ? null : compiler.compile(r.lower().value());
     Evaluator upper = r.upper() == null ? null : compiler.compile(r.upper().value());
     boolean lowerInclusive = r.lower() != null && r.lower().inclusive();
@@ -76,7 +76,7 @@ final class SeekOperators {
       long to = upper == null ? Long.MAX_VALUE : RowidBounds.to(upper.eval(outer),
           upperInclusive);
       return new RowidRangeOp(BTree.openTable(run.pager(), table.rootPage()),
-          table.rowidAlias(), real, from, to);
+          decoding, from, to);
     };
   }
 
@@ -87,8 +87,8 @@ final class SeekOperators {
     private boolean started;
     private boolean done;
 
-    RowidRangeOp(TableCursor cursor, int rowidAlias, boolean[] real, long from, long to) {
-      super(cursor, rowidAlias, real);
+    RowidRangeOp(TableCursor cursor, RowDecoding decoding, long from, long to) {
+      super(cursor, decoding);
       this.from = from;
       this.to = to;
       this.done = from > to;
@@ -167,7 +167,7 @@ final class SeekOperators {
 
   static OperatorFactory indexSeek(PlanNode.IndexSeek s, ExprCompiler compiler) {
     TableSchema table = s.table();
-    boolean[] real = TableRowOp.realColumns(table);
+    RowDecoding decoding = TableRowOp.decoding(table);
     Evaluator[] prefix = s.prefix().stream().map(compiler::compile).toArray(Evaluator[]::new);
     Affinity[] prefixAffinity = s.prefixAffinities().toArray(new Affinity[0]);
     Evaluator[] in = s.inValues() == null ? null
@@ -198,7 +198,7 @@ final class SeekOperators {
       }
       IndexCursor index = BTree.openIndex(run.pager(), s.index().rootPage(), comparator);
       TableCursor rows = BTree.openTable(run.pager(), table.rootPage());
-      return new IndexSeekOp(index, comparator, starts, ends, rows, table.rowidAlias(), real);
+      return new IndexSeekOp(index, comparator, starts, ends, rows, decoding);
     };
   }
 
@@ -241,8 +241,8 @@ final class SeekOperators {
     private boolean inRange;
 
     IndexSeekOp(IndexCursor index, RecordComparator comparator, List<byte[]> starts,
-        List<byte[]> ends, TableCursor rows, int rowidAlias, boolean[] real) {
-      super(rows, rowidAlias, real);
+        List<byte[]> ends, TableCursor rows, RowDecoding decoding) {
+      super(rows, decoding);
       this.index = index;
       this.comparator = comparator;
       this.starts = starts;

@@ -1,37 +1,32 @@
 package dev.pagoda.executor;
 
 import dev.pagoda.btree.TableCursor;
-import dev.pagoda.planner.Affinity;
 import dev.pagoda.planner.TableSchema;
 import dev.pagoda.spi.Value;
 
 /**
  * An operator whose row is the table row under a table cursor: the table's columns, decoded
- * lazily, then the rowid. A column of REAL affinity may hold an integer on disk (SQLite stores
- * integral reals that way to save space); it reads back as a REAL.
+ * lazily through the table's {@link RowDecoding} (record fields, REAL columns, VIRTUAL generated
+ * columns computed from the row), then the rowid.
  */
 abstract class TableRowOp implements Operator {
   protected final TableCursor cursor;
   private final int rowidAlias;
   private final int rowidColumn;
-  private final boolean[] realColumns;
+  private final RowDecoding decoding;
   private final RecordReader record = new RecordReader();
   private boolean decoded;
 
-  TableRowOp(TableCursor cursor, int rowidAlias, boolean[] realColumns) {
+  TableRowOp(TableCursor cursor, RowDecoding decoding) {
     this.cursor = cursor;
-    this.rowidAlias = rowidAlias;
-    this.rowidColumn = realColumns.length;
-    this.realColumns = realColumns;
+    this.rowidAlias = decoding.rowidAlias();
+    this.rowidColumn = decoding.columns();
+    this.decoding = decoding;
   }
 
-  /** Which columns of {@code table} have REAL affinity. */
-  static boolean[] realColumns(TableSchema table) {
-    boolean[] real = new boolean[table.columns().size()];
-    for (int i = 0; i < real.length; i++) {
-      real[i] = table.columns().get(i).affinity() == Affinity.REAL;
-    }
-    return real;
+  /** How the rows of {@code table} are decoded; once per plan node, shared by its runs. */
+  static RowDecoding decoding(TableSchema table) {
+    return RowDecoding.of(table);
   }
 
   /** Call when the cursor has moved: the next column read decodes the new row. */
@@ -48,11 +43,7 @@ abstract class TableRowOp implements Operator {
       record.reset(cursor.payload());
       decoded = true;
     }
-    Value v = record.column(i);
-    if (realColumns[i] && v instanceof Value.Int n) {
-      return Value.of((double) n.value());
-    }
-    return v;
+    return decoding.column(record, i, this);
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.pagoda.parser.ast.ConflictAction;
 import dev.pagoda.planner.Affinity;
 import dev.pagoda.planner.ColumnSchema;
 import dev.pagoda.planner.IndexSchema;
+import dev.pagoda.planner.RecordLayout;
 import dev.pagoda.planner.TableSchema;
 import dev.pagoda.spi.ResultCode;
 import dev.pagoda.spi.SqlException;
@@ -20,7 +21,9 @@ import java.util.List;
  * constraint's conflict action, inserts and deletes rows with their index entries.
  *
  * <p>A row is a {@code Value[]} of the table's columns and then the rowid; the rowid-alias column
- * (if any) holds the rowid too, as a table scan presents it.
+ * (if any) holds the rowid too, as a table scan presents it. Generated columns are part of the
+ * row: {@link #read} computes the VIRTUAL ones, {@link #checkRow} computes all of them before the
+ * constraints, and {@link #insert} leaves the VIRTUAL ones out of the record.
  */
 final class TableWriter implements AutoCloseable {
   private final TableSchema table;
@@ -33,6 +36,9 @@ final class TableWriter implements AutoCloseable {
   private final Evaluator[] checks;
   private final Evaluator[] defaults;
   private final RecordReader record = new RecordReader();
+  private final RowDecoding decoding;
+  /** The table's generated columns compiled, or null when it has none. */
+  private final GeneratedValues generated;
   /** Foreign key enforcement for the rows REPLACE deletes, or null. */
   private ForeignKeyChecker foreignKeys;
 
@@ -49,6 +55,8 @@ final class TableWriter implements AutoCloseable {
     this.checkNames = checkNames;
     this.checks = checks;
     this.defaults = defaults;
+    this.decoding = RowDecoding.of(table);
+    this.generated = GeneratedValues.of(table);
     this.cursor = BTree.openTable(pager, table.rootPage());
     try {
       for (IndexSchema index : indexes) {
@@ -84,15 +92,7 @@ final class TableWriter implements AutoCloseable {
       return false;
     }
     record.reset(cursor.payload());
-    List<ColumnSchema> columns = table.columns();
-    for (int i = 0; i < columns.size(); i++) {
-      Value v = i == table.rowidAlias() ? Value.of(rowid) : record.column(i);
-      if (columns.get(i).affinity() == Affinity.REAL && v instanceof Value.Int n) {
-        v = Value.of((double) n.value());
-      }
-      row[i] = v;
-    }
-    row[columns.size()] = Value.of(rowid);
+    decoding.decode(record, rowid, row);
     return true;
   }
 
@@ -123,6 +123,7 @@ final class TableWriter implements AutoCloseable {
    * @throws ConstraintViolation for ABORT, FAIL and ROLLBACK
    */
   boolean checkRow(Value[] row) {
+    computeGenerated(row);
     List<ColumnSchema> columns = table.columns();
     for (int i = 0; i < columns.size(); i++) {
       ColumnSchema column = columns.get(i);
@@ -156,6 +157,16 @@ final class TableWriter implements AutoCloseable {
       }
     }
     return true;
+  }
+
+  /**
+   * Computes the generated columns of a row to be written from its other columns (also before
+   * BEFORE triggers see it, as in SQLite); {@link #checkRow} does it again after them.
+   */
+  void computeGenerated(Value[] row) {
+    if (generated != null) {
+      generated.computeAll(row);
+    }
   }
 
   /**
@@ -252,12 +263,21 @@ final class TableWriter implements AutoCloseable {
     for (IndexWriter index : indexes) {
       index.add(row, rowid, false);
     }
-    int width = table.columns().size();
-    Value[] stored = java.util.Arrays.copyOf(row, width);
-    if (table.rowidAlias() >= 0) {
-      stored[table.rowidAlias()] = Value.NULL; // the alias lives in the key, not the record
+    cursor.insert(rowid, RecordCodec.encode(record(row)));
+  }
+
+  /** The record fields of {@code row}: VIRTUAL generated columns left out. */
+  private Value[] record(Value[] row) {
+    RecordLayout layout = table.layout();
+    Value[] stored = new Value[layout.width()];
+    for (int i = 0; i < layout.columns(); i++) {
+      int field = layout.field(i);
+      if (field >= 0) {
+        // the alias lives in the key, not the record
+        stored[field] = i == table.rowidAlias() ? Value.NULL : row[i];
+      }
     }
-    cursor.insert(rowid, RecordCodec.encode(stored));
+    return stored;
   }
 
   /** Deletes {@code row} (as read) and its index entries. */

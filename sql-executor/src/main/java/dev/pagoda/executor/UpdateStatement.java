@@ -9,7 +9,7 @@ import dev.pagoda.spi.Value;
 import java.util.List;
 
 /**
- * A compiled UPDATE. Collects the rowids of the rows to update first (the scan runs to its end),
+ * A compiled UPDATE (for UPDATE ... FROM with {@link UpdateFromRows}). Collects the rowids of the rows to update first (the scan runs to its end),
  * then for each row still there: reads it, evaluates the new values over the old row, applies
  * affinity, checks NOT NULL and CHECK, resolves rowid and UNIQUE conflicts, and replaces the row
  * and its index entries (a new rowid moves the row). As in SQLite, a row that an earlier row's
@@ -33,7 +33,8 @@ final class UpdateStatement implements CompiledStatement {
   UpdateStatement(Plan.Update plan, ExprCompiler compiler) {
     this.plan = plan;
     this.table = plan.table();
-    this.source = SourceRows.rowids(plan.source(), table.columns().size(), compiler);
+    this.source = plan.joined() ? SourceRows.of(plan.source(), compiler)
+        : SourceRows.rowids(plan.source(), table.columns().size(), compiler);
     this.values = plan.values().stream().map(compiler::compile).toArray(Evaluator[]::new);
     this.checkNames = plan.checks().stream().map(Plan.Check::name).toArray(String[]::new);
     this.checks = plan.checks().stream().map(c -> compiler.compile(c.expr()))
@@ -54,7 +55,7 @@ final class UpdateStatement implements CompiledStatement {
 
   /** Updates the rows with {@code rowids} (an upsert's DO UPDATE), as this statement would. */
   ExecutionResult updateRows(Pager pager, long[] rowids) {
-    return ForeignKeyChecker.statement(session, () -> update(pager, rowids));
+    return ForeignKeyChecker.statement(session, () -> update(pager, rowids, null));
   }
 
   @Override
@@ -68,10 +69,13 @@ final class UpdateStatement implements CompiledStatement {
   }
 
   private ExecutionResult run(Pager pager) {
-    return update(pager, source.collectRowids(pager));
+    UpdateFromRows joined = plan.joined()
+        ? UpdateFromRows.collect(source, pager, table.columns().size()) : null;
+    return update(pager, joined != null ? joined.rowids() : source.collectRowids(pager), joined);
   }
 
-  private ExecutionResult update(Pager pager, long[] rowids) {
+  /** Updates the rows {@code rowids}; {@code joined} holds their FROM rows for UPDATE ... FROM. */
+  private ExecutionResult update(Pager pager, long[] rowids, UpdateFromRows joined) {
     long changes = 0;
     List<ColumnSchema> columns = table.columns();
     int n = columns.size();
@@ -87,11 +91,12 @@ final class UpdateStatement implements CompiledStatement {
         writer.foreignKeys(fk);
       }
       Value[] old = new Value[n + 1];
-      for (long rowid : rowids) {
+      for (int r = 0; r < rowids.length; r++) {
+        long rowid = rowids[r];
         if (!writer.read(rowid, old)) {
           continue;
         }
-        Row oldRow = TableWriter.rowOf(old);
+        Row oldRow = joined != null ? joined.row(r, old) : TableWriter.rowOf(old);
         Value[] row = new Value[n + 1];
         for (int i = 0; i < n; i++) {
           row[i] = Values.applyAffinity(columns.get(i).affinity(), values[i].eval(oldRow));
@@ -102,6 +107,7 @@ final class UpdateStatement implements CompiledStatement {
         }
         row[n] = Value.of(newRowid);
         if (triggers.hasBefore()) {
+          writer.computeGenerated(row);
           if (!triggers.before(pager, old, row) || !writer.read(rowid, old)) {
             continue; // IGNORE, or the trigger deleted the row
           }

@@ -10,14 +10,20 @@
  *   <li>{@link dev.pagoda.executor.CompiledStatement}: a plan whose expressions are compiled into
  *       evaluators once per prepared statement; queries return a {@link
  *       dev.pagoda.executor.QueryRun} of Volcano operators built by {@code PlanCompiler}: scans and
- *       seeks ({@code TableRowOp}, {@code SeekOperators}), {@code NestedLoopOp}, {@code
+ *       seeks ({@code TableRowOp}, reading rows through a {@code RowDecoding}: record fields by
+ *       the table's {@code RecordLayout}, VIRTUAL generated columns computed by {@code
+ *       GeneratedValues}; {@code SeekOperators}), {@code NestedLoopOp}, {@code
  *       AggregateOp} ({@code Aggregators}), sorts, DISTINCT and compounds ({@code
  *       MaterializedOperators}); subqueries are {@code SubqueryEvaluator}s whose plans read the
  *       outer row through an {@code ExprCompiler.Frame}.
  *   <li>Writes: {@code InsertStatement}, {@code UpdateStatement}, {@code DeleteStatement} over a
- *       {@code TableWriter} (constraints, conflict clauses) and one {@code IndexWriter} per index
- *       (including partial and expression indexes); {@code SchemaStatement} for DDL. An
- *       upsert's ON CONFLICT clauses are an {@code UpsertOp} the {@code InsertStatement} asks
+ *       {@code TableWriter} (generated columns through {@code GeneratedValues}, constraints,
+ *       conflict clauses) and one {@code IndexWriter} per index
+ *       (including partial and expression indexes); {@code SchemaStatement} for DDL.
+ *       {@code AutoIncrement} keeps {@code sqlite_sequence} for INSERTs into AUTOINCREMENT tables
+ *       (and creates it, and drops a table's row, from {@code SchemaStatement});
+ *       {@code UpdateFromRows} holds the joined rows of an UPDATE ... FROM, one per target row.
+ *       An upsert's ON CONFLICT clauses are an {@code UpsertOp} the {@code InsertStatement} asks
  *       before its ordinary conflict checks (DO UPDATE runs a compiled {@code UpdateStatement}
  *       on the conflicting row, with the excluded row as its outer frame); RETURNING is a {@code
  *       ReturningStatement} around the write, fed each written row through a {@code

@@ -365,7 +365,28 @@ class ExprBinder {
     BoundExpr value = bind(l.expr());
     BoundExpr pattern = bind(l.pattern());
     BoundExpr escape = l.escape() == null ? null : bind(l.escape());
+    if (l.op() == LikeOp.LIKE && overridesLike(escape == null ? 2 : 3)) {
+      // As SQLite: x LIKE y [ESCAPE z] is like(y, x[, z]), so a registered like() replaces it
+      // (PRAGMA case_sensitive_like registers one).
+      List<BoundExpr> args = new ArrayList<>(List.of(pattern, value));
+      if (escape != null) {
+        args.add(escape);
+      }
+      BoundExpr call = call("like", args);
+      return l.not() ? new BoundExpr.Unary(UnaryOp.NOT, call) : call;
+    }
     return new BoundExpr.Like(value, pattern, escape, l.op() == LikeOp.GLOB, l.not());
+  }
+
+  /**
+   * Whether the catalog's like() for {@code argc} arguments is one a connection registered in
+   * place of the built-in ({@code sqlite3_create_function("like")}); a provider's like() does not
+   * replace the operator.
+   */
+  private boolean overridesLike(int argc) {
+    dev.pagoda.spi.SqlFunction like = functions().find("like", argc);
+    return like != null && !functions().isBuiltin(like)
+        && "connection".equals(functions().providerOf(like));
   }
 
   private BoundExpr caseExpr(Case c) {

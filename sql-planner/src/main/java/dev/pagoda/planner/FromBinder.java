@@ -233,7 +233,7 @@ final class FromBinder {
     }
     String alias = ref.alias() != null ? ref.alias() : table.name();
     sources.add(Scope.tableSource(table, alias, offset, Set.of()));
-    nodes.add(new PlanNode.TableScan(table));
+    nodes.add(new PlanNode.TableScan(table, alias));
   }
 
   /**
@@ -269,7 +269,7 @@ final class FromBinder {
     boolean dependent =
         bound.correlated() || dev.pagoda.planner.plan.PlanNodes.readsRecursiveRow(node);
     nodes.add(dependent || node instanceof PlanNode.Materialize
-        ? node : new PlanNode.Materialize(node));
+        ? node : new PlanNode.Materialize(node, alias));
   }
 
   /** The sources of item {@code i}. */

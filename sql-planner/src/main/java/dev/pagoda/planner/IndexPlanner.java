@@ -33,7 +33,8 @@ final class IndexPlanner {
     if (name.regionMatches(true, 0, "sqlite_", 0, 7)) {
       throw SqlException.error("object name reserved for internal use: " + name);
     }
-    if (table.rootPage() == 1) {
+    if (table.name().regionMatches(true, 0, "sqlite_", 0, 7)) {
+      // sqlite_schema, sqlite_sequence: SQLite refuses every sqlite_ table
       throw SqlException.error("table " + table.name() + " may not be indexed");
     }
     Planner.checkWritable(catalog, table);

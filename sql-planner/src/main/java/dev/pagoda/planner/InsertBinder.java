@@ -104,10 +104,11 @@ final class InsertBinder {
    * column, or the table's column count for a rowid name that is not a column.
    */
   static int[] targets(Insert insert, TableSchema table) {
+    GeneratedColumns generated = table.generated();
     if (insert.columns().isEmpty()) {
       int[] all = new int[table.columns().size()];
       Arrays.setAll(all, i -> i);
-      return all;
+      return Arrays.stream(all).filter(i -> !generated.isGenerated(i)).toArray();
     }
     int[] targets = new int[insert.columns().size()];
     for (int i = 0; i < targets.length; i++) {
@@ -118,6 +119,8 @@ final class InsertBinder {
           throw SqlException.error("table " + table.name() + " has no column named " + name);
         }
         index = table.rowidAlias() >= 0 ? table.rowidAlias() : table.columns().size();
+      } else if (generated.isGenerated(index)) {
+        throw SqlException.error("cannot INSERT into generated column \"" + name + "\"");
       }
       targets[i] = index;
     }

@@ -110,7 +110,7 @@ final class JoinPlanner {
     TableSchema table = scan.table();
     AccessPath best = AccessPaths.best(new AccessRequest(
         table, catalog.indexes(table.name()), source.offset(), terms, known));
-    return best == null ? node : best.node();
+    return best == null ? node : dev.pagoda.planner.plan.PlanNodes.withAlias(best.node(), scan.alias());
   }
 
   /** Whether {@code e} reads no column of the query's own row and holds no subquery. */

@@ -11,6 +11,7 @@ import dev.pagoda.parser.ast.DropIndex;
 import dev.pagoda.parser.ast.DropTable;
 import dev.pagoda.parser.ast.DropTrigger;
 import dev.pagoda.parser.ast.DropView;
+import dev.pagoda.parser.ast.Explain;
 import dev.pagoda.parser.ast.Insert;
 import dev.pagoda.parser.ast.QualifiedName;
 import dev.pagoda.parser.ast.Reindex;
@@ -59,6 +60,8 @@ public final class Planner {
       return TriggerPlanner.createTrigger(c, Parser.schemaSql(source, parsed), catalog);
     } else if (statement instanceof DropTrigger d) {
       return TriggerPlanner.dropTrigger(d, catalog);
+    } else if (statement instanceof Explain e) {
+      return ExplainPlanner.plan(e, parsed, source, catalog);
     }
     throw SqlException.error(
         "not supported yet: " + statement.getClass().getSimpleName() + " statements");
@@ -67,6 +70,9 @@ public final class Planner {
   private static Plan createTable(CreateTable c, String sql, Catalog catalog) {
     checkSchemaName(c.name());
     String name = c.name().name();
+    if (name.regionMatches(true, 0, "sqlite_", 0, 7)) {
+      throw SqlException.error("object name reserved for internal use: " + name);
+    }
     if (catalog.table(name) != null) {
       if (c.ifNotExists()) {
         return new Plan.CreateTable(catalog.table(name), true);
@@ -82,13 +88,13 @@ public final class Planner {
     if (catalog.index(name) != null) {
       throw SqlException.error("there is already an index named " + name);
     }
-    if (name.regionMatches(true, 0, "sqlite_", 0, 7)) {
-      throw SqlException.error("object name reserved for internal use: " + name);
-    }
     if (c.asSelect() != null) {
       return CreateTableAs.plan(c, catalog);
     }
     TableSchema table = SchemaBuilder.fromCreateTable(c, sql, 0);
+    if (table.generated().error() != null) {
+      throw SqlException.error(table.generated().error());
+    }
     if (table.unsupportedWrite() != null) {
       throw SqlException.error("not supported yet: " + table.unsupportedWrite());
     }
@@ -109,7 +115,7 @@ public final class Planner {
       }
       throw SqlException.error("no such table: " + display(d.name()));
     }
-    if (table.rootPage() == 1) {
+    if (table.rootPage() == 1 || AutoIncrementRule.isSequenceTable(table.name())) {
       throw SqlException.error("table " + table.name() + " may not be dropped");
     }
     return new Plan.DropTable(table);
@@ -123,6 +129,9 @@ public final class Planner {
       String schema = name.schema() == null ? catalog.unqualifiedSchema() : null;
       throw SqlException.error("no such table: " + (schema == null ? "" : schema + ".")
           + display(name));
+    }
+    if (table.generated().error() != null) {
+      throw SqlException.error(table.generated().error());
     }
     return table;
   }

@@ -156,7 +156,7 @@ final class QueryBinder {
     Bound bound = RecursiveCtes.bind(body, cte, recursion, outer);
     if (!bound.correlated()) {
       PlanNode root = bound.root() instanceof PlanNode.Materialize
-          ? bound.root() : new PlanNode.Materialize(bound.root());
+          ? bound.root() : new PlanNode.Materialize(bound.root(), cte.name(), true);
       bound = new Bound(root, bound.names(), bound.affinities(), false);
       entry.cached = bound;
     }

@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Builds a {@link TableSchema} from a CREATE TABLE statement: column affinities, NOT NULL,
  * defaults, the INTEGER PRIMARY KEY that aliases the rowid, CHECK constraints, ON CONFLICT clauses,
- * foreign keys ({@code ForeignKeyBuilder}), and which features Pagoda cannot yet maintain on write.
+ * foreign keys ({@code ForeignKeyBuilder}), generated columns ({@link GeneratedColumns}), and
+ * which features Pagoda cannot yet maintain on write.
  */
 public final class SchemaBuilder {
   private static final String NON_ALIAS_PRIMARY_KEY = "PRIMARY KEY constraints on expressions";
@@ -49,10 +50,16 @@ public final class SchemaBuilder {
       }
       columns.add(column);
     }
-    return new TableSchema(
+    TableSchema table = new TableSchema(
         ast.name().name(), rootPage, columns, rowidAlias, sql, unsupportedWrite(ast, rowidAlias),
         constraints(ast, rowidAlias, autoIndexes(ast, rowidAlias)),
-        ForeignKeyBuilder.foreignKeys(ast));
+        ForeignKeyBuilder.foreignKeys(ast), null, AutoIncrementRule.declared(ast, rowidAlias));
+    if (ast.columns().stream().noneMatch(d -> GeneratedColumns.definition(d) != null)) {
+      return table;
+    }
+    return new TableSchema(table.name(), rootPage, columns, rowidAlias, sql,
+        table.unsupportedWrite(), table.constraints(), table.foreignKeys(),
+        GeneratedColumns.of(ast, table), table.autoincrement());
   }
 
   /**
@@ -295,28 +302,7 @@ public final class SchemaBuilder {
       }
       // FOREIGN KEY: see ForeignKeyBuilder; enforced only under PRAGMA foreign_keys=ON.
     }
-    for (ColumnDef def : ast.columns()) {
-      for (ColumnConstraint c : def.constraints()) {
-        String feature = columnFeature(c);
-        if (feature != null) {
-          return feature;
-        }
-      }
-    }
     return null;
   }
 
-  private static String columnFeature(ColumnConstraint c) {
-    if (c instanceof ColumnConstraint.PrimaryKey p) {
-      if (p.autoincrement()) {
-        return "AUTOINCREMENT";
-      }
-      return null;
-    } else if (c instanceof ColumnConstraint.Generated) {
-      return "generated columns";
-    }
-    // Any COLLATE name is accepted: a collation plugged in later may supply it, and an unknown
-    // one fails with "no such collation sequence" where a comparison needs it.
-    return null;
-  }
 }

@@ -58,7 +58,8 @@ final class TableFunctionBinder {
     for (Expr arg : call.args()) {
       args.add(binder.bind(arg));
     }
-    return new PlanNode.FunctionScan(function, args);
+    String alias = call.alias() != null ? call.alias() : call.name().name();
+    return new PlanNode.FunctionScan(function, args, alias);
   }
 
   private static TableFunction resolve(QueryBinder queries, TableFunctionRef call) {

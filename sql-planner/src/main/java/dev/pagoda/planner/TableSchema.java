@@ -18,6 +18,9 @@ import java.util.Locale;
  * @param constraints the CHECK constraints and ON CONFLICT clauses that writes enforce
  * @param foreignKeys the table's foreign keys in SQLite's order (see {@link ForeignKey}): index
  *     {@code i} is the {@code id} of {@code PRAGMA foreign_key_list}
+ * @param generated the table's generated columns and its {@link RecordLayout}; null for none
+ * @param autoincrement whether the rowid alias is declared {@code AUTOINCREMENT}: new rowids then
+ *     never reuse one recorded in {@code sqlite_sequence} (see {@link AutoIncrementRule})
  */
 public record TableSchema(
     String name,
@@ -27,7 +30,9 @@ public record TableSchema(
     String sql,
     String unsupportedWrite,
     TableConstraints constraints,
-    List<ForeignKey> foreignKeys) {
+    List<ForeignKey> foreignKeys,
+    GeneratedColumns generated,
+    boolean autoincrement) {
   public TableSchema {
     requireNonNull(name, "name");
     requireNonNull(constraints, "constraints");
@@ -37,6 +42,37 @@ public record TableSchema(
     if (rowidAlias < -1 || rowidAlias >= columns.size()) {
       throw new IllegalArgumentException("rowidAlias out of range: " + rowidAlias);
     }
+    if (generated == null) {
+      generated = GeneratedColumns.none(columns.size());
+    } else if (generated.layout().columns() != columns.size()) {
+      throw new IllegalArgumentException("generated columns of another table");
+    }
+  }
+
+  /** A table without AUTOINCREMENT. */
+  public TableSchema(
+      String name, int rootPage, List<ColumnSchema> columns, int rowidAlias, String sql,
+      String unsupportedWrite, TableConstraints constraints, List<ForeignKey> foreignKeys,
+      GeneratedColumns generated) {
+    this(name, rootPage, columns, rowidAlias, sql, unsupportedWrite, constraints, foreignKeys,
+        generated, false);
+  }
+
+  /** A table without generated columns. */
+  public TableSchema(
+      String name, int rootPage, List<ColumnSchema> columns, int rowidAlias, String sql,
+      String unsupportedWrite, TableConstraints constraints, List<ForeignKey> foreignKeys,
+      boolean autoincrement) {
+    this(name, rootPage, columns, rowidAlias, sql, unsupportedWrite, constraints, foreignKeys,
+        null, autoincrement);
+  }
+
+  /** A table without generated columns or AUTOINCREMENT. */
+  public TableSchema(
+      String name, int rootPage, List<ColumnSchema> columns, int rowidAlias, String sql,
+      String unsupportedWrite, TableConstraints constraints, List<ForeignKey> foreignKeys) {
+    this(name, rootPage, columns, rowidAlias, sql, unsupportedWrite, constraints, foreignKeys,
+        null, false);
   }
 
   /** A table without foreign keys. */
@@ -66,7 +102,13 @@ public record TableSchema(
   /** This schema with its root page set. */
   public TableSchema withRootPage(int page) {
     return new TableSchema(
-        name, page, columns, rowidAlias, sql, unsupportedWrite, constraints, foreignKeys);
+        name, page, columns, rowidAlias, sql, unsupportedWrite, constraints, foreignKeys,
+        generated, autoincrement);
+  }
+
+  /** Where each column lives in the table's records (see {@link GeneratedColumns}). */
+  public RecordLayout layout() {
+    return generated.layout();
   }
 
   /** The key under which catalogs index table names: SQLite compares them ASCII case-blind. */

@@ -17,9 +17,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Binds UPDATE [OR action] t SET ... [WHERE expr]: the new value of every column (and of the
- * rowid) as an expression over the old row; a column assigned twice takes the last assignment, as
- * in SQLite.
+ * Binds UPDATE [OR action] t SET ... [FROM ...] [WHERE expr]: the new value of every column (and
+ * of the rowid) as an expression over the old row, joined with the FROM clause's row when there is
+ * one ({@link UpdateFrom}); a column assigned twice takes the last assignment, as in SQLite.
  */
 final class UpdateBinder {
   private UpdateBinder() {}
@@ -31,9 +31,6 @@ final class UpdateBinder {
   /** Binds {@code u} where {@code context} says: at the top level or in a trigger program. */
   static Plan bind(Update u, Catalog catalog, TriggerPlanner.Context context) {
     QueryBinder queries = new QueryBinder(catalog).with(u.with());
-    if (u.from() != null) {
-      throw SqlException.error("not supported yet: UPDATE FROM");
-    }
     DmlSupport.rejectOrderByLimit(!u.orderBy().isEmpty(), u.limit() != null);
     ConflictAction action = context.action(u.orConflict());
     Set<String> setColumns = new HashSet<>();
@@ -45,11 +42,17 @@ final class UpdateBinder {
     ViewSchema view = DmlSupport.viewTarget(catalog, u.target().name(), TriggerEvent.UPDATE,
         setColumns);
     ReturningBinder.check(u.returning(), context, view != null);
+    if (view != null && u.from() != null) {
+      throw SqlException.error("not supported yet: UPDATE FROM on a view");
+    }
     if (view != null) {
       return ViewWrites.update(u, view, catalog, setColumns, action, context);
     }
     TableSchema table = DmlSupport.target(catalog, u.target());
-    Scope scope = DmlSupport.rowScope(table, u.target().alias(), context.outer());
+    UpdateFrom from = u.from() == null ? null
+        : UpdateFrom.bind(u, table, queries, context.outer());
+    Scope scope = from != null ? from.scope()
+        : DmlSupport.rowScope(table, u.target().alias(), context.outer());
     ExprBinder binder = new ExprBinder(scope, queries);
     int rowid = table.columns().size();
     List<BoundExpr> values = new ArrayList<>();
@@ -70,13 +73,15 @@ final class UpdateBinder {
       }
     }
     PlanNode source = new PlanNode.TableScan(table);
-    if (u.where() != null) {
+    if (from != null) {
+      source = from.plan(binder, u.where());
+    } else if (u.where() != null) {
       source = DmlSupport.whereSource(catalog, table, scope, binder, u.where());
     }
     Plan plan = new Plan.Update(table, source, values, changesRowid, action,
         catalog.indexes(table.name()), DmlSupport.checks(table), DmlSupport.defaults(table),
         TriggerPlanner.forTable(
-            catalog, table, TriggerEvent.UPDATE, setColumns, action, context));
+            catalog, table, TriggerEvent.UPDATE, setColumns, action, context), from != null);
     return ReturningBinder.wrap(plan, u.returning(), table, queries);
   }
 
@@ -99,6 +104,9 @@ final class UpdateBinder {
   /** The row position a SET target writes: a column, or the rowid (also for its alias). */
   private static int target(TableSchema table, String name) {
     int index = table.columnIndex(name);
+    if (index >= 0 && table.generated().isGenerated(index)) {
+      throw SqlException.error("cannot UPDATE generated column \"" + name + "\"");
+    }
     if (index >= 0) {
       return index == table.rowidAlias() ? table.columns().size() : index;
     }

@@ -16,6 +16,21 @@
  * to an enclosing query's column is a {@code BoundExpr.Outer}; a subquery that has none is marked
  * uncorrelated so the executor runs it once per statement run.
  *
+ * <p>Tables: {@code SchemaBuilder} builds a {@link dev.pagoda.planner.TableSchema} from CREATE
+ * TABLE; its {@link dev.pagoda.planner.GeneratedColumns} hold the generated columns' expressions
+ * bound over the table row, their dependency order and the {@link dev.pagoda.planner.RecordLayout}
+ * (which record field holds each column: VIRTUAL ones are not stored). Generated columns are
+ * ordinary columns to every binder, except that INSERT and UPDATE may not name them.
+ *
+ * <p>Writes: {@code InsertBinder}, {@code UpdateBinder} (with {@code UpdateFrom} for UPDATE ...
+ * FROM, planned as the SELECT join of the target and the FROM clause), {@code DeleteBinder}.
+ * {@link dev.pagoda.planner.AutoIncrementRule} holds SQLite's rules for AUTOINCREMENT and the
+ * name and text of {@code sqlite_sequence}.
+ *
+ * <p>{@code EXPLAIN QUERY PLAN stmt} ({@code ExplainPlanner}) plans {@code stmt} and becomes a
+ * query over constant rows: {@link dev.pagoda.planner.plan.QueryPlanDescriber}'s lines for that
+ * plan. Plain {@code EXPLAIN} (SQLite's bytecode listing) is refused with an error.
+ *
  * <p>Invariants:
  *
  * <ol>

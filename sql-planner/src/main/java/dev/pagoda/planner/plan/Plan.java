@@ -153,6 +153,9 @@ public sealed interface Plan {
    *
    * @param onConflict the statement's OR clause, or null
    * @param defaults each column's DEFAULT expression, for NOT NULL ON CONFLICT REPLACE
+   * @param joined UPDATE ... FROM: each {@code source} row is the target's row followed by the
+   *     FROM clause's columns, and {@code values} read the whole joined row; a target row matched
+   *     by several joined rows is updated once, with the first
    */
   record Update(
       TableSchema table,
@@ -163,8 +166,17 @@ public sealed interface Plan {
       List<IndexSchema> indexes,
       List<Check> checks,
       List<BoundExpr> defaults,
-      Triggers triggers)
+      Triggers triggers,
+      boolean joined)
       implements Plan {
+    /** An UPDATE without FROM: {@code source} yields the target's rows. */
+    public Update(TableSchema table, PlanNode source, List<BoundExpr> values, boolean changesRowid,
+        ConflictAction onConflict, List<IndexSchema> indexes, List<Check> checks,
+        List<BoundExpr> defaults, Triggers triggers) {
+      this(table, source, values, changesRowid, onConflict, indexes, checks, defaults, triggers,
+          false);
+    }
+
     public Update {
       requireNonNull(table, "table");
       requireNonNull(triggers, "triggers");

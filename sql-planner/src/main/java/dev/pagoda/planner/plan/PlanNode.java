@@ -27,11 +27,18 @@ public sealed interface PlanNode {
   /**
    * Every row of a rowid table in rowid order. Row column i is table column i for i below the
    * table's column count, and column {@code columns().size()} is the rowid; a column that aliases
-   * the rowid reads the rowid too.
+   * the rowid reads the rowid too. {@code alias} is the name the query gives the table (its own
+   * name when it has no alias), for EXPLAIN QUERY PLAN.
    */
-  record TableScan(TableSchema table) implements PlanNode {
+  record TableScan(TableSchema table, String alias) implements PlanNode {
     public TableScan {
       requireNonNull(table, "table");
+      requireNonNull(alias, "alias");
+    }
+
+    /** A scan of a table that has no alias. */
+    public TableScan(TableSchema table) {
+      this(table, table.name());
     }
 
     @Override
@@ -44,13 +51,20 @@ public sealed interface PlanNode {
    * The rows of table-valued function {@code function} called with {@code args}: each row is the
    * function's visible columns, then its hidden columns, which read the arguments in order (NULL
    * past the last one). The arguments may read columns of the outer row (a join's earlier steps)
-   * and are evaluated each time the node is opened.
+   * and are evaluated each time the node is opened. {@code alias} is the name the query gives
+   * the call (the function's name when it has no alias).
    */
-  record FunctionScan(dev.pagoda.spi.TableFunction function, List<BoundExpr> args)
+  record FunctionScan(dev.pagoda.spi.TableFunction function, List<BoundExpr> args, String alias)
       implements PlanNode {
     public FunctionScan {
       requireNonNull(function, "function");
+      requireNonNull(alias, "alias");
       args = List.copyOf(args);
+    }
+
+    /** A call without an alias. */
+    public FunctionScan(dev.pagoda.spi.TableFunction function, List<BoundExpr> args) {
+      this(function, args, function.name());
     }
 
     /** The number of visible columns: hidden column i is row column {@code visible() + i}. */
@@ -296,11 +310,24 @@ public sealed interface PlanNode {
 
   /**
    * The rows of {@code input} (which reads nothing of an outer query), computed once per run and
-   * replayed each time this node is opened again.
+   * replayed each time this node is opened again. {@code name} is the name of the FROM item or
+   * CTE it holds, for EXPLAIN QUERY PLAN (null: it is no FROM item of its own, as a subquery
+   * expression's rows or a parenthesized join); {@code cte} tells it is the body of a WITH
+   * clause's table (whose SELECT comes first in the text).
    */
-  record Materialize(PlanNode input) implements PlanNode {
+  record Materialize(PlanNode input, String name, boolean cte) implements PlanNode {
     public Materialize {
       requireNonNull(input, "input");
+    }
+
+    /** Rows that are not a named FROM item. */
+    public Materialize(PlanNode input) {
+      this(input, null, false);
+    }
+
+    /** The rows of the FROM subquery {@code name}. */
+    public Materialize(PlanNode input, String name) {
+      this(input, name, false);
     }
 
     @Override
@@ -313,11 +340,18 @@ public sealed interface PlanNode {
    * The rows of {@code table} (as a {@link TableScan} produces them) whose rowid is one of the
    * {@code keys}' values, each key read under numeric affinity; a key that is not an integer
    * value finds nothing. Keys may read columns of the outer row (a join's earlier steps).
+   * {@code alias} is as for {@link TableScan}.
    */
-  record RowidSeek(TableSchema table, List<BoundExpr> keys) implements PlanNode {
+  record RowidSeek(TableSchema table, List<BoundExpr> keys, String alias) implements PlanNode {
     public RowidSeek {
       requireNonNull(table, "table");
+      requireNonNull(alias, "alias");
       keys = List.copyOf(keys);
+    }
+
+    /** A seek in a table that has no alias. */
+    public RowidSeek(TableSchema table, List<BoundExpr> keys) {
+      this(table, keys, table.name());
     }
 
     @Override
@@ -328,11 +362,19 @@ public sealed interface PlanNode {
 
   /**
    * The rows of {@code table} in rowid order from {@code lower} to {@code upper} (either null:
-   * unbounded). A superset is allowed: the terms the bounds come from stay as filters.
+   * unbounded). A superset is allowed: the terms the bounds come from stay as filters. {@code
+   * alias} is as for {@link TableScan}.
    */
-  record RowidRange(TableSchema table, RangeBound lower, RangeBound upper) implements PlanNode {
+  record RowidRange(TableSchema table, RangeBound lower, RangeBound upper, String alias)
+      implements PlanNode {
     public RowidRange {
       requireNonNull(table, "table");
+      requireNonNull(alias, "alias");
+    }
+
+    /** A range of a table that has no alias. */
+    public RowidRange(TableSchema table, RangeBound lower, RangeBound upper) {
+      this(table, lower, upper, table.name());
     }
 
     @Override
@@ -353,14 +395,24 @@ public sealed interface PlanNode {
    * {@code prefix} (each read under its affinity), then, when {@code inValues} is given, whose
    * next column equals one of those values, else whose next column lies between {@code lower} and
    * {@code upper} (null: unbounded). Each entry's rowid fetches the table row. A superset is
-   * allowed: the terms the keys come from stay as filters.
+   * allowed: the terms the keys come from stay as filters. {@code alias} is as for {@link
+   * TableScan}.
    */
   record IndexSeek(TableSchema table, IndexSchema index, List<BoundExpr> prefix,
       List<Affinity> prefixAffinities, List<BoundExpr> inValues, Affinity inAffinity,
-      RangeBound lower, RangeBound upper) implements PlanNode {
+      RangeBound lower, RangeBound upper, String alias) implements PlanNode {
+    /** A seek in a table that has no alias. */
+    public IndexSeek(TableSchema table, IndexSchema index, List<BoundExpr> prefix,
+        List<Affinity> prefixAffinities, List<BoundExpr> inValues, Affinity inAffinity,
+        RangeBound lower, RangeBound upper) {
+      this(table, index, prefix, prefixAffinities, inValues, inAffinity, lower, upper,
+          table.name());
+    }
+
     public IndexSeek {
       requireNonNull(table, "table");
       requireNonNull(index, "index");
+      requireNonNull(alias, "alias");
       prefix = List.copyOf(prefix);
       prefixAffinities =
           java.util.Collections.unmodifiableList(new java.util.ArrayList<>(prefixAffinities));

@@ -38,6 +38,24 @@ public final class PlanNodes {
     return List.of();
   }
 
+  /**
+   * {@code node}, a table's access path, under the name {@code alias} the query gives the table
+   * (other nodes are returned as they are).
+   */
+  public static PlanNode withAlias(PlanNode node, String alias) {
+    if (node instanceof PlanNode.TableScan s) {
+      return new PlanNode.TableScan(s.table(), alias);
+    } else if (node instanceof PlanNode.RowidSeek s) {
+      return new PlanNode.RowidSeek(s.table(), s.keys(), alias);
+    } else if (node instanceof PlanNode.RowidRange r) {
+      return new PlanNode.RowidRange(r.table(), r.lower(), r.upper(), alias);
+    } else if (node instanceof PlanNode.IndexSeek s) {
+      return new PlanNode.IndexSeek(s.table(), s.index(), s.prefix(), s.prefixAffinities(),
+          s.inValues(), s.inAffinity(), s.lower(), s.upper(), alias);
+    }
+    return node;
+  }
+
   /** The root pages of every table {@code node} and its inputs scan. */
   public static List<Integer> scannedRoots(PlanNode node) {
     List<Integer> roots = new ArrayList<>();

@@ -1,7 +1,8 @@
 /**
  * Physical plans: {@link dev.pagoda.planner.plan.Plan} per statement, a tree of {@link
  * dev.pagoda.planner.plan.PlanNode}s for queries, and {@link dev.pagoda.planner.plan.BoundExpr}
- * expressions.
+ * expressions; {@link dev.pagoda.planner.plan.QueryPlanDescriber} renders a plan as SQLite's
+ * {@code EXPLAIN QUERY PLAN} lines.
  *
  * <p>Invariants:
  *

@@ -1,0 +1,4 @@
+.bail on
+select 1;
+select * from nope;
+select 2;

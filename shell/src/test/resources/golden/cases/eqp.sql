@@ -1,0 +1,4 @@
+.eqp on
+select * from nums where label = 'x';
+.eqp off
+select 1;

@@ -1,0 +1,2 @@
+select 1; select * from nope; select 2;
+select 3;

@@ -1,0 +1,3 @@
+select 1;
+.exit 3
+select 2;

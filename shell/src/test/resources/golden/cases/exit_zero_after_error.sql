@@ -1,0 +1,2 @@
+select * from nope;
+.exit 0

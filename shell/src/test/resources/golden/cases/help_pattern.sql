@@ -1,0 +1,3 @@
+.help mode
+.help sep
+.help zzz

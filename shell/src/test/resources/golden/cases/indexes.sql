@@ -1,0 +1,5 @@
+.indexes
+.indexes nums
+.indexes tags
+.indexes texts
+.indexes x y

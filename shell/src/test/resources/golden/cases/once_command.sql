@@ -1,0 +1,3 @@
+.once $DIR/out.txt
+.tables
+select 5;

@@ -1,0 +1,3 @@
+select 1;
+.once a b
+select 2;

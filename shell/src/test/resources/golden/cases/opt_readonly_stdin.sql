@@ -1,0 +1,2 @@
+insert into empty values(1);
+select 2;

@@ -1,0 +1,5 @@
+.output $DIR/out.txt
+select 1;
+.mode
+.output
+select 2;

@@ -1,0 +1,2 @@
+.output a b
+select 2;

@@ -1,0 +1,4 @@
+.read $DIR/outer.sql
+select 9;
+.read $DIR/nofile.sql
+.read

@@ -1,0 +1,3 @@
+.bail on
+.read $DIR/outer.sql
+select 9;

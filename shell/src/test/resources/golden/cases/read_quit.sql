@@ -1,0 +1,2 @@
+.read $DIR/quits.sql
+select 9;

@@ -1,0 +1,6 @@
+.schema
+.schema nums
+.schema big%
+.schema nothing
+.schema [nt]*
+.schema a b

@@ -1,0 +1,5 @@
+.headers on
+.mode csv
+.nullvalue N
+.echo on
+.show

@@ -1,0 +1,5 @@
+.tables
+.tables n%
+.tables %s
+.tables zzz
+.ta

@@ -1,0 +1,5 @@
+.timer on
+select 1;
+.timer off
+select 2;
+.timer

@@ -1,0 +1,4 @@
+.frobnicate
+.x y z
+.
+select 1;

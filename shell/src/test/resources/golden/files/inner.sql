@@ -1,0 +1,2 @@
+select 20;
+select * from nope_inner;

@@ -1,0 +1,3 @@
+select 30;
+.quit
+select 31;
