@@ -3,20 +3,14 @@ package dev.pagoda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.sqlite.SQLiteException;
 
 /**
  * Scripts with foreign keys enforced ({@code PRAGMA foreign_keys=ON}) run on Pagoda and on SQLite
@@ -360,101 +354,6 @@ class ForeignKeyDifferentialTest {
   }
 
   private void compare(List<String> script) throws Exception {
-    Path pagodaFile = dir.resolve("pagoda.db");
-    Path sqliteFile = dir.resolve("sqlite.db");
-    try (Database db = Database.open(pagodaFile);
-        Connection pagoda = db.connect();
-        java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + sqliteFile)) {
-      for (String sql : script) {
-        assertEquals(sqliteOutcome(sqlite, sql.strip()), pagodaOutcome(pagoda, sql.strip()), sql);
-      }
-    }
-    try (java.sql.Connection fromPagoda = DriverManager.getConnection("jdbc:sqlite:" + pagodaFile);
-        java.sql.Connection fromSqlite = DriverManager.getConnection("jdbc:sqlite:" + sqliteFile)) {
-      assertEquals(List.of("ok"), rows(fromPagoda, "PRAGMA integrity_check"));
-      String tables = "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name";
-      List<String> names = rows(fromSqlite, tables);
-      assertEquals(names, rows(fromPagoda, tables));
-      for (String table : names) {
-        String all = "SELECT rowid, * FROM \"" + table + "\" ORDER BY rowid";
-        assertEquals(rows(fromSqlite, all), rows(fromPagoda, all), table);
-      }
-    }
-  }
-
-  private static boolean isDml(String sql) {
-    String u = sql.toUpperCase(Locale.ROOT);
-    return u.startsWith("INSERT") || u.startsWith("UPDATE") || u.startsWith("DELETE")
-        || u.startsWith("REPLACE");
-  }
-
-  private static String sqliteOutcome(java.sql.Connection sqlite, String sql) {
-    try (Statement s = sqlite.createStatement()) {
-      if (s.execute(sql)) {
-        try (ResultSet rs = s.getResultSet()) {
-          return "rows " + rows(rs);
-        }
-      }
-      return isDml(sql) ? "ok " + s.getUpdateCount() : "ok";
-    } catch (SQLException e) {
-      String m = e.getMessage();
-      int code = e instanceof SQLiteException x ? x.getResultCode().code : e.getErrorCode();
-      return "error " + code + ": " + m.substring(m.indexOf('(') + 1, m.length() - 1);
-    }
-  }
-
-  private static String pagodaOutcome(Connection pagoda, String sql) {
-    try (PreparedStatement ps = pagoda.prepare(sql)) {
-      if (ps.isQuery()) {
-        List<String> out = new ArrayList<>();
-        try (Rows rows = ps.query()) {
-          while (rows.next()) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < rows.columnCount(); i++) {
-              sb.append(i > 0 ? " | " : "").append(render(rows.get(i)));
-            }
-            out.add(sb.toString());
-          }
-        }
-        return "rows " + out;
-      }
-      long n = ps.executeUpdate();
-      return isDml(sql) ? "ok " + n : "ok";
-    } catch (PagodaException e) {
-      return "error " + e.code().code() + ": " + e.getMessage();
-    }
-  }
-
-  private static String render(dev.pagoda.spi.Value v) {
-    if (v.isNull()) {
-      return "NULL";
-    } else if (v instanceof dev.pagoda.spi.Value.Int i) {
-      return Long.toString(i.value());
-    } else if (v instanceof dev.pagoda.spi.Value.Real r) {
-      return Double.toString(r.value());
-    } else if (v instanceof dev.pagoda.spi.Value.Text t) {
-      return t.value();
-    }
-    return "blob";
-  }
-
-  private static List<String> rows(java.sql.Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      return rows(rs);
-    }
-  }
-
-  private static List<String> rows(ResultSet rs) throws SQLException {
-    List<String> out = new ArrayList<>();
-    int n = rs.getMetaData().getColumnCount();
-    while (rs.next()) {
-      StringBuilder sb = new StringBuilder();
-      for (int i = 1; i <= n; i++) {
-        Object o = rs.getObject(i);
-        sb.append(i > 1 ? " | " : "").append(o == null ? "NULL" : o.toString());
-      }
-      out.add(sb.toString());
-    }
-    return out;
+    ScriptComparison.compare(dir, script, ScriptComparison.Codes.EXTENDED);
   }
 }

@@ -1,21 +1,19 @@
 package dev.pagoda;
 
+import static dev.pagoda.ScriptComparison.Codes.EXTENDED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sqlite.SQLiteException;
 
 /**
  * Generated columns ({@code AS (expr) [VIRTUAL|STORED]}) on Pagoda and on SQLite (sqlite-jdbc),
@@ -197,7 +195,7 @@ class GeneratedColumnDifferentialTest {
       for (String table : List.of("t", "u")) {
         s.execute("CREATE TABLE " + table + " AS SELECT rowid AS rid, * FROM f." + table);
       }
-      assertEquals(List.of("ok"), rows(back, "PRAGMA integrity_check"));
+      assertEquals(List.of("Tok"), rows(back, "PRAGMA integrity_check"));
       assertEquals(rows(back, "SELECT rowid, * FROM t ORDER BY rowid").size(), 4);
     }
     try (java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:");
@@ -235,7 +233,7 @@ class GeneratedColumnDifferentialTest {
           + " WHERE name = 't'");
     }
     try (Database db = Database.open(file); Connection pagoda = db.connect()) {
-      assertEquals("rows [1 | 2]", pagodaOutcome(pagoda, "SELECT * FROM ok"));
+      assertEquals("rows [I1 | I2]", pagodaOutcome(pagoda, "SELECT * FROM ok"));
       String loop = "error 1: generated column loop on \"c\"";
       assertEquals(loop, pagodaOutcome(pagoda, "SELECT a FROM t"));
       assertEquals(loop, pagodaOutcome(pagoda, "INSERT INTO t VALUES (1)"));
@@ -244,111 +242,29 @@ class GeneratedColumnDifferentialTest {
   }
 
   private void compare(List<String> script) throws Exception {
-    Path pagodaFile = dir.resolve("pagoda.db");
-    Path sqliteFile = dir.resolve("sqlite.db");
-    try (Database db = Database.open(pagodaFile);
-        Connection pagoda = db.connect();
-        java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + sqliteFile)) {
-      for (String sql : script) {
-        assertEquals(sqliteOutcome(sqlite, sql.strip()), pagodaOutcome(pagoda, sql.strip()), sql);
-      }
-    }
-    try (java.sql.Connection fromPagoda = DriverManager.getConnection("jdbc:sqlite:" + pagodaFile);
-        java.sql.Connection fromSqlite = DriverManager.getConnection("jdbc:sqlite:" + sqliteFile)) {
-      assertEquals(List.of("ok"), rows(fromPagoda, "PRAGMA integrity_check"));
-      String tables = "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name";
-      List<String> names = rows(fromSqlite, tables);
-      assertEquals(names, rows(fromPagoda, tables));
-      for (String table : names) {
-        String all = "SELECT rowid, * FROM \"" + table + "\" ORDER BY rowid";
-        assertEquals(rows(fromSqlite, all), rows(fromPagoda, all), table);
-      }
-    }
+    ScriptComparison.compare(dir, script, EXTENDED);
     // and Pagoda reads SQLite's file as SQLite does
+    Path sqliteFile = dir.resolve("sqlite.db");
     try (Database db = Database.open(sqliteFile); Connection pagoda = db.connect();
         java.sql.Connection fromSqlite = DriverManager.getConnection("jdbc:sqlite:" + sqliteFile)) {
       String tables = "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name";
       for (String table : rows(fromSqlite, tables)) {
+        table = table.substring(1); // the name without its storage class
         String all = "SELECT rowid, * FROM \"" + table + "\" ORDER BY rowid";
         assertEquals(sqliteOutcome(fromSqlite, all), pagodaOutcome(pagoda, all), table);
       }
     }
   }
 
-  private static boolean isDml(String sql) {
-    String u = sql.toUpperCase(Locale.ROOT);
-    return u.startsWith("INSERT") || u.startsWith("UPDATE") || u.startsWith("DELETE")
-        || u.startsWith("REPLACE");
-  }
-
   private static String sqliteOutcome(java.sql.Connection sqlite, String sql) {
-    try (Statement s = sqlite.createStatement()) {
-      if (s.execute(sql)) {
-        try (ResultSet rs = s.getResultSet()) {
-          return "rows " + rows(rs);
-        }
-      }
-      return isDml(sql) ? "ok " + s.getUpdateCount() : "ok";
-    } catch (SQLException e) {
-      String m = e.getMessage();
-      int code = e instanceof SQLiteException x ? x.getResultCode().code : e.getErrorCode();
-      return "error " + code + ": " + m.substring(m.indexOf('(') + 1, m.length() - 1);
-    }
+    return ScriptComparison.sqliteOutcome(sqlite, sql, EXTENDED);
   }
 
   private static String pagodaOutcome(Connection pagoda, String sql) {
-    try (PreparedStatement ps = pagoda.prepare(sql)) {
-      if (ps.isQuery()) {
-        List<String> out = new ArrayList<>();
-        try (Rows rows = ps.query()) {
-          while (rows.next()) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < rows.columnCount(); i++) {
-              sb.append(i > 0 ? " | " : "").append(render(rows.get(i)));
-            }
-            out.add(sb.toString());
-          }
-        }
-        return "rows " + out;
-      }
-      long n = ps.executeUpdate();
-      return isDml(sql) ? "ok " + n : "ok";
-    } catch (PagodaException e) {
-      return "error " + e.code().code() + ": " + e.getMessage();
-    }
-  }
-
-  private static String render(dev.pagoda.spi.Value v) {
-    if (v.isNull()) {
-      return "NULL";
-    } else if (v instanceof dev.pagoda.spi.Value.Int i) {
-      return Long.toString(i.value());
-    } else if (v instanceof dev.pagoda.spi.Value.Real r) {
-      return Double.toString(r.value());
-    } else if (v instanceof dev.pagoda.spi.Value.Text t) {
-      return t.value();
-    }
-    return "blob";
+    return ScriptComparison.pagodaOutcome(pagoda, sql, EXTENDED);
   }
 
   private static List<String> rows(java.sql.Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      return rows(rs);
-    }
-  }
-
-  private static List<String> rows(ResultSet rs) throws SQLException {
-    List<String> out = new ArrayList<>();
-    int n = rs.getMetaData().getColumnCount();
-    while (rs.next()) {
-      StringBuilder sb = new StringBuilder();
-      for (int i = 1; i <= n; i++) {
-        Object o = rs.getObject(i);
-        sb.append(i > 1 ? " | " : "")
-            .append(o == null ? "NULL" : o instanceof byte[] ? "blob" : o.toString());
-      }
-      out.add(sb.toString());
-    }
-    return out;
+    return ScriptComparison.rows(c, sql);
   }
 }

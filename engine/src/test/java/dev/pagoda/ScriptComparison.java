@@ -15,12 +15,24 @@ import org.sqlite.SQLiteException;
 /**
  * Runs one script on Pagoda and on SQLite (sqlite-jdbc), each on its own file: every statement
  * must succeed alike (the same change count, the same rows with the same storage classes for a
- * query) or fail with the same primary result code and message. At the end both files, read by
- * SQLite, hold the same schema rows and the same rows in every table (also {@code
+ * query) or fail with the same result code ({@link Codes}) and message. At the end both files,
+ * read by SQLite, hold the same schema rows and the same rows in every table (also {@code
  * sqlite_sequence}), and Pagoda's file passes SQLite's integrity check.
  */
 final class ScriptComparison {
   private ScriptComparison() {}
+
+  /** Which part of a failure's result code is compared. */
+  enum Codes {
+    /** The primary code ({@code code & 0xff}): CONSTRAINT, not CONSTRAINT_FOREIGNKEY. */
+    PRIMARY,
+    /** The extended code, e.g. 787 for SQLITE_CONSTRAINT_FOREIGNKEY. */
+    EXTENDED;
+
+    int of(int code) {
+      return this == PRIMARY ? code & 0xff : code;
+    }
+  }
 
   /** Compares {@code script} (one statement per non-blank line) in files under {@code dir}. */
   static void compare(Path dir, String script) throws Exception {
@@ -28,13 +40,18 @@ final class ScriptComparison {
   }
 
   static void compare(Path dir, List<String> script) throws Exception {
+    compare(dir, script, Codes.PRIMARY);
+  }
+
+  static void compare(Path dir, List<String> script, Codes codes) throws Exception {
     Path pagodaFile = dir.resolve("pagoda.db");
     Path sqliteFile = dir.resolve("sqlite.db");
     try (Database db = Database.open(pagodaFile);
         Connection pagoda = db.connect();
         java.sql.Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + sqliteFile)) {
       for (String sql : script) {
-        assertEquals(sqliteOutcome(sqlite, sql.strip()), pagodaOutcome(pagoda, sql.strip()), sql);
+        assertEquals(sqliteOutcome(sqlite, sql.strip(), codes),
+            pagodaOutcome(pagoda, sql.strip(), codes), sql);
       }
     }
     try (java.sql.Connection fromPagoda = DriverManager.getConnection("jdbc:sqlite:" + pagodaFile);
@@ -57,7 +74,7 @@ final class ScriptComparison {
         || u.startsWith("REPLACE") || u.startsWith("WITH");
   }
 
-  static String sqliteOutcome(java.sql.Connection sqlite, String sql) {
+  static String sqliteOutcome(java.sql.Connection sqlite, String sql, Codes codes) {
     try (Statement s = sqlite.createStatement()) {
       if (s.execute(sql)) {
         try (ResultSet rs = s.getResultSet()) {
@@ -67,14 +84,14 @@ final class ScriptComparison {
       return isDml(sql) ? "ok " + s.getUpdateCount() : "ok";
     } catch (SQLException e) {
       String m = e.getMessage();
-      int code = e instanceof SQLiteException x ? x.getResultCode().code & 0xff : e.getErrorCode();
+      int code = codes.of(e instanceof SQLiteException x ? x.getResultCode().code : e.getErrorCode());
       int open = m.indexOf('(');
       return "error " + code + ": "
           + (open >= 0 && m.endsWith(")") ? m.substring(open + 1, m.length() - 1) : m);
     }
   }
 
-  static String pagodaOutcome(Connection pagoda, String sql) {
+  static String pagodaOutcome(Connection pagoda, String sql, Codes codes) {
     try (PreparedStatement ps = pagoda.prepare(sql)) {
       if (ps.isQuery()) {
         List<String> out = new ArrayList<>();
@@ -92,7 +109,7 @@ final class ScriptComparison {
       long n = ps.executeUpdate();
       return isDml(sql) ? "ok " + n : "ok";
     } catch (PagodaException e) {
-      return "error " + (e.code().code() & 0xff) + ": " + e.getMessage();
+      return "error " + codes.of(e.code().code()) + ": " + e.getMessage();
     }
   }
 
