@@ -10,8 +10,7 @@ import java.util.List;
 
 /**
  * The driver's catalog code ({@link CatalogMethods}) run on real SQLite through sqlite-jdbc, over
- * the full schema: with AUTOINCREMENT, WITHOUT ROWID tables and generated columns, which Pagoda
- * cannot create yet. So the pragma-reading code is checked against sqlite-jdbc for them too, and
+ * the full schema: with WITHOUT ROWID and TEMP tables, which Pagoda cannot create yet. So the pragma-reading code is checked against sqlite-jdbc for them too, and
  * {@link DatabaseMetaDataConformanceTest} checks that Pagoda's engine answers the same SQL alike.
  */
 class CatalogMethodsOnSqliteTest extends ForeignKeyConformanceBase {

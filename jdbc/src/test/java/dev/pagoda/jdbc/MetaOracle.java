@@ -24,7 +24,8 @@ final class MetaOracle {
    * primary keys, UNIQUE constraints, NOT NULL, defaults (literal, expression, CURRENT_TIMESTAMP),
    * sized and unsized declared types of every affinity, indexes (unique, DESC, partial,
    * expression), a view, foreign keys (column and table level, named, with actions, deferrable,
-   * to an implied primary key) and quoted, mixed-case and quote-containing names.
+   * to an implied primary key), AUTOINCREMENT, VIRTUAL and STORED generated columns, and quoted,
+   * mixed-case and quote-containing names.
    */
   static final List<String> COMMON =
       List.of(
@@ -53,20 +54,20 @@ final class MetaOracle {
           "CREATE INDEX child_expr ON child(cid + 1, pb)",
           "CREATE VIEW parent_names AS SELECT id, name AS nm FROM parent",
           "CREATE TABLE a_b (x)",
-          "CREATE TABLE axb (x)");
+          "CREATE TABLE axb (x)",
+          "CREATE TABLE counter (id INTEGER PRIMARY KEY AUTOINCREMENT, label TEXT)",
+          "CREATE TABLE gen (x INTEGER, y INTEGER GENERATED ALWAYS AS (x * 2) VIRTUAL,"
+              + " z TEXT AS (x || 'z') STORED)");
 
   /**
-   * What only real SQLite creates (Pagoda has no AUTOINCREMENT, WITHOUT ROWID or generated columns
-   * yet, nor TEMP tables): these check the metadata code, run on sqlite-jdbc, for them.
+   * What only real SQLite creates (Pagoda writes no WITHOUT ROWID tables yet, nor TEMP tables):
+   * these check the metadata code, run on sqlite-jdbc, for them.
    */
   static final List<String> SQLITE_ONLY =
       List.of(
           "CREATE TEMP TABLE scratch (id INTEGER PRIMARY KEY, v TEXT DEFAULT 'x')",
           "CREATE TEMP VIEW scratch_v AS SELECT v FROM scratch",
-          "CREATE TABLE counter (id INTEGER PRIMARY KEY AUTOINCREMENT, label TEXT)",
           "CREATE TABLE wr (k TEXT NOT NULL, n INT, v, PRIMARY KEY (k, n)) WITHOUT ROWID",
-          "CREATE TABLE gen (x INTEGER, y INTEGER GENERATED ALWAYS AS (x * 2) VIRTUAL,"
-              + " z TEXT AS (x || 'z') STORED)",
           "CREATE TABLE wr_child (k TEXT, n INT,"
               + " FOREIGN KEY (k, n) REFERENCES wr ON DELETE SET DEFAULT NOT DEFERRABLE)");
 
