@@ -46,6 +46,21 @@ final class CommitBatch {
     return new Journal.Commit(pageSize, filePages, pageCount, numbers, images, originals::get);
   }
 
+  /**
+   * After journal commit failure {@code e} (the journal has tried to put the file back already):
+   * null when {@code file} has its size and page 1 from before ({@link #fileAsBefore}), else why
+   * the pager must refuse further work until reopened.
+   */
+  static String brokenBy(RuntimeException e, DbFile file, long sizeBefore, byte[] page1Before) {
+    if (fileAsBefore(file, sizeBefore, page1Before)) {
+      return null;
+    }
+    // past the commit point, or written in place without a journal: the file is not what the
+    // pager's memory will hold after rollback()
+    return "a commit failed (" + e + ") and the database file is not back in its state"
+        + " before the transaction; reopen it";
+  }
+
   /** Whether {@code file} has the size and page 1 ({@code page1Before}) it had before a commit. */
   static boolean fileAsBefore(DbFile file, long sizeBefore, byte[] page1Before) {
     if (file.size() != sizeBefore) {

@@ -250,6 +250,26 @@ final class PageTable {
   }
 
   /**
+   * At a new snapshot {@code s}: drops the pages that changed since snapshot {@code from} (all of
+   * them when {@code from} is null or the journal cannot tell) and returns whether page 1 did.
+   */
+  boolean dropChanged(Journal journal, Journal.Snapshot from, Journal.Snapshot s) {
+    boolean[] page1Changed = {false};
+    boolean exact = from != null && journal.changedPages(from, s, pgno -> {
+      if (pgno == 1) {
+        page1Changed[0] = true;
+      } else {
+        discard(pgno);
+      }
+    });
+    if (!exact) {
+      discardAll();
+      page1Changed[0] = true;
+    }
+    return page1Changed[0];
+  }
+
+  /**
    * Drops every page object but page 1, marking each DISCARDED: another pager changed the file
    * and any of them may be stale. Called between read transactions, when no page is dirty.
    */

@@ -1,9 +1,5 @@
 package dev.pagoda.pager;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
 /**
  * The pager: reads pages of a SQLite 3 database file into memory, tracks the pages changed by the
  * current write transaction, and writes them back on {@link #commit()}.
@@ -11,10 +7,6 @@ import java.util.List;
  * <p>Page 1 is always held in memory; the 100-byte database header is read and written directly in
  * its bytes (see {@link DatabaseHeader} for the layout), so restoring page 1 on rollback restores
  * every header field, including the freelist head and count.
- *
- * <p>The page objects in memory (owned, cached, or only held by callers such as b-tree cursors)
- * are a {@link PageTable}'s, which also says why a page a caller still holds is found again rather
- * than read into a second object; the package documentation has the page states and pin rules.
  *
  * <p>Durability and concurrency are the {@link Journal}'s, which the pager shares with the other
  * pagers of its {@link PagerFile}: reads happen in read transactions at a journal snapshot
@@ -24,57 +16,55 @@ import java.util.List;
  * ({@code <path>-journal}, DELETE, FULL) unless a journal is given; other files get {@link
  * Journal#none()} (in-memory rollback only).
  *
- * <p>Savepoints ({@link #savepoint()}) nest inside a write transaction and are kept in memory.
+ * <p>The pager itself keeps page 1, the page lookups and pins (the hot path) and the modification
+ * count; the rest is package-private collaborators':
  *
- * <p>The savepoints are a {@link SavepointStack}'s, the read transactions a {@link
- * ReadTransaction}'s, the commit's batch and header stamp {@link CommitBatch}'s. The pager keeps
- * the write transaction: the dirty list, the page count, the header in page 1, commit and
- * rollback.
+ * <ul>
+ *   <li>{@link PageTable}: the page objects in memory (owned, cached, or only held by callers such
+ *       as b-tree cursors), and why a page a caller still holds is found again rather than read
+ *       into a second object; the package documentation has the page states and pin rules.
+ *   <li>{@link ReadTransaction}: read transactions, their snapshots and nesting.
+ *   <li>{@link WriteTransaction}: the write transaction's begin, commit through the journal
+ *       ({@link CommitBatch}: the header stamp and the journal's batch) and end.
+ *   <li>{@link DirtyPages}: the pages the write transaction changed, and what commit and rollback
+ *       do to them.
+ *   <li>{@link PageAllocator}: the page count, allocation and truncation ({@link FreeList}: the
+ *       freelist's layout).
+ *   <li>{@link SavepointStack}: the savepoints ({@link #savepoint()}), nested in the write
+ *       transaction, in memory.
+ * </ul>
  *
  * <p>Not thread-safe: one thread at a time (other pagers of the same file may run in other threads).
  * A pager opened by a static {@code open} method owns its PagerFile and closes it in {@link
  * #close()}; one from {@link PagerFile#openPager} leaves the file open.
  */
 public final class Pager implements AutoCloseable {
-  /** Offset of the lock-byte page (the page holding byte 2^30 is never used for data). */
-  private static final long LOCK_BYTE_OFFSET = 1L << 30;
-
   private final PagerFile shared;
   private final DbFile file;
   /** Whether this pager opened {@link #shared} itself (the static open methods) and closes it. */
   private boolean ownsShared;
-
-  /** For {@link PagerOpening}: this pager closes its PagerFile when it closes. */
-  void ownSharedFile() {
-    ownsShared = true;
-  }
-  private final SavepointStack savepoints = new SavepointStack();
-  /** The read transactions: journal, snapshot, nesting (see {@link ReadTransaction}). */
-  private final ReadTransaction reads;
-  /** Whether the database file is empty: page 1 exists only in memory until the first commit. */
-  private boolean newDatabase;
-  private String brokenReason;
   private final int pageSize;
   private final int usableSize;
   private final boolean readOnly;
   private final String readOnlyReason;
-  private final PageTable pages;
-  private final List<Page> dirty = new ArrayList<>();
   private final Page page1;
-  private int pageCount;
-  private int savedPageCount;
+  /** Whether the database file is empty: page 1 exists only in memory until the first commit. */
+  private boolean newDatabase;
   private long modificationCount;
-  private boolean inWrite;
   private boolean closed;
+  private final PageTable pages;
+  private final ReadTransaction reads;
+  private final WriteTransaction write;
+  private final DirtyPages dirty;
+  private final PageAllocator allocator;
+  private final SavepointStack savepoints = new SavepointStack();
 
-  private Pager(
-      PagerFile shared,
-      int pageSize,
-      int usableSize,
-      Page page1,
-      String roReason,
-      PageCacheProvider provider,
-      int cacheSize) {
+  /**
+   * Made by {@link PagerOpening} once the header is known: read at snapshot {@code first}, or not
+   * read yet ({@code first} null: the first read transaction loads page 1).
+   */
+  Pager(PagerFile shared, int pageSize, int usableSize, Page page1, String roReason,
+      PageCacheProvider provider, int cacheSize, Journal.Snapshot first, boolean newDatabase) {
     this.shared = shared;
     this.file = shared.file();
     this.reads = new ReadTransaction(shared, this::refresh);
@@ -84,6 +74,19 @@ public final class Pager implements AutoCloseable {
     this.readOnlyReason = roReason;
     this.readOnly = roReason != null;
     this.pages = new PageTable(file, page1, provider, cacheSize);
+    this.dirty = new DirtyPages(pages, page1);
+    this.allocator = new PageAllocator(this, pages, dirty, savepoints, file, pageSize);
+    this.write = new WriteTransaction(this, reads, file, pages, dirty, allocator, savepoints);
+    reads.loadedAt(first);
+    if (first == null) {
+      return; // nothing read yet: the first read transaction loads page 1 (refresh)
+    }
+    if (newDatabase) {
+      this.newDatabase = true;
+      allocator.setPageCount(1);
+    } else {
+      loadPage1(reads.journal(), first);
+    }
   }
 
   /**
@@ -141,39 +144,16 @@ public final class Pager implements AutoCloseable {
     return PagerOpening.openPrivate(file, options, providers, journal);
   }
 
-  /** Made by {@link PagerOpening} once the header is read. */
-  Pager(PagerFile shared, int pageSize, int usableSize, Page page1, String roReason,
-      PageCacheProvider provider, int cacheSize, Journal.Snapshot first, boolean newDatabase) {
-    this(shared, pageSize, usableSize, page1, roReason, provider, cacheSize);
-    reads.loadedAt(first);
-    if (first == null) {
-      return; // nothing read yet: the first read transaction loads page 1 (refresh)
-    }
-    if (newDatabase) {
-      this.newDatabase = true;
-      this.pageCount = 1;
-    } else {
-      loadPage1(reads.journal(), first);
-    }
+  /** For {@link PagerOpening}: this pager closes its PagerFile when it closes. */
+  void ownSharedFile() {
+    ownsShared = true;
   }
 
-  /**
-   * Reads page 1 as of {@code s} into the page-1 object and sets the page count from it (or from
-   * the journal or file size), as SQLite's lockBtree does.
-   */
+  /** Reads page 1 as of {@code s} and sets the page count ({@link PagerOpening#loadPage1}). */
   private void loadPage1(Journal journal, Journal.Snapshot s) {
-    byte[] data = page1.data();
-    if (!journal.readPage(file, s, 1, data)) {
-      if (file.size() == 0) {
-        DatabaseHeader.initNew(data, pageSize);
-        newDatabase = true;
-        pageCount = 1;
-        return;
-      }
-      PageTable.readFully(file, 1, data);
-    }
-    newDatabase = false;
-    pageCount = PagerOpening.pageCount(file, journal, s, data);
+    int count = PagerOpening.loadPage1(file, journal, s, page1.data());
+    newDatabase = count == PagerOpening.NEW_DATABASE;
+    allocator.setPageCount(newDatabase ? 1 : count);
   }
 
   /** The page size in bytes. */
@@ -188,12 +168,12 @@ public final class Pager implements AutoCloseable {
 
   /** The number of pages in the database, including uncommitted growth. */
   public int pageCount() {
-    return pageCount;
+    return allocator.pageCount();
   }
 
   /** The page number of the lock-byte page (never used for data). */
   public int lockBytePage() {
-    return (int) (LOCK_BYTE_OFFSET / pageSize) + 1;
+    return allocator.lockBytePage();
   }
 
   /** Why this pager may not write, or null. */
@@ -232,7 +212,7 @@ public final class Pager implements AutoCloseable {
    */
   public void beginRead() {
     checkOpen();
-    reads.begin(inWrite);
+    reads.begin(write.active);
   }
 
   /**
@@ -243,7 +223,7 @@ public final class Pager implements AutoCloseable {
    */
   public void endRead() {
     checkOpen();
-    reads.end(inWrite);
+    reads.end(write.active);
   }
 
   /**
@@ -265,22 +245,10 @@ public final class Pager implements AutoCloseable {
    */
   private void refresh(Journal journal, Journal.Snapshot from, Journal.Snapshot s) {
     pages.source(journal, s);
-    if (brokenReason != null) {
+    if (write.brokenReason != null) {
       return; // the file is not what memory holds: keep memory, file reads are refused
     }
-    boolean[] page1Changed = {false};
-    boolean exact = from != null && journal.changedPages(from, s, pgno -> {
-      if (pgno == 1) {
-        page1Changed[0] = true;
-      } else {
-        pages.discard(pgno);
-      }
-    });
-    if (!exact) {
-      pages.discardAll();
-      page1Changed[0] = true;
-    }
-    if (page1Changed[0]) {
+    if (pages.dropChanged(journal, from, s)) {
       modificationCount++;
       loadPage1(journal, s);
     }
@@ -311,13 +279,10 @@ public final class Pager implements AutoCloseable {
     if (readOnly) {
       throw new StorageException(StorageException.Kind.READONLY, readOnlyReason);
     }
-    if (inWrite) {
+    if (write.active) {
       throw new StorageException(StorageException.Kind.MISUSE, "already in a write transaction");
     }
-    checkNotBroken();
-    reads.beginWrite();
-    inWrite = true;
-    savedPageCount = pageCount;
+    write.begin();
   }
 
   /**
@@ -327,11 +292,11 @@ public final class Pager implements AutoCloseable {
    */
   public void lockExclusive() {
     requireWrite();
-    reads.journal().lockExclusive(file, reads.snapshot, reads.busyTimeout());
+    write.lockExclusive();
   }
 
   public boolean inWriteTransaction() {
-    return inWrite;
+    return write.active;
   }
 
   /**
@@ -357,7 +322,7 @@ public final class Pager implements AutoCloseable {
     if (p != null) {
       return p;
     }
-    return t.fetch(pgno, pageCount, brokenReason);
+    return t.fetch(pgno, allocator.pageCount(), write.brokenReason);
   }
 
   /**
@@ -418,11 +383,7 @@ public final class Pager implements AutoCloseable {
       pages.checkOwned(page);
     }
     savepoints.record(page.number(), page.data());
-    if (!page.dirty) {
-      page.original = page.data().clone();
-      page.dirty = true;
-      dirty.add(page);
-    }
+    dirty.track(page);
   }
 
   /**
@@ -432,41 +393,13 @@ public final class Pager implements AutoCloseable {
   public int allocatePage() {
     requireWrite();
     modificationCount++;
-    int pgno = FreeList.allocate(this);
-    if (pgno != 0) {
-      Page p = pages.inMemory(pgno);
-      if (p != null) {
-        makeWritable(p);
-        Arrays.fill(p.data(), (byte) 0);
-      } else {
-        if (!savepoints.isEmpty()) {
-          // the file holds the page's current image: a savepoint must be able to put it back
-          byte[] old = new byte[pageSize];
-          int n = file.read((long) (pgno - 1) * pageSize, old, 0, pageSize);
-          Arrays.fill(old, Math.max(n, 0), pageSize, (byte) 0);
-          savepoints.record(pgno, old);
-        }
-        addNewPage(pgno);
-      }
-      return pgno;
-    }
-    if (pageCount == Integer.MAX_VALUE - 1) {
-      throw new StorageException(StorageException.Kind.FULL, "database is full");
-    }
-    pageCount++;
-    if (pageCount == lockBytePage()) {
-      pageCount++;
-    }
-    addNewPage(pageCount);
-    return pageCount;
+    return allocator.allocate();
   }
 
   /** Puts page {@code pgno} (2..pageCount) on the freelist. */
   public void freePage(int pgno) {
     requireWrite();
-    if (pgno < 2 || pgno > pageCount || pgno == lockBytePage()) {
-      throw StorageException.corrupt("cannot free page " + pgno);
-    }
+    allocator.checkFreeable(pgno);
     modificationCount++;
     FreeList.free(this, pgno);
   }
@@ -572,57 +505,10 @@ public final class Pager implements AutoCloseable {
    */
   public void commit() {
     requireWrite();
-    if (dirty.isEmpty() && !newDatabase) {
-      endTransaction();
-      return;
+    if (write.commit(newDatabase)) {
+      newDatabase = false;
     }
-    makeWritable(page1);
-    Journal journal = reads.journal();
-    CommitBatch.stampHeader(page1.data(), pageCount, "wal".equals(journal.modeName()));
-    long preSize = file.size();
-    Journal.Commit batch = CommitBatch.of(dirty, pageSize, preSize, pageCount);
-    try {
-      reads.committed(journal.commit(file, reads.snapshot, batch, reads.busyTimeout()));
-    } catch (StorageException e) {
-      if (e.kind() != StorageException.Kind.BUSY) {
-        failedCommit(e, preSize);
-      }
-      throw e; // BUSY: nothing was written; the transaction stays open, to commit again later
-    } catch (RuntimeException e) {
-      failedCommit(e, preSize);
-      throw e;
-    }
-    newDatabase = false;
-    pages.source(journal, reads.snapshot);
-    for (Page p : dirty) {
-      p.dirty = false;
-      p.original = null;
-      if (p.pins == 0 && p != page1) {
-        pages.toCache(p);
-      }
-    }
-    dirty.clear();
-    endTransaction();
-  }
-
-  /**
-   * After a failed journal commit (the journal has tried to put the file back already): unless the
-   * file has its size and page 1 from before, this pager refuses further work. The transaction
-   * stays open, as it is in memory, for the caller's {@link #rollback()}.
-   */
-  private void failedCommit(RuntimeException e, long preSize) {
-    if (!CommitBatch.fileAsBefore(file, preSize, page1.original)) {
-      // past the commit point, or written in place without a journal: the file is not what
-      // this pager's memory will hold after rollback()
-      brokenReason = "a commit failed (" + e + ") and the database file is not back in its state"
-          + " before the transaction; reopen it";
-    }
-  }
-
-  private void endTransaction() {
-    savepoints.clear();
-    inWrite = false;
-    reads.endWrite();
+    write.end();
   }
 
   /**
@@ -631,7 +517,7 @@ public final class Pager implements AutoCloseable {
    */
   public int savepoint() {
     requireWrite();
-    return savepoints.open(pageCount);
+    return savepoints.open(allocator.pageCount());
   }
 
   /** The number of open savepoints. */
@@ -649,28 +535,7 @@ public final class Pager implements AutoCloseable {
   public void rollbackTo(int sp) {
     checkSavepoint(sp);
     modificationCount++;
-    savepoints.rollbackTo(sp, this::restorePageCount, this::restorePage);
-  }
-
-  /** For rollbackTo: the page count back to {@code n}, pages beyond discarded. */
-  private void restorePageCount(int n) {
-    if (pageCount > n) {
-      discardBeyond(n);
-    }
-    pageCount = n;
-  }
-
-  /** For rollbackTo: page {@code pgno}'s content back to {@code image}, the page made writable. */
-  private void restorePage(byte[] image, int pgno) {
-    Page p = pages.inMemory(pgno);
-    if (p != null) {
-      makeWritable(p);
-    } else {
-      // not in memory (discarded by a truncation since): write over it without reading it;
-      // as for a page reused from the freelist, the file still holds its original image
-      p = addNewPage(pgno);
-    }
-    System.arraycopy(image, 0, p.data(), 0, pageSize);
+    savepoints.rollbackTo(sp, allocator::restorePageCount, allocator::restorePage);
   }
 
   /**
@@ -698,49 +563,20 @@ public final class Pager implements AutoCloseable {
    */
   public void truncateTo(int nPages) {
     requireWrite();
-    if (nPages < 1 || nPages > pageCount) {
-      throw new StorageException(StorageException.Kind.MISUSE,
-          "cannot truncate to " + nPages + " pages (page count " + pageCount + ")");
-    }
-    if (nPages == pageCount) {
-      return;
-    }
-    modificationCount++;
-    makeWritable(page1);
-    savepoints.recordTruncation(nPages, pageCount, lockBytePage(), pgno -> getPage(pgno).data());
-    discardBeyond(nPages);
-    pageCount = nPages;
-  }
-
-  /** Drops every in-memory object of pages after {@code n}: the file or a savepoint has them. */
-  private void discardBeyond(int n) {
-    dirty.removeIf(p -> p.number() > n);
-    for (int pgno = n + 1; pgno <= pageCount; pgno++) {
-      pages.discard(pgno);
+    allocator.checkTruncation(nPages);
+    if (nPages != allocator.pageCount()) {
+      modificationCount++;
+      allocator.truncateTo(nPages);
     }
   }
 
   /** Discards every change of the current write transaction and ends it. */
   public void rollback() {
     requireWrite();
-    for (Page p : dirty) {
-      p.dirty = false;
-      if (p.original != null) {
-        System.arraycopy(p.original, 0, p.data(), 0, pageSize);
-        p.original = null;
-        if (p.pins == 0 && p != page1) {
-          pages.toCache(p);
-        }
-      } else {
-        // Created in this transaction (appended, or reused from the freelist without being read):
-        // the file still has the old image, so the object goes and a later read makes a new one.
-        pages.forget(p);
-      }
-    }
-    dirty.clear();
-    pageCount = savedPageCount;
+    dirty.rollBack();
+    allocator.rollBack();
     modificationCount++;
-    endTransaction();
+    write.end();
   }
 
   /** Rolls back an open write transaction and closes the file. Idempotent. */
@@ -750,7 +586,7 @@ public final class Pager implements AutoCloseable {
       return;
     }
     try {
-      if (inWrite) {
+      if (write.active) {
         rollback();
       }
     } finally {
@@ -778,20 +614,8 @@ public final class Pager implements AutoCloseable {
    */
   void checkInvariants() {
     pages.checkOwnedPages();
-    for (Page p : dirty) {
-      PageTable.check(p.dirty, "page " + p.number() + " in the dirty list is dirty");
-      PageTable.check(
-          p == page1 || pages.owned.get(p.number()) == p, "dirty page " + p.number() + " is owned");
-    }
-    PageTable.check(inWrite || dirty.isEmpty(), "no dirty page outside a write transaction");
+    dirty.checkInvariants(write.active);
     pages.checkCacheSize();
-  }
-
-  /** Adds page {@code pgno} as a new zeroed page, dirty with no original image. */
-  private Page addNewPage(int pgno) {
-    Page p = pages.addNew(pgno);
-    dirty.add(p);
-    return p;
   }
 
   private int headerInt(int offset) {
@@ -809,7 +633,7 @@ public final class Pager implements AutoCloseable {
 
   private void requireWrite() {
     checkOpen();
-    if (!inWrite) {
+    if (!write.active) {
       throw new StorageException(StorageException.Kind.MISUSE, "no write transaction is active");
     }
   }
@@ -817,12 +641,6 @@ public final class Pager implements AutoCloseable {
   private void checkOpen() {
     if (closed) {
       throw new StorageException(StorageException.Kind.MISUSE, "pager is closed");
-    }
-  }
-
-  private void checkNotBroken() {
-    if (brokenReason != null) {
-      throw new StorageException(StorageException.Kind.IOERR, brokenReason);
     }
   }
 }

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * How a {@link Pager} on a shared file starts: a first read transaction reads the header (from the
  * journal when a WAL holds page 1, else from the file), checks it, decides whether the pager may
- * write, and sets the page count as SQLite's lockBtree does.
+ * write, and sets the page count as SQLite's lockBtree does ({@link #loadPage1} again at each later
+ * snapshot at which page 1 changed).
  */
 final class PagerOpening {
   private PagerOpening() {}
@@ -117,6 +118,25 @@ final class PagerOpening {
       throw new StorageException(StorageException.Kind.NOTADB, "file is not a database: too short");
     }
     return header;
+  }
+
+  /** What {@link #loadPage1} returns for an empty file: a new database. */
+  static final int NEW_DATABASE = -1;
+
+  /**
+   * Reads page 1 as of {@code s} into {@code page1} (from the journal when it holds the page, else
+   * from the file) and returns the page count ({@link #pageCount}), as SQLite's lockBtree does; or
+   * {@link #NEW_DATABASE} when the file is empty, {@code page1} then being a new database's.
+   */
+  static int loadPage1(DbFile file, Journal journal, Journal.Snapshot s, byte[] page1) {
+    if (!journal.readPage(file, s, 1, page1)) {
+      if (file.size() == 0) {
+        DatabaseHeader.initNew(page1, page1.length);
+        return NEW_DATABASE;
+      }
+      PageTable.readFully(file, 1, page1);
+    }
+    return pageCount(file, journal, s, page1);
   }
 
   /**

@@ -15,7 +15,13 @@
  *       pagers (one per connection) that work on it in this JVM; recovery runs when it opens.
  *   <li>{@link dev.pagoda.pager.Pager}: one connection's view of the file: its own page cache,
  *       read transactions at a snapshot, page states and pins, write transactions, commit and
- *       rollback, savepoints, page allocation and truncation.
+ *       rollback, savepoints, page allocation and truncation. It keeps page 1 and the page lookups
+ *       and pins, and hands the rest to package-private collaborators: {@code PageTable} (the page
+ *       objects in memory), {@code ReadTransaction} (snapshots, nesting), {@code
+ *       WriteTransaction} (begin, commit through the journal, end; {@code CommitBatch} the header
+ *       stamp and batch), {@code DirtyPages} (the dirty list; commit's and rollback's effect on its
+ *       pages), {@code PageAllocator} (page count, allocation, truncation) and {@code
+ *       SavepointStack}.
  *   <li>{@link dev.pagoda.pager.Journal}: the file's durability and concurrency strategy, shared
  *       and thread-safe; {@link dev.pagoda.pager.RollbackJournal} is SQLite's {@code -journal}
  *       file (journal modes DELETE, TRUNCATE, PERSIST; {@link dev.pagoda.pager.Synchronous} OFF,
