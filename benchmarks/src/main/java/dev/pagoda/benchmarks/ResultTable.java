@@ -24,6 +24,12 @@ import java.util.Set;
  * <result.json> [mean|p50|p90|p99|p99.9] [reference-engine]}; the defaults are {@code mean} and
  * {@code sqlite}. A cell is {@code -} when the run has no result for it (a failed trial, for
  * example one whose row-count check at teardown threw).
+ *
+ * <p>{@code ResultTable --compare <result.json>} prints the comparative suite's table instead
+ * (throughput per engine per workload and Pagoda's ratio to each peer, above 1 when Pagoda is
+ * faster), and {@code ResultTable --micro <result.json>} the micro benchmarks' scores with their
+ * allocation per operation from {@code -prof gc}: see {@link CompareSupportTables}; {@code
+ * benchmarks/run.sh} uses both.
  */
 public final class ResultTable {
   private static final String ENGINE = "engine";
@@ -31,9 +37,20 @@ public final class ResultTable {
   private ResultTable() {}
 
   public static void main(String[] args) throws IOException {
+    if (args.length == 2 && (args[0].equals("--compare") || args[0].equals("--micro"))) {
+      Object results = Json.parse(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8));
+      if (args[0].equals("--compare")) {
+        CompareSupportTables.compare(results, System.out);
+      } else {
+        CompareSupportTables.micro(results, System.out);
+      }
+      return;
+    }
     if (args.length < 1 || args.length > 3) {
       System.err.println(
-          "usage: ResultTable <result.json> [mean|p50|p90|p99|p99.9] [reference-engine]");
+          "usage: ResultTable <result.json> [mean|p50|p90|p99|p99.9] [reference-engine]\n"
+              + "       ResultTable --compare <result.json>\n"
+              + "       ResultTable --micro <result.json>");
       System.exit(2);
     }
     String json = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
