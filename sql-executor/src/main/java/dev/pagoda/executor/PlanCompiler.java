@@ -37,8 +37,7 @@ final class PlanCompiler {
     } else if (node instanceof PlanNode.NestedLoop j) {
       return nestedLoop(j);
     } else if (node instanceof PlanNode.Sort s) {
-      OperatorFactory input = s.input() instanceof PlanNode.Distinct d
-          ? distinct(d, true) : compile(s.input());
+      OperatorFactory input = sortInput(s);
       Comparator<Value[]> order = MaterializedOperators.sortOrder(s.keys(), functions());
       int width = s.width();
       return (run, outer) -> MaterializedOperators.sort(input.open(run, outer), width, order);
@@ -140,10 +139,34 @@ final class PlanCompiler {
     };
   }
 
+  /** A sort's input: a DISTINCT under it may spill out of order. */
+  private OperatorFactory sortInput(PlanNode.Sort s) {
+    return s.input() instanceof PlanNode.Distinct d ? distinct(d, true) : compile(s.input());
+  }
+
+  /**
+   * A LIMIT and OFFSET; over a sort whose limit is small, the sort keeps only the rows the limit
+   * can reach ({@link TopNSort}).
+   */
   private OperatorFactory limit(PlanNode.Limit l) {
-    OperatorFactory input = compile(l.input());
     Evaluator limit = compiler.compile(l.limit());
     Evaluator offset = l.offset() == null ? null : compiler.compile(l.offset());
+    if (l.input() instanceof PlanNode.Sort s) {
+      OperatorFactory input = sortInput(s);
+      Comparator<Value[]> order = MaterializedOperators.sortOrder(s.keys(), functions());
+      int width = s.width();
+      return (run, outer) -> {
+        long n = Operators.LimitOp.count(limit.eval(Operators.NO_ROW));
+        long skip = offset == null ? 0 : Operators.LimitOp.count(offset.eval(Operators.NO_ROW));
+        skip = Math.max(0, skip);
+        Operator rows = input.open(run, outer);
+        Operator sorted = TopNSort.applies(n, skip)
+            ? TopNSort.sorted(rows, width, order, (int) (n + skip))
+            : MaterializedOperators.sort(rows, width, order);
+        return new Operators.LimitOp(sorted, n, skip);
+      };
+    }
+    OperatorFactory input = compile(l.input());
     return (run, outer) -> {
       long n = Operators.LimitOp.count(limit.eval(Operators.NO_ROW));
       long skip = offset == null ? 0 : Operators.LimitOp.count(offset.eval(Operators.NO_ROW));

@@ -20,20 +20,44 @@ public final class RecordReader {
 
   /** Points this reader at a new record and parses its header. */
   public RecordReader reset(byte[] record) {
-    this.payload = record;
+    return reset(record, 0, record.length);
+  }
+
+  /**
+   * Points this reader at the record in {@code length} bytes of {@code bytes} from {@code start}
+   * (a record read in place, on its page) and parses its header. The bytes are read again by each
+   * {@link #column} call, so they must not change while this record is read.
+   */
+  public RecordReader reset(byte[] bytes, int start, int length) {
+    this.payload = bytes;
     this.count = 0;
-    if (record.length == 0) {
+    if (length == 0) {
       return this;
     }
-    long headerSize = Varint.get(record, 0);
-    int pos = Varint.length(record, 0);
-    if (headerSize > record.length || headerSize < pos) {
+    int end = start + length;
+    int pos = start;
+    long headerSize;
+    if (bytes[pos] >= 0) {
+      headerSize = bytes[pos++];
+    } else {
+      headerSize = Varint.get(bytes, pos);
+      pos += Varint.length(bytes, pos);
+    }
+    if (headerSize > length || headerSize < pos - start) {
       throw corrupt();
     }
-    int body = (int) headerSize;
-    while (pos < headerSize) {
-      long type = Varint.get(record, pos);
-      pos += Varint.length(record, pos);
+    int headerEnd = start + (int) headerSize;
+    int body = headerEnd;
+    while (pos < headerEnd) {
+      long type;
+      byte first = bytes[pos];
+      if (first >= 0) {
+        type = first;
+        pos++;
+      } else {
+        type = Varint.get(bytes, pos);
+        pos += Varint.length(bytes, pos);
+      }
       if (type == 10 || type == 11) {
         throw corrupt();
       }
@@ -46,7 +70,7 @@ public final class RecordReader {
       body += RecordCodec.bodySize(type);
       count++;
     }
-    if (pos != headerSize || body > record.length) {
+    if (pos != headerEnd || body > end) {
       throw corrupt();
     }
     return this;
@@ -78,6 +102,21 @@ public final class RecordReader {
       case 9 -> Values.TRUE;
       default -> Value.of(readInt(off, RecordCodec.bodySize(type)));
     };
+  }
+
+  /**
+   * Column {@code i} as a long when it holds an integer, else {@code otherwise}: an index entry's
+   * rowid read without boxing.
+   */
+  public long integer(int i, long otherwise) {
+    if (i >= count) {
+      return otherwise;
+    }
+    long type = types[i];
+    if (type >= 1 && type <= 6) {
+      return readInt(offsets[i], RecordCodec.bodySize(type));
+    }
+    return type == 8 ? 0 : type == 9 ? 1 : otherwise;
   }
 
   private long readInt(int off, int size) {

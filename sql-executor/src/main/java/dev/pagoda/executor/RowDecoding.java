@@ -59,6 +59,17 @@ final class RowDecoding {
   }
 
   /**
+   * Column {@code i}'s value as read from a record other than the row's own (an index entry):
+   * an integer in a REAL column reads back as a REAL, as from the row.
+   */
+  Value stored(int i, Value v) {
+    if (real[i] && v instanceof Value.Int n) {
+      return Value.of((double) n.value());
+    }
+    return v;
+  }
+
+  /**
    * Decodes the whole row with {@code rowid} from {@code record} into {@code row}: the table's
    * columns, VIRTUAL ones computed, then the rowid (when {@code row} has room for it).
    */

@@ -175,6 +175,7 @@ final class SeekOperators {
     Evaluator lower = s.lower() == null ? null : compiler.compile(s.lower().value());
     Evaluator upper = s.upper() == null ? null : compiler.compile(s.upper().value());
     RecordComparator comparator = RecordComparator.forIndex(s.index());
+    int[] fromIndex = IndexSeekOp.indexFields(table, s.index());
     return (run, outer) -> {
       Value[] key = new Value[prefix.length];
       for (int i = 0; i < key.length; i++) {
@@ -198,7 +199,7 @@ final class SeekOperators {
       }
       IndexCursor index = BTree.openIndex(run.pager(), s.index().rootPage(), comparator);
       TableCursor rows = BTree.openTable(run.pager(), table.rootPage());
-      return new IndexSeekOp(index, comparator, starts, ends, rows, decoding);
+      return new IndexSeekOp(index, comparator, starts, ends, rows, decoding, fromIndex);
     };
   }
 
@@ -225,75 +226,5 @@ final class SeekOperators {
       }
     }
     return out;
-  }
-
-  /**
-   * Walks index entries from each start key while they sort at or before its end key (on the end
-   * key's fields; null: to the last entry), fetching each entry's table row by rowid.
-   */
-  static final class IndexSeekOp extends TableRowOp {
-    private final IndexCursor index;
-    private final RecordComparator comparator;
-    private final List<byte[]> starts;
-    private final List<byte[]> ends;
-    private final RecordReader entry = new RecordReader();
-    private int range = -1;
-    private boolean inRange;
-
-    IndexSeekOp(IndexCursor index, RecordComparator comparator, List<byte[]> starts,
-        List<byte[]> ends, TableCursor rows, RowDecoding decoding) {
-      super(rows, decoding);
-      this.index = index;
-      this.comparator = comparator;
-      this.starts = starts;
-      this.ends = ends;
-    }
-
-    @Override
-    public boolean next() {
-      Interrupts.check();
-      while (true) {
-        boolean valid;
-        if (inRange) {
-          valid = index.next();
-        } else {
-          if (++range >= starts.size()) {
-            return false;
-          }
-          valid = index.seekAtOrAfter(starts.get(range));
-          inRange = true;
-        }
-        if (valid && withinEnd()) {
-          long rowid = rowidOf(index.entry());
-          if (cursor.seek(rowid)) {
-            rowChanged();
-            return true;
-          }
-          continue; // an entry without its row: the integrity check reports it
-        }
-        inRange = false;
-      }
-    }
-
-    private boolean withinEnd() {
-      byte[] end = ends.get(range);
-      if (end == null) {
-        return true;
-      }
-      byte[] e = index.entry();
-      return comparator.compare(end, e, 0, e.length) >= 0;
-    }
-
-    private long rowidOf(byte[] bytes) {
-      entry.reset(bytes);
-      Value v = entry.column(entry.columnCount() - 1);
-      return v instanceof Value.Int i ? i.value() : Long.MIN_VALUE;
-    }
-
-    @Override
-    public void close() {
-      index.close();
-      super.close();
-    }
   }
 }

@@ -16,6 +16,7 @@ abstract class TableRowOp implements Operator {
   private final RowDecoding decoding;
   private final RecordReader record = new RecordReader();
   private boolean decoded;
+  private boolean inPlace;
 
   TableRowOp(TableCursor cursor, RowDecoding decoding) {
     this.cursor = cursor;
@@ -39,11 +40,26 @@ abstract class TableRowOp implements Operator {
     if (i == rowidColumn || i == rowidAlias) {
       return Value.of(cursor.rowid());
     }
-    if (!decoded) {
-      record.reset(cursor.payload());
-      decoded = true;
+    if (!decoded || (inPlace && !cursor.unchanged())) {
+      read();
     }
     return decoding.column(record, i, this);
+  }
+
+  /**
+   * Points the record reader at the current row: in place on its page when the payload has no
+   * overflow (no copy per row; re-read if any page changes before the next column is read), else
+   * at a copy.
+   */
+  private void read() {
+    int offset = cursor.localPayloadOffset();
+    inPlace = offset >= 0;
+    if (inPlace) {
+      record.reset(cursor.pageBytes(), offset, cursor.payloadSize());
+    } else {
+      record.reset(cursor.payload());
+    }
+    decoded = true;
   }
 
   @Override

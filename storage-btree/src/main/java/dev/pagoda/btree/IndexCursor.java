@@ -47,9 +47,6 @@ public final class IndexCursor implements AutoCloseable {
     this.root = root;
     this.usable = pager.usableSize();
     this.cmp = cmp;
-    for (int i = 0; i < stack.length; i++) {
-      stack[i] = new BTreePage();
-    }
   }
 
   /** The root page number of the tree. */
@@ -143,6 +140,16 @@ public final class IndexCursor implements AutoCloseable {
   public int entrySize() {
     refresh();
     return savedLen;
+  }
+
+  /**
+   * The cursor's own copy of the entry at the current position, in its first {@link #entrySize()}
+   * bytes: no allocation, but the array is the cursor's and is overwritten (or replaced) when the
+   * cursor moves. For readers that decode the entry before moving on.
+   */
+  public byte[] entryBuffer() {
+    refresh();
+    return saved;
   }
 
   /** A fresh copy of the full entry at the current position (overflow pages included). */
@@ -353,7 +360,7 @@ public final class IndexCursor implements AutoCloseable {
     valid = false;
     depth = 0;
     idx[0] = 0;
-    load(stack[0], root);
+    load(frame(0), root);
   }
 
   private void push(int pgno) {
@@ -364,7 +371,7 @@ public final class IndexCursor implements AutoCloseable {
       throw CellCodec.corrupt("bad child page number " + pgno + " in index b-tree " + root);
     }
     depth++;
-    load(stack[depth], pgno);
+    load(frame(depth), pgno);
   }
 
   private void load(BTreePage view, int pgno) {
@@ -508,5 +515,18 @@ public final class IndexCursor implements AutoCloseable {
     if (!pager.inWriteTransaction()) {
       throw new StorageException(StorageException.Kind.MISUSE, "no write transaction is active");
     }
+  }
+
+  /**
+   * The page holder of level {@code level}, created when the cursor first goes that deep: a
+   * cursor opened for one probe allocates only the levels its tree has.
+   */
+  private BTreePage frame(int level) {
+    BTreePage p = stack[level];
+    if (p == null) {
+      p = new BTreePage();
+      stack[level] = p;
+    }
+    return p;
   }
 }

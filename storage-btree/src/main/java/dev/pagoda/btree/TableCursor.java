@@ -36,9 +36,6 @@ public final class TableCursor implements AutoCloseable {
     this.pager = pager;
     this.root = root;
     this.usable = pager.usableSize();
-    for (int i = 0; i < stack.length; i++) {
-      stack[i] = new BTreePage();
-    }
   }
 
   /** The root page number of the tree. */
@@ -164,6 +161,35 @@ public final class TableCursor implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Where the payload at the current position starts in {@link #pageBytes()} when all of it lies on
+   * the leaf page, or -1 when part of it is on overflow pages (read {@link #payload()} then). The
+   * {@link #payloadSize()} bytes there are the page's own, not a copy: they hold this row only while
+   * the cursor stays where it is and {@link #unchanged()} holds. Lets a scan decode the columns it
+   * needs without copying each row.
+   */
+  public int localPayloadOffset() {
+    parseCurrent();
+    if (info.overflowPage != 0) {
+      return -1;
+    }
+    return stack[depth].cellOffset(idx[depth]) + info.headerSize;
+  }
+
+  /** The bytes of the current leaf page, which {@link #localPayloadOffset()} points into. */
+  public byte[] pageBytes() {
+    requireValid();
+    return stack[depth].data();
+  }
+
+  /**
+   * Whether no page changed (through this pager) since the cursor last found its position, so
+   * that bytes read in place at {@link #localPayloadOffset()} are still this row's.
+   */
+  public boolean unchanged() {
+    return version == pager.modificationCount();
+  }
+
   /** The number of rows, counted leaf by leaf (leaves the cursor invalid). */
   public long count() {
     moveToRoot();
@@ -264,7 +290,7 @@ public final class TableCursor implements AutoCloseable {
     valid = false;
     depth = 0;
     idx[0] = 0;
-    load(stack[0], root);
+    load(frame(0), root);
   }
 
   private void push(int pgno) {
@@ -279,7 +305,7 @@ public final class TableCursor implements AutoCloseable {
           "page " + parent + " has child page number " + pgno + " out of range 2.." + pager.pageCount());
     }
     depth++;
-    load(stack[depth], pgno);
+    load(frame(depth), pgno);
   }
 
   private void load(BTreePage view, int pgno) {
@@ -421,5 +447,18 @@ public final class TableCursor implements AutoCloseable {
     if (!pager.inWriteTransaction()) {
       throw new StorageException(StorageException.Kind.MISUSE, "no write transaction is active");
     }
+  }
+
+  /**
+   * The page holder of level {@code level}, created when the cursor first goes that deep: a
+   * cursor opened for one probe allocates only the levels its tree has.
+   */
+  private BTreePage frame(int level) {
+    BTreePage p = stack[level];
+    if (p == null) {
+      p = new BTreePage();
+      stack[level] = p;
+    }
+    return p;
   }
 }
