@@ -1,9 +1,12 @@
 /**
- * JMH benchmarks: the hot paths (record codec, B-tree seek and scan, page cache per provider, the
- * SQL parser and its tokenizer in {@code ParserBenchmark}) and the first comparison with
- * sqlite-jdbc in the same run, {@code CommitBenchmark} (commit latency per journal mode and
- * synchronous level; {@code commit.sh}, {@code ResultTable}). The full comparative suite against
- * sqlite-jdbc and H2 arrives in Step 8. Each benchmark states how to run it in its javadoc; the
- * module's README has the commit benchmark's rules and latest table.
+ * JMH benchmarks. Micro benchmarks of the hot paths: record codec, B-tree seek, scan and insert,
+ * page cache per provider, the SQL parser and tokenizer, a typical WHERE per row ({@code
+ * ExpressionBenchmark}) and the join index probe ({@code JoinProbeBenchmark}); {@code run.sh
+ * --micro} runs them with {@code -prof gc}. The comparative suite {@code W1BulkInsert} ... {@code
+ * W10MixedReads} runs the same SQL through JDBC on Pagoda, sqlite-jdbc and H2, every answer
+ * checked, durability like for like ({@code CompareSupport}); {@code run.sh} writes its table
+ * ({@code CompareSupportTables}). {@code CommitBenchmark} and {@code FunctionBenchmark} compare
+ * commit latency and function calls with sqlite-jdbc ({@code commit.sh}, {@code ResultTable}).
+ * Nothing here runs in {@code mvn verify}: no test asserts a time.
  */
 package dev.pagoda.benchmarks;
