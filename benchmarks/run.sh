@@ -24,7 +24,6 @@
 set -euo pipefail
 
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$root/benchmarks/target/benchmarks.jar"
 results="$root/benchmarks/results"
 
 mode=compare
@@ -58,54 +57,16 @@ if [ "$mode" != compare ]; then flag=" --$mode"; fi
 json="$results/$name.json"
 md="$results/$name.md"
 
-# Whether the jar is missing or older than any POM or main source/resource file.
-needs_build() {
-  [ -f "$jar" ] || return 0
-  local newer
-  newer="$(find "$root/pom.xml" "$root"/*/pom.xml "$root"/*/src/main \
-    -newer "$jar" -type f -print -quit 2>/dev/null || true)"
-  [ -n "$newer" ]
-}
-
-case "${PAGODA_BUILD:-auto}" in
-  always) build=yes ;;
-  never) build=no ;;
-  auto) if needs_build; then build=yes; else build=no; fi ;;
-  *) echo "run.sh: PAGODA_BUILD is auto, always or never" >&2; exit 2 ;;
-esac
-if [ "$build" = yes ]; then
-  echo "run.sh: building benchmarks/target/benchmarks.jar..." >&2
-  if ! (cd "$root" && ./mvnw -q -o -pl benchmarks -am package -DskipTests </dev/null >&2); then
-    echo "run.sh: the build failed (see above)" >&2
-    exit 1
-  fi
-fi
-if [ ! -f "$jar" ]; then
-  echo "run.sh: $jar is missing" >&2
-  exit 1
-fi
-
-java="java"
-if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
-  java="$JAVA_HOME/bin/java"
-fi
+script=run.sh
+# shellcheck source=lib.sh
+. "$root/benchmarks/lib.sh"
+ensure_jar
 
 if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then
   include="$1"
   shift
 fi
-args=()
-for ((i = 0; i < ${#defaults[@]}; i += 2)); do
-  given=no
-  for a in "$@"; do
-    if [ "$a" = "${defaults[i]}" ]; then
-      given=yes
-    fi
-  done
-  if [ "$given" = no ]; then
-    args+=("${defaults[i]}" "${defaults[i + 1]}")
-  fi
-done
+with_defaults "${defaults[@]}" -- "$@"
 
 load() {
   if [ -r /proc/loadavg ]; then cut -d' ' -f1-3 /proc/loadavg; else echo '?'; fi
