@@ -24,6 +24,8 @@ public final class TableCursor implements AutoCloseable {
   private final BTreePage[] stack = new BTreePage[MAX_DEPTH + 1];
   private final int[] idx = new int[MAX_DEPTH + 1];
   private final CellInfo info = new CellInfo();
+  /** Whether {@link #info} holds the current cell (cleared whenever the position changes). */
+  private boolean parsed;
   private int depth = -1;
   private boolean valid;
   /** The rowid at the current position (meaningful while valid). */
@@ -284,6 +286,7 @@ public final class TableCursor implements AutoCloseable {
   }
 
   private void moveToRoot() {
+    parsed = false;
     if (closed) {
       throw new StorageException(StorageException.Kind.MISUSE, "cursor is closed");
     }
@@ -378,6 +381,7 @@ public final class TableCursor implements AutoCloseable {
 
   private boolean positioned() {
     valid = true;
+    parsed = false;
     savedRowid = stack[depth].keyAt(idx[depth]);
     version = pager.modificationCount();
     return true;
@@ -413,11 +417,16 @@ public final class TableCursor implements AutoCloseable {
         throw new StorageException(StorageException.Kind.MISUSE, "row " + r + " no longer exists");
       }
     }
+    if (parsed) {
+      return;
+    }
     BTreePage p = stack[depth];
     CellCodec.parseLeaf(p.data(), p.cellOffset(idx[depth]), usable, p.pgno(), info);
+    parsed = true;
   }
 
   private void freeOverflow(BTreePage leaf, int i) {
+    parsed = false;
     CellCodec.parseLeaf(leaf.data(), leaf.cellOffset(i), usable, leaf.pgno(), info);
     if (info.overflowPage != 0) {
       OverflowChain.free(pager, info.overflowPage, info.payloadSize - info.localSize);
