@@ -19,8 +19,14 @@ import java.util.regex.Pattern;
  * make the registry fail to build, naming both; a failed {@link #get} lists the names there are.
  */
 public final class PageCacheProviders {
-  /** The provider used unless {@link #PROPERTY} or the options name another: Caffeine's. */
-  public static final String DEFAULT = "caffeine";
+  /**
+   * The provider used unless {@link #PROPERTY} or the options name another: {@code clock}. A page
+   * cache belongs to one pager, used by one thread at a time, so Caffeine's concurrent machinery
+   * buys nothing there and costs on every access: in {@code PageCacheBenchmark} a Caffeine hit
+   * takes about 90 ns and allocates, a clock hit about 4 ns; a miss with eviction 324 ns against
+   * 27 ns. {@code caffeine} stays installed for workloads that want W-TinyLFU's admission policy.
+   */
+  public static final String DEFAULT = "clock";
 
   /**
    * System property naming the provider that {@link PagerOptions#defaults()} (and the two-argument

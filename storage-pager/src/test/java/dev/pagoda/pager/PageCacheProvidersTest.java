@@ -127,8 +127,8 @@ class PageCacheProvidersTest {
   }
 
   @Test
-  void defaultName_isThePropertyElseCaffeine() {
-    assertEquals(System.getProperty(PageCacheProviders.PROPERTY, "caffeine"), PageCacheProviders.defaultName());
+  void defaultName_isThePropertyElseClock() {
+    assertEquals(System.getProperty(PageCacheProviders.PROPERTY, "clock"), PageCacheProviders.defaultName());
     assertEquals(PageCacheProviders.defaultName(), PagerOptions.defaults().pageCache());
     assertEquals(-2000, PagerOptions.defaults().cacheSize());
   }
