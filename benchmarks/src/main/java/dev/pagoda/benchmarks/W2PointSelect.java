@@ -1,23 +1,10 @@
 package dev.pagoda.benchmarks;
 
-import java.io.IOException;
-import java.sql.PreparedStatement;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * W2, point select: one operation is {@code SELECT k, v, name FROM t WHERE id = ?} for a random id
@@ -27,38 +14,20 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code benchmarks/run.sh}, or {@code java -jar benchmarks/target/benchmarks.jar W2}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 2)
-@Fork(1)
-public class W2PointSelect {
+public class W2PointSelect extends ReadWorkload {
   static final int ROWS = 100_000;
 
-  @Param({"pagoda", "sqlite", "h2"})
-  public String engine;
-
-  private CompareSupport.Trial trial;
   private CompareSupportData data;
-  private PreparedStatement select;
   private final SplittableRandom random = new SplittableRandom(2);
 
-  @Setup
-  public void setUp() throws SQLException, IOException {
-    data = new CompareSupportData(ROWS, 20261202);
-    trial = CompareSupport.Trial.open("W2", engine, "default");
-    data.load(trial.conn, false);
-    select = trial.conn.prepareStatement("SELECT k, v, name FROM t WHERE id = ?");
+  public W2PointSelect() {
+    super("W2", "SELECT k, v, name FROM t WHERE id = ?");
   }
 
-  @TearDown
-  public void tearDown() throws SQLException {
-    try {
-      select.close();
-    } finally {
-      trial.close();
-    }
+  @Override
+  void load(Connection conn) throws SQLException {
+    data = new CompareSupportData(ROWS, 20261202);
+    data.load(conn, false);
   }
 
   /** One primary-key lookup of a random row. */

@@ -1,23 +1,11 @@
 package dev.pagoda.benchmarks;
 
-import java.io.IOException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * W3, index range scan: one operation is {@code SELECT v FROM t WHERE k BETWEEN ? AND ?} over ten
@@ -28,39 +16,21 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code benchmarks/run.sh}, or {@code java -jar benchmarks/target/benchmarks.jar W3}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 2)
-@Fork(1)
-public class W3RangeScan {
+public class W3RangeScan extends ReadWorkload {
   static final int ROWS = 100_000;
   static final int WIDTH = 10;
 
-  @Param({"pagoda", "sqlite", "h2"})
-  public String engine;
-
-  private CompareSupport.Trial trial;
   private CompareSupportData data;
-  private PreparedStatement select;
   private final SplittableRandom random = new SplittableRandom(3);
 
-  @Setup
-  public void setUp() throws SQLException, IOException {
-    data = new CompareSupportData(ROWS, 20261203);
-    trial = CompareSupport.Trial.open("W3", engine, "default");
-    data.load(trial.conn, true);
-    select = trial.conn.prepareStatement("SELECT v FROM t WHERE k BETWEEN ? AND ?");
+  public W3RangeScan() {
+    super("W3", "SELECT v FROM t WHERE k BETWEEN ? AND ?");
   }
 
-  @TearDown
-  public void tearDown() throws SQLException {
-    try {
-      select.close();
-    } finally {
-      trial.close();
-    }
+  @Override
+  void load(Connection conn) throws SQLException {
+    data = new CompareSupportData(ROWS, 20261203);
+    data.load(conn, true);
   }
 
   /** One range of ten values of {@code k}: about 100 rows. */

@@ -1,22 +1,9 @@
 package dev.pagoda.benchmarks;
 
-import java.io.IOException;
-import java.sql.PreparedStatement;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * W4, full scan with GROUP BY: one operation is {@code SELECT g, count(*), sum(v) FROM t GROUP BY
@@ -26,42 +13,24 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code benchmarks/run.sh}, or {@code java -jar benchmarks/target/benchmarks.jar W4}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 2)
-@Fork(1)
-public class W4GroupBy {
+public class W4GroupBy extends ReadWorkload {
   static final int ROWS = 1_000_000;
 
-  @Param({"pagoda", "sqlite", "h2"})
-  public String engine;
-
-  private CompareSupport.Trial trial;
-  private PreparedStatement select;
   private final long[] counts = new long[CompareSupportData.GROUPS];
   private final long[] sums = new long[CompareSupportData.GROUPS];
 
-  @Setup
-  public void setUp() throws SQLException, IOException {
+  public W4GroupBy() {
+    super("W4", "SELECT g, count(*), sum(v) FROM t GROUP BY g");
+  }
+
+  @Override
+  void load(Connection conn) throws SQLException {
     CompareSupportData data = new CompareSupportData(ROWS, 20261204);
     for (int i = 0; i < ROWS; i++) {
       counts[data.g[i]]++;
       sums[data.g[i]] += data.v[i];
     }
-    trial = CompareSupport.Trial.open("W4", engine, "default");
-    data.load(trial.conn, false);
-    select = trial.conn.prepareStatement("SELECT g, count(*), sum(v) FROM t GROUP BY g");
-  }
-
-  @TearDown
-  public void tearDown() throws SQLException {
-    try {
-      select.close();
-    } finally {
-      trial.close();
-    }
+    data.load(conn, false);
   }
 
   /** The aggregate over every row; returns the number of groups. */

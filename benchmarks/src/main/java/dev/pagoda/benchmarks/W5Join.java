@@ -1,24 +1,11 @@
 package dev.pagoda.benchmarks;
 
 import java.sql.Connection;
-import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * W5, two-table join on indexed keys with a selective filter: one operation is {@code SELECT
@@ -32,32 +19,23 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code benchmarks/run.sh}, or {@code java -jar benchmarks/target/benchmarks.jar W5}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 2)
-@Fork(1)
-public class W5Join {
+public class W5Join extends ReadWorkload {
   static final int CUSTOMERS = 10_000;
   static final int REGIONS = 1_000;
   static final int ORDERS = 100_000;
   static final String QUERY = "SELECT c.name, o.amount FROM orders o JOIN customers c"
       + " ON c.id = o.cust WHERE c.region = ?";
 
-  @Param({"pagoda", "sqlite", "h2"})
-  public String engine;
-
-  private CompareSupport.Trial trial;
-  private PreparedStatement select;
   private final long[] rowsOfRegion = new long[REGIONS];
   private final long[] amountOfRegion = new long[REGIONS];
   private final SplittableRandom random = new SplittableRandom(5);
 
-  @Setup
-  public void setUp() throws SQLException, IOException {
-    trial = CompareSupport.Trial.open("W5", engine, "default");
-    Connection conn = trial.conn;
+  public W5Join() {
+    super("W5", QUERY);
+  }
+
+  @Override
+  void load(Connection conn) throws SQLException {
     CompareSupport.execute(conn,
         "CREATE TABLE customers(id INTEGER PRIMARY KEY, region INTEGER, name VARCHAR(40))",
         "CREATE INDEX customers_region ON customers(region)",
@@ -91,16 +69,6 @@ public class W5Join {
     }
     conn.commit();
     conn.setAutoCommit(true);
-    select = conn.prepareStatement(QUERY);
-  }
-
-  @TearDown
-  public void tearDown() throws SQLException {
-    try {
-      select.close();
-    } finally {
-      trial.close();
-    }
   }
 
   /** The orders of one random region's customers: about 100 rows. */

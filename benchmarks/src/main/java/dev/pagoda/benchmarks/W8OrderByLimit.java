@@ -1,22 +1,9 @@
 package dev.pagoda.benchmarks;
 
-import java.io.IOException;
-import java.sql.PreparedStatement;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * W8, ORDER BY an unindexed column with LIMIT: one operation is {@code SELECT id, v FROM t ORDER
@@ -26,40 +13,22 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code benchmarks/run.sh}, or {@code java -jar benchmarks/target/benchmarks.jar W8}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 2)
-@Fork(1)
-public class W8OrderByLimit {
+public class W8OrderByLimit extends ReadWorkload {
   static final int ROWS = 100_000;
   static final int LIMIT = 10;
 
-  @Param({"pagoda", "sqlite", "h2"})
-  public String engine;
-
-  private CompareSupport.Trial trial;
   private CompareSupportData data;
-  private PreparedStatement select;
   private int[] top;
 
-  @Setup
-  public void setUp() throws SQLException, IOException {
-    data = new CompareSupportData(ROWS, 20261208);
-    top = data.topV(LIMIT);
-    trial = CompareSupport.Trial.open("W8", engine, "default");
-    data.load(trial.conn, false);
-    select = trial.conn.prepareStatement("SELECT id, v FROM t ORDER BY v DESC LIMIT " + LIMIT);
+  public W8OrderByLimit() {
+    super("W8", "SELECT id, v FROM t ORDER BY v DESC LIMIT " + LIMIT);
   }
 
-  @TearDown
-  public void tearDown() throws SQLException {
-    try {
-      select.close();
-    } finally {
-      trial.close();
-    }
+  @Override
+  void load(Connection conn) throws SQLException {
+    data = new CompareSupportData(ROWS, 20261208);
+    top = data.topV(LIMIT);
+    data.load(conn, false);
   }
 
   /** The ten rows with the largest {@code v}. */
