@@ -18,6 +18,12 @@ package dev.pagoda.executor;
  * {@link #UNKNOWN} and the caller matches the decoded string. Immutable.
  */
 final class Utf8LikePattern {
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
   /** What {@link #match} answers. */
   static final int NO_MATCH = 0;
   static final int MATCH = 1;
@@ -25,6 +31,11 @@ final class Utf8LikePattern {
 
   /** The segments form: the folded literal runs between {@code %}s; null in the general form. */
   private final byte[][] segments;
+  /**
+   * For each byte of each segment, {@code 0x20} when it is a letter (so that {@code (t | mask)
+   * == p} accepts both cases of it and nothing else), else 0.
+   */
+  private final byte[][] masks;
   private final boolean anchoredStart;
   private final boolean anchoredEnd;
   /** The general form: {@link LikePattern#likeOps}. */
@@ -33,6 +44,14 @@ final class Utf8LikePattern {
   private Utf8LikePattern(byte[][] segments, boolean anchoredStart, boolean anchoredEnd,
       int[] ops) {
     this.segments = segments;
+    this.masks = segments == null ? null : new byte[segments.length][];
+    for (int k = 0; segments != null && k < segments.length; k++) {
+      masks[k] = new byte[segments[k].length];
+      for (int i = 0; i < segments[k].length; i++) {
+        byte p = segments[k][i];
+        masks[k][i] = (byte) (p >= 'a' && p <= 'z' ? 0x20 : 0);
+      }
+    }
     this.anchoredStart = anchoredStart;
     this.anchoredEnd = anchoredEnd;
     this.ops = ops;
@@ -79,54 +98,91 @@ final class Utf8LikePattern {
       }
       return general(0, b, start, end) ? MATCH : NO_MATCH;
     }
+    if (!anchoredEnd) {
+      // The segments hold no NUL, so none is found across one: the match found in all the
+      // bytes is the text's when no NUL comes before its end.
+      int matched = segmentsMatch(b, start, limit);
+      return matched >= 0 && noNul(b, start, matched) ? MATCH : NO_MATCH;
+    }
     int end = start;
     while (end < limit && b[end] != 0) {
       end++;
     }
-    return segmentsMatch(b, start, end) ? MATCH : NO_MATCH;
+    return segmentsMatch(b, start, end) >= 0 ? MATCH : NO_MATCH;
   }
 
-  private boolean segmentsMatch(byte[] b, int start, int end) {
+  private static boolean noNul(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Where the segments' match in {@code b[start..end)} ends (the end of the last segment matched,
+   * {@code start} when there are none), or -1 when they do not match.
+   */
+  private int segmentsMatch(byte[] b, int start, int end) {
     int n = segments.length;
     if (n == 0) {
-      return !(anchoredStart && anchoredEnd) || end == start;
+      return !(anchoredStart && anchoredEnd) || end == start ? start : -1;
     }
     int pos = start;
     int k = 0;
     if (anchoredStart) {
       byte[] first = segments[0];
       if (n == 1 && anchoredEnd) {
-        return end - start == first.length && regionMatches(b, start, first, 0);
+        boolean whole = end - start == first.length
+            && regionMatches(b, start, first, masks[0], 0);
+        return whole ? end : -1;
       }
-      if (end - start < first.length || !regionMatches(b, start, first, 0)) {
-        return false;
+      if (end - start < first.length || !regionMatches(b, start, segments[0], masks[0], 0)) {
+        return -1;
       }
       pos = start + first.length;
       k = 1;
     }
     int middle = anchoredEnd ? n - 1 : n;
     for (; k < middle; k++) {
-      int at = indexOf(b, pos, end, segments[k]);
+      int at = indexOf(b, pos, end, segments[k], masks[k]);
       if (at < 0) {
-        return false;
+        return -1;
       }
       pos = at + segments[k].length;
     }
     if (anchoredEnd) {
-      byte[] last = segments[n - 1];
-      int at = end - last.length;
-      return at >= pos && regionMatches(b, at, last, 0);
+      int at = end - segments[n - 1].length;
+      return at >= pos && regionMatches(b, at, segments[n - 1], masks[n - 1], 0) ? end : -1;
     }
-    return true;
+    return pos;
   }
 
-  /** Where {@code segment} first occurs in {@code b} from {@code from} to {@code end}, or -1. */
-  private static int indexOf(byte[] b, int from, int end, byte[] segment) {
+  /**
+   * Where {@code segment} first occurs in {@code b} from {@code from} to {@code end}, or -1. The
+   * places where its first byte occurs are found eight bytes at a time (the bytes equal to it,
+   * after the case mask, are the zero bytes of a word; every zero byte is flagged, and the few
+   * others flagged are checked away).
+   */
+  private static int indexOf(byte[] b, int from, int end, byte[] segment, byte[] masks) {
     byte first = segment[0];
-    boolean letter = first >= 'a' && first <= 'z';
-    for (int i = from, last = end - segment.length; i <= last; i++) {
-      byte t = b[i];
-      if ((t == first || (letter && (t | 0x20) == first)) && regionMatches(b, i + 1, segment, 1)) {
+    byte mask = masks[0];
+    int last = end - segment.length;
+    long firsts = (first & 0xffL) * ONES;
+    long caseMask = (mask & 0xffL) * ONES;
+    int i = from;
+    for (; i + 7 <= last; i += 8) {
+      long x = ((long) LONGS.get(b, i) | caseMask) ^ firsts;
+      for (long found = (x - ONES) & ~x & HIGHS; found != 0; found &= found - 1) {
+        int at = i + (Long.numberOfTrailingZeros(found) >>> 3);
+        if ((b[at] | mask) == first && regionMatches(b, at + 1, segment, masks, 1)) {
+          return at;
+        }
+      }
+    }
+    for (; i <= last; i++) {
+      if ((b[i] | mask) == first && regionMatches(b, i + 1, segment, masks, 1)) {
         return i;
       }
     }
@@ -134,11 +190,9 @@ final class Utf8LikePattern {
   }
 
   /** Whether {@code b} from {@code at} holds {@code segment} from {@code from}, ASCII-folded. */
-  private static boolean regionMatches(byte[] b, int at, byte[] segment, int from) {
+  private static boolean regionMatches(byte[] b, int at, byte[] segment, byte[] mask, int from) {
     for (int i = from; i < segment.length; i++) {
-      byte t = b[at + i - from];
-      byte p = segment[i];
-      if (t != p && ((t | 0x20) != p || p < 'a' || p > 'z')) {
+      if ((b[at + i - from] | mask[i]) != segment[i]) {
         return false;
       }
     }

@@ -150,6 +150,32 @@ class Utf8LikePatternTest {
   }
 
   @Test
+  void randomLongAsciiTexts_segmentSearchSameAsLikePattern() {
+    SplittableRandom r = new SplittableRandom(7);
+    String letters = "abAB\0x";
+    for (int n = 0; n < 40_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = r.nextInt(41); i > 0; i--) {
+        text.append(letters.charAt(r.nextInt(r.nextInt(8) == 0 ? 6 : 5)));
+      }
+      StringBuilder segment = new StringBuilder();
+      for (int i = 1 + r.nextInt(3); i > 0; i--) {
+        segment.append("abB".charAt(r.nextInt(3)));
+      }
+      String s = text.toString();
+      String p = switch (r.nextInt(4)) {
+        case 0 -> "%" + segment + "%";
+        case 1 -> segment + "%";
+        case 2 -> "%" + segment;
+        default -> "%" + segment + "%" + segment.reverse() + "%";
+      };
+      boolean expected = LikePattern.like(p, NO).matches(s);
+      assertEquals(expected ? Utf8LikePattern.MATCH : Utf8LikePattern.NO_MATCH,
+          bytes(s, p, NO), () -> s + " / " + p);
+    }
+  }
+
+  @Test
   void randomBytes_answerIsLikePatternsOnTheDecodedStringOrUnknown() {
     SplittableRandom r = new SplittableRandom(42);
     byte[] alphabet = {'a', 'B', 'c', 0, (byte) 0x80, (byte) 0xbf, (byte) 0xc3, (byte) 0xa9,
