@@ -172,46 +172,98 @@ final class FunctionCompiler {
     return null;
   }
 
-  /** {@code value [NOT] LIKE|GLOB pattern [ESCAPE escape]}. */
+  /**
+   * {@code value [NOT] LIKE|GLOB pattern [ESCAPE escape]}. A LIKE of a column matches a TEXT
+   * value stored in the row's record on its UTF-8 bytes ({@link Utf8LikePattern}), without
+   * decoding it; any other value (NULL, numbers, blobs, computed columns) or text the bytes
+   * cannot tell about is matched as a string, as SQLite converts it.
+   */
   Evaluator like(BoundExpr.Like l) {
     Evaluator value = exprs.compile(l.value());
     Evaluator pattern = exprs.compile(l.pattern());
     Evaluator escape = l.escape() == null ? null : exprs.compile(l.escape());
     PatternCache cache = new PatternCache(l.glob());
     boolean negated = l.negated();
+    if (!l.glob() && l.value() instanceof BoundExpr.Column c) {
+      return storedTextLike(c.index(), value, pattern, escape, cache, negated);
+    }
     return row -> {
       Value v = value.eval(row);
       Value p = pattern.eval(row);
       Value e = escape == null ? null : escape.eval(row);
-      if (v.isNull() || p.isNull() || (e != null && e.isNull())) {
-        return Value.NULL;
+      return like(v, p, e, cache, negated);
+    };
+  }
+
+  private static Value like(Value v, Value p, Value e, PatternCache cache, boolean negated) {
+    if (v.isNull() || p.isNull() || (e != null && e.isNull())) {
+      return Value.NULL;
+    }
+    int esc = e == null ? LikePattern.NO_ESCAPE : LikePattern.escapeChar(e);
+    return Values.of(cache.get(Values.toText(p), esc).matches(Values.toText(v)) != negated);
+  }
+
+  /**
+   * LIKE of column {@code column}: the pattern and escape first (reading a column has no effect
+   * to order them after, and the bytes are then used before anything else runs), then the
+   * column's stored text bytes when the row has them, else its value.
+   */
+  private static Evaluator storedTextLike(int column, Evaluator value, Evaluator pattern,
+      Evaluator escape, PatternCache cache, boolean negated) {
+    TextSlice text = new TextSlice();
+    return row -> {
+      Value p = pattern.eval(row);
+      Value e = escape == null ? null : escape.eval(row);
+      if (!p.isNull() && (e == null || !e.isNull()) && row.storedText(column, text)) {
+        int esc = e == null ? LikePattern.NO_ESCAPE : LikePattern.escapeChar(e);
+        int m = cache.bytes(Values.toText(p), esc).match(text.bytes, text.start, text.length);
+        if (m != Utf8LikePattern.UNKNOWN) {
+          return Values.of((m == Utf8LikePattern.MATCH) != negated);
+        }
       }
-      int esc = e == null ? LikePattern.NO_ESCAPE : LikePattern.escapeChar(e);
-      return Values.of(cache.get(Values.toText(p), esc).matches(Values.toText(v)) != negated);
+      return like(value.eval(row), p, e, cache, negated);
     };
   }
 
   /**
    * The last compiled pattern of one LIKE or GLOB: a constant pattern is compiled once, a
-   * varying one again only when it changes.
+   * varying one again only when it changes; its byte form ({@link #bytes}) once it is asked for.
    */
   private static final class PatternCache {
     private final boolean glob;
     private String text;
     private int escape;
     private LikePattern compiled;
+    private Utf8LikePattern bytes;
 
     PatternCache(boolean glob) {
       this.glob = glob;
     }
 
     LikePattern get(String pattern, int esc) {
-      if (compiled == null || esc != escape || !pattern.equals(text)) {
+      refresh(pattern, esc);
+      if (compiled == null) {
         compiled = glob ? LikePattern.glob(pattern) : LikePattern.like(pattern, esc);
-        text = pattern;
-        escape = esc;
       }
       return compiled;
+    }
+
+    /** The LIKE pattern {@code pattern} (never a GLOB one) matched on UTF-8 bytes. */
+    Utf8LikePattern bytes(String pattern, int esc) {
+      refresh(pattern, esc);
+      if (bytes == null) {
+        bytes = Utf8LikePattern.like(pattern, esc);
+      }
+      return bytes;
+    }
+
+    private void refresh(String pattern, int esc) {
+      if (text == null || esc != escape || !pattern.equals(text)) {
+        text = pattern;
+        escape = esc;
+        compiled = null;
+        bytes = null;
+      }
     }
   }
 }

@@ -16,9 +16,10 @@ final class LikePattern {
   /** No escape character. */
   static final int NO_ESCAPE = -1;
 
-  private static final int ONE = -1;
-  private static final int ANY = -2;
-  private static final int FAIL = -3;
+  /** Ops: {@code _}, {@code %}, and a trailing escape (which never matches). */
+  static final int ONE = -1;
+  static final int ANY = -2;
+  static final int FAIL = -3;
   /** Ops at or below this are sets: set k is {@code CLASS_BASE - k}. */
   private static final int CLASS_BASE = -10;
 
@@ -36,6 +37,14 @@ final class LikePattern {
 
   /** The LIKE pattern {@code p} with escape character {@code escape} or {@link #NO_ESCAPE}. */
   static LikePattern like(String p, int escape) {
+    return new LikePattern(likeOps(p, escape), new int[0][], true);
+  }
+
+  /**
+   * The ops of the LIKE pattern {@code p} with escape character {@code escape}: literal code
+   * points, ASCII letters folded to lower case, or {@link #ONE}, {@link #ANY}, {@link #FAIL}.
+   */
+  static int[] likeOps(String p, int escape) {
     p = untilNul(p);
     List<Integer> ops = new ArrayList<>();
     for (int i = 0; i < p.length(); ) {
@@ -57,7 +66,7 @@ final class LikePattern {
         ops.add(fold(cp));
       }
     }
-    return new LikePattern(toArray(ops), new int[0][], true);
+    return toArray(ops);
   }
 
   /** The GLOB pattern {@code p}. */
@@ -198,7 +207,7 @@ final class LikePattern {
     return in != (set[0] == 1);
   }
 
-  private static int fold(int cp) {
+  static int fold(int cp) {
     return cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
   }
 

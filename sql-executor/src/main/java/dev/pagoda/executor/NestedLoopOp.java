@@ -169,6 +169,12 @@ final class NestedLoopOp implements Operator {
   }
 
   @Override
+  public boolean storedText(int i, TextSlice out) {
+    int source = sourceOf[i];
+    return !isNull[source] && open[source].storedText(offsetOf[i], out);
+  }
+
+  @Override
   public void close() {
     for (int s = 0; s < open.length; s++) {
       if (open[s] != null) {

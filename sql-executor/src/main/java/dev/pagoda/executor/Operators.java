@@ -74,6 +74,11 @@ final class Operators {
     }
 
     @Override
+    public boolean storedText(int i, TextSlice out) {
+      return input.storedText(i, out);
+    }
+
+    @Override
     public void close() {
       input.close();
     }

@@ -105,6 +105,22 @@ public final class RecordReader {
   }
 
   /**
+   * Whether column {@code i} holds TEXT; when it does, points {@code out} at its UTF-8 bytes (in
+   * the record, not copied).
+   */
+  boolean text(int i, TextSlice out) {
+    if (i >= count) {
+      return false;
+    }
+    long type = types[i];
+    if (type < 13 || (type & 1) == 0) {
+      return false;
+    }
+    out.set(payload, offsets[i], (int) ((type - 13) >>> 1));
+    return true;
+  }
+
+  /**
    * Column {@code i} as a long when it holds an integer, else {@code otherwise}: an index entry's
    * rowid read without boxing.
    */

@@ -59,6 +59,16 @@ final class RowDecoding {
   }
 
   /**
+   * Whether column {@code i} (a table column other than the rowid alias) is a TEXT value stored
+   * in {@code record}; when it is, points {@code out} at its bytes. A REAL column's text reads
+   * back as it is stored; a VIRTUAL column is computed, so never stored text.
+   */
+  boolean storedText(RecordReader record, int i, TextSlice out) {
+    int field = fields[i];
+    return field >= 0 && record.text(field, out);
+  }
+
+  /**
    * Column {@code i}'s value as read from a record other than the row's own (an index entry):
    * an integer in a REAL column reads back as a REAL, as from the row.
    */

@@ -46,6 +46,17 @@ abstract class TableRowOp implements Operator {
     return decoding.column(record, i, this);
   }
 
+  @Override
+  public boolean storedText(int i, TextSlice out) {
+    if (i == rowidColumn || i == rowidAlias) {
+      return false;
+    }
+    if (!decoded || (inPlace && !cursor.unchanged())) {
+      read();
+    }
+    return decoding.storedText(record, i, out);
+  }
+
   /**
    * Points the record reader at the current row: in place on its page when the payload has no
    * overflow (no copy per row; re-read if any page changes before the next column is read), else
