@@ -106,13 +106,31 @@ final class IndexSeekOp extends TableRowOp {
       Value v = entry.column(field);
       return i < decoding.columns() ? decoding.stored(i, v) : v;
     }
+    fetchRow();
+    return super.column(i);
+  }
+
+  /**
+   * A column the index entry holds is left to {@link #column} (the entry's record is not the
+   * row's); any other is the table row's stored text, after the deferred seek.
+   */
+  @Override
+  public boolean storedText(int i, TextSlice out) {
+    if (fromIndex[i] >= 0) {
+      return false;
+    }
+    fetchRow();
+    return super.storedText(i, out);
+  }
+
+  /** The deferred table seek: positions the table cursor on the entry's row once per entry. */
+  private void fetchRow() {
     if (!fetched) {
       if (!cursor.seek(rowid)) {
         throw new SqlException(ResultCode.CORRUPT, "database disk image is malformed");
       }
       fetched = true;
     }
-    return super.column(i);
   }
 
   @Override
